@@ -1,0 +1,49 @@
+# data-territoires — the commands a developer and CI use.
+# Every target selects a JDK 21+ (the default java on this kind of machine is 17).
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# First JDK 21+ found: $JAVA_HOME if it qualifies, then Temurin/OpenJDK under /usr/lib/jvm.
+JDK := $(shell scripts/find-jdk.sh 2>/dev/null)
+ifeq ($(JDK),)
+$(error No JDK 21 or newer found. Install one (e.g. Temurin 25) or set JAVA_HOME to it)
+endif
+export JAVA_HOME := $(JDK)
+export PATH := $(JDK)/bin:$(PATH)
+
+MVN := ./mvnw -B -ntp
+ROLE ?= NATIONAL_COORDINATOR
+
+.PHONY: help build test run e2e bench charts token clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+build: ## compile and package every module, without tests
+	$(MVN) -DskipTests install
+
+test: ## every unit, integration, contract and architecture test, against real backends
+	$(MVN) install
+
+run: build ## start the local backends and every service with embedded defaults
+	scripts/run-local.sh
+
+e2e: ## journeys across the running suite (filled by the journey issue)
+	$(MVN) -pl e2e-tests -am -Pe2e verify
+
+bench: ## benchmarks; figures go to docs/benchmarks.md (filled by the performance issue)
+	@echo "No benchmark yet: the dataset-search and performance issues add them." 
+
+charts: ## render and lint the Helm charts (filled by the Kubernetes issue)
+	@echo "No chart yet: the Kubernetes issue adds them."
+
+token: ## mint a development token: make token ROLE=FUNDER SIREN=130005481 [REGION=84] [MINISTRY=...]
+	@$(MVN) -q -pl libs/platform -am -DskipTests install >/dev/null
+	@$(JDK)/bin/java -cp "$$(cat libs/platform/target/classpath.txt):libs/platform/target/classes" \
+	  fr.dataterritoires.platform.security.dev.DevTokenCli \
+	  --role=$(ROLE) $(if $(SIREN),--siren=$(SIREN)) $(if $(REGION),--region=$(REGION)) \
+	  $(if $(MINISTRY),--ministry=$(MINISTRY)) $(if $(SUBJECT),--subject=$(SUBJECT))
+
+clean: ## remove build output
+	$(MVN) -q clean

@@ -1,0 +1,4 @@
+package archfixtures.bad.alpha.persistence;
+
+public class Repo {
+}

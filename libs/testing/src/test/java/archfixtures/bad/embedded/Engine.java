@@ -1,0 +1,4 @@
+package archfixtures.bad.embedded;
+
+public class Engine {
+}

@@ -1,0 +1,7 @@
+package archfixtures.good.alpha.application;
+
+import archfixtures.good.alpha.domain.Thing;
+
+public interface ThingStore {
+    void save(Thing thing);
+}

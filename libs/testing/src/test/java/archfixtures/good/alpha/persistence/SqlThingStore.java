@@ -1,0 +1,9 @@
+package archfixtures.good.alpha.persistence;
+
+import archfixtures.good.alpha.application.ThingStore;
+import archfixtures.good.alpha.domain.Thing;
+
+public class SqlThingStore implements ThingStore {
+    @Override
+    public void save(Thing thing) { }
+}

@@ -1,0 +1,5 @@
+package archfixtures.good.platform;
+
+public final class Problems {
+    public static String none() { return ""; }
+}

@@ -30,7 +30,7 @@ run: build ## start the local backends and every service with embedded defaults
 	scripts/run-local.sh
 
 e2e: ## journeys across the running suite (filled by the journey issue)
-	$(MVN) -pl e2e-tests -am -Pe2e verify
+	$(MVN) -pl e2e-tests -am verify
 
 bench: ## benchmarks; figures go to docs/benchmarks.md (filled by the performance issue)
 	@echo "No benchmark yet: the dataset-search and performance issues add them." 

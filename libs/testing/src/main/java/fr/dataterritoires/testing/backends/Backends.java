@@ -1,78 +1,40 @@
 package fr.dataterritoires.testing.backends;
 
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.sql.DriverManager;
-import java.util.UUID;
-
 /**
  * Entry point of backend resolution for tests: each backend is resolved once per JVM, in the
- * order of DESIGN.md §6, and the choice is logged.
+ * order of DESIGN.md §6 (explicit {@code DT_*} configuration, loopback server, Testcontainers,
+ * embedded), and the choice is logged, e.g.
+ * {@code PostgreSQL: using LOOPBACK jdbc:postgresql://127.0.0.1:5432/postgres (login as postgres succeeded)}.
+ * Whatever was started (containers, embedded engines) stops at JVM exit.
  *
- * <p>SKELETON: only the loopback path is implemented so far; the full resolution order
- * (explicit, loopback, Testcontainers, embedded) is being written. The public API stays.
+ * <p>To exercise a given path deterministically, build a {@link BackendResolver} instead.
  */
 public final class Backends {
+
+    private static BackendResolver resolver;
 
     private Backends() {
     }
 
-    private static PostgresBackend postgres;
-    private static AmqpBackend amqp;
-
-    public static synchronized PostgresBackend postgres() {
-        if (postgres == null) {
-            if (!answers("127.0.0.1", 5432)) {
-                throw new IllegalStateException("no PostgreSQL on 127.0.0.1:5432");
-            }
-            postgres = new PostgresBackend() {
-                public BackendSource source() { return BackendSource.LOOPBACK; }
-                public String jdbcUrl() { return "jdbc:postgresql://127.0.0.1:5432/postgres"; }
-                public String username() { return "postgres"; }
-                public String password() { return ""; }
-                public String createDatabase(String prefix) {
-                    String name = (prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)).toLowerCase();
-                    try (var c = DriverManager.getConnection(jdbcUrl(), username(), password());
-                         var s = c.createStatement()) {
-                        s.execute("CREATE DATABASE " + name);
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                    return "jdbc:postgresql://127.0.0.1:5432/" + name;
-                }
-            };
+    /** The JVM-wide resolver (real environment, real probes, real Docker detection). */
+    public static synchronized BackendResolver resolver() {
+        if (resolver == null) {
+            BackendResolver created = BackendResolver.system();
+            Runtime.getRuntime().addShutdownHook(new Thread(created::close, "dt-backends-shutdown"));
+            resolver = created;
         }
-        return postgres;
+        return resolver;
     }
 
-    public static synchronized AmqpBackend amqp() {
-        if (amqp == null) {
-            if (!answers("127.0.0.1", 5672)) {
-                throw new IllegalStateException("no AMQP broker on 127.0.0.1:5672");
-            }
-            amqp = new AmqpBackend() {
-                public BackendSource source() { return BackendSource.LOOPBACK; }
-                public String host() { return "127.0.0.1"; }
-                public int port() { return 5672; }
-                public String username() { return "guest"; }
-                public String password() { return "guest"; }
-                public String virtualHost() { return "/"; }
-                public String uri() { return "amqp://guest:guest@127.0.0.1:5672/%2F"; }
-            };
-        }
-        return amqp;
+    public static PostgresBackend postgres() {
+        return resolver().postgres();
     }
 
-    public static synchronized ElasticsearchBackend elasticsearch() {
-        throw new UnsupportedOperationException("being written");
+    public static AmqpBackend amqp() {
+        return resolver().amqp();
     }
 
-    static boolean answers(String host, int port) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(host, port), 500);
-            return true;
-        } catch (Exception e) {
-            return false;
-        }
+    public static ElasticsearchBackend elasticsearch() {
+        return resolver().elasticsearch();
     }
 }

@@ -43,7 +43,7 @@ token: ## mint a development token: make token ROLE=FUNDER SIREN=130005481 [REGI
 	@$(JDK)/bin/java -cp "$$(cat libs/platform/target/classpath.txt):libs/platform/target/classes" \
 	  fr.dataterritoires.platform.security.dev.DevTokenCli \
 	  --role=$(ROLE) $(if $(SIREN),--siren=$(SIREN)) $(if $(REGION),--region=$(REGION)) \
-	  $(if $(MINISTRY),--ministry=$(MINISTRY)) $(if $(SUBJECT),--subject=$(SUBJECT))
+	  $(if $(MINISTRY),--ministry=$(MINISTRY)) $(if $(SUBJECT),--subject=$(SUBJECT)) $(if $(TTL),--ttl=$(TTL))
 
 clean: ## remove build output
 	$(MVN) -q clean

@@ -1,0 +1,85 @@
+package fr.dataterritoires.platform.outbox;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import fr.dataterritoires.contracts.events.CloudEvent;
+import fr.dataterritoires.contracts.events.CloudEvents;
+
+/**
+ * Records a domain event in the outbox, in the caller's transaction (propagation MANDATORY: it
+ * refuses to run without one, since an event written outside the change's transaction could
+ * announce a change that never commits).
+ *
+ * <p>Call it after writing the aggregate (which takes the aggregate's row lock or checks its
+ * version): the events of one aggregate then get increasing positions in commit order, which is
+ * the order the relay publishes them in.
+ */
+public class OutboxPublisher {
+
+    private final JdbcTemplate jdbc;
+    private final OutboxRelay relay;
+
+    public OutboxPublisher(DataSource dataSource, OutboxRelay relay) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.relay = relay;
+    }
+
+    /**
+     * @param aggregateType e.g. {@code Roadmap}
+     * @param aggregateId becomes the CloudEvent subject
+     * @param type {@code fr.dataterritoires.<service>.<event>.v<n>}, also the routing key
+     * @param payload any Jackson-serialisable value (record, map, JsonNode); becomes {@code data}
+     * @return the event id
+     */
+    public UUID record(String aggregateType, String aggregateId, String type, Object payload) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalTransactionStateException(
+                    "OutboxPublisher.record needs the caller's transaction (propagation MANDATORY)");
+        }
+        if (type == null || !CloudEvent.TYPE_PATTERN.matcher(type).matches()) {
+            throw new IllegalArgumentException("event type must match fr.dataterritoires.<service>.<event>.v<n>: " + type);
+        }
+        if (aggregateType == null || aggregateType.isBlank() || aggregateId == null || aggregateId.isBlank()) {
+            throw new IllegalArgumentException("aggregate type and id are required");
+        }
+        UUID id = UUID.randomUUID();
+        String json = CloudEvents.mapper().writeValueAsString(CloudEvents.toTree(payload));
+        jdbc.update("INSERT INTO outbox_event (event_id, aggregate_type, aggregate_id, type, payload, occurred_at) "
+                        + "VALUES (?, ?, ?, ?, ?::jsonb, ?)",
+                id, aggregateType, aggregateId, type, json,
+                Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS)));
+        if (relay != null && TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new WakeUpAfterCommit(relay));
+        }
+        return id;
+    }
+
+    /** Publishes right after commit instead of waiting for the next poll. */
+    private record WakeUpAfterCommit(OutboxRelay relay) implements TransactionSynchronization {
+        @Override
+        public void afterCommit() {
+            relay.wakeUp();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            // one wake-up per transaction is enough, however many events it records
+            return other instanceof WakeUpAfterCommit;
+        }
+
+        @Override
+        public int hashCode() {
+            return 1;
+        }
+    }
+}

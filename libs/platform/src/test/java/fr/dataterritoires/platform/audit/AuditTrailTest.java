@@ -1,0 +1,187 @@
+package fr.dataterritoires.platform.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import fr.dataterritoires.platform.events.PlatformMigrationsAutoConfiguration;
+import fr.dataterritoires.testing.backends.Backends;
+import fr.dataterritoires.testing.backends.PostgresBackend;
+
+/** The audit trail against a real PostgreSQL, tampered with as a superuser would. */
+class AuditTrailTest {
+
+    private HikariDataSource dataSource;
+    private JdbcTemplate jdbc;
+    private TransactionTemplate tx;
+    private AuditTrail trail;
+    private AuditVerifier verifier;
+
+    @BeforeEach
+    void setUp() {
+        PostgresBackend postgres = Backends.postgres();
+        dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(postgres.createDatabase("audit"));
+        dataSource.setUsername(postgres.username());
+        dataSource.setPassword(postgres.password());
+        dataSource.setMaximumPoolSize(6);
+        Flyway.configure().dataSource(dataSource).locations(PlatformMigrationsAutoConfiguration.LOCATION).load().migrate();
+        jdbc = new JdbcTemplate(dataSource);
+        tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        trail = new AuditTrail(dataSource);
+        verifier = new AuditVerifier(dataSource);
+    }
+
+    @AfterEach
+    void tearDown() {
+        dataSource.close();
+        String url = dataSource.getJdbcUrl();
+        try (var c = java.sql.DriverManager.getConnection(Backends.postgres().jdbcUrl(), Backends.postgres().username(),
+                Backends.postgres().password()); var s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + url.substring(url.lastIndexOf('/') + 1) + " WITH (FORCE)");
+        } catch (java.sql.SQLException e) {
+            // best effort: the database is throw-away
+        }
+    }
+
+    @Test
+    void concurrentAppendsMakeOneLinearChain() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> tx.executeWithoutResult(status -> trail.record("agent-" + (n % 3), "roadmap.updated",
+                        "Roadmap", "roadmap-" + (n % 5), Map.of("status", "DRAFT", "version", n),
+                        Map.of("status", "SUBMITTED", "version", n + 1, "note", "é \"quoted\" 1.50")))));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // a rolled-back append leaves no trace and no gap
+        tx.executeWithoutResult(status -> {
+            trail.record("agent-x", "roadmap.deleted", "Roadmap", "roadmap-1", Map.of("a", 1), null);
+            status.setRollbackOnly();
+        });
+
+        assertThat(jdbc.queryForList("SELECT seq FROM audit_record ORDER BY seq", Long.class))
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 40).boxed().toList());
+        AuditVerification report = verifier.verify();
+        assertThat(report.ok()).as(report.toString()).isTrue();
+        assertThat(report.recordsChecked()).isEqualTo(40);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_record r JOIN audit_record p ON p.seq = r.seq - 1 "
+                + "WHERE r.prev_hash <> p.hash", Integer.class)).isZero();
+    }
+
+    @Test
+    void recordNeedsTheCallersTransaction() {
+        assertThatThrownBy(() -> trail.record("a", "b", "c", "d", null, Map.of()))
+                .isInstanceOf(IllegalTransactionStateException.class);
+    }
+
+    @Test
+    void theDatabaseRefusesUpdatesAndDeletes() {
+        append(3);
+        assertThatThrownBy(() -> jdbc.update("UPDATE audit_record SET actor = 'mallory' WHERE seq = 2"))
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM audit_record WHERE seq = 3"))
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.execute("TRUNCATE audit_record CASCADE"))
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+        // the head can neither be rewound nor pointed at a forged record
+        assertThatThrownBy(() -> jdbc.update("UPDATE audit_head SET last_seq = 2"))
+                .isInstanceOf(DataAccessException.class);
+        assertThat(verifier.verify().ok()).isTrue();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_record", Integer.class)).isEqualTo(3);
+    }
+
+    @Test
+    void anAlteredRecordIsReported() {
+        append(10);
+        asSuperuserWithoutTriggers("UPDATE audit_record SET after = '{\"status\": \"APPROVED\"}' WHERE seq = 7");
+
+        AuditVerification report = verifier.verify();
+
+        assertThat(report.ok()).isFalse();
+        assertThat(report.firstBrokenSeq()).isEqualTo(7L);
+        assertThat(report.reason()).contains("altered");
+    }
+
+    @Test
+    void anAlteredRecordWhoseHashWasRecomputedStillBreaksTheChain() {
+        append(10);
+        // the forger rewrites record 4's hash too: record 5 no longer follows it
+        asSuperuserWithoutTriggers("UPDATE audit_record SET hash = repeat('a', 64) WHERE seq = 4");
+
+        AuditVerification report = verifier.verify();
+
+        assertThat(report.ok()).isFalse();
+        assertThat(report.firstBrokenSeq()).isEqualTo(4L);
+    }
+
+    @Test
+    void aDeletedRecordIsReported() {
+        append(10);
+        asSuperuserWithoutTriggers("DELETE FROM audit_record WHERE seq = 4");
+
+        AuditVerification report = verifier.verify();
+
+        assertThat(report.ok()).isFalse();
+        assertThat(report.firstBrokenSeq()).isEqualTo(4L);
+        assertThat(report.reason()).contains("missing");
+    }
+
+    @Test
+    void aDeletedTailIsReported() {
+        append(10);
+        asSuperuserWithoutTriggers("DELETE FROM audit_record WHERE seq >= 9");
+
+        AuditVerification report = verifier.verify();
+
+        assertThat(report.ok()).isFalse();
+        assertThat(report.firstBrokenSeq()).isEqualTo(9L);
+        assertThat(report.reason()).contains("end of the chain");
+    }
+
+    private void append(int n) {
+        for (int i = 1; i <= n; i++) {
+            int version = i;
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("status", "SUBMITTED");
+            after.put("version", version);
+            tx.executeWithoutResult(status -> trail.record("coordinator-1", "roadmap.submitted", "Roadmap", "r-" + version,
+                    Map.of("status", "DRAFT"), after));
+        }
+        assertThat(verifier.verify().ok()).isTrue();
+    }
+
+    /** What only a superuser can do: bypass the append-only triggers (the test connects as postgres). */
+    private void asSuperuserWithoutTriggers(String sql) {
+        tx.executeWithoutResult(status -> {
+            jdbc.execute("SET LOCAL session_replication_role = replica");
+            jdbc.execute(sql);
+        });
+    }
+}

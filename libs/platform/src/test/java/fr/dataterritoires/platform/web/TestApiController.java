@@ -1,0 +1,126 @@
+package fr.dataterritoires.platform.web;
+
+import fr.dataterritoires.platform.errors.ConflictException;
+import fr.dataterritoires.platform.errors.DomainRuleViolation;
+import fr.dataterritoires.platform.errors.NotFoundException;
+import fr.dataterritoires.platform.security.Actors;
+import fr.dataterritoires.platform.security.DtPrincipal;
+import fr.dataterritoires.platform.security.Ownership;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.BadSqlGrammarException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api")
+public class TestApiController {
+
+    public enum Status { DRAFT, SUBMITTED, PUBLISHED }
+
+    public record ItemRequest(@NotBlank @Size(max = 100) String label,
+                              @NotNull Status status,
+                              @Min(1) @Max(1000) int quantity,
+                              @Pattern(regexp = "\\d{9}", message = "doit comporter 9 chiffres") String siren) {
+    }
+
+    @GetMapping("/me")
+    public DtPrincipal me(DtPrincipal actor) {
+        return actor;
+    }
+
+    @GetMapping("/roadmaps/published/{id}")
+    public Map<String, Object> published(@PathVariable long id) {
+        return Map.of("id", id, "anonymous", Actors.currentIfAuthenticated().isEmpty());
+    }
+
+    @GetMapping("/funders/calls")
+    public List<String> funderCalls() {
+        return List.of("appel-a-communs-2026");
+    }
+
+    @GetMapping("/evaluations")
+    @PreAuthorize("hasRole('EVALUATOR')")
+    public List<String> evaluations() {
+        return List.of();
+    }
+
+    @GetMapping("/regions/{region}/roadmap")
+    public Map<String, String> regionRoadmap(@PathVariable String region) {
+        Ownership.requireRegion(Actors.current(), region);
+        return Map.of("region", region);
+    }
+
+    @GetMapping("/organisations/{siren}/applications")
+    public Map<String, String> organisationApplications(@PathVariable String siren, DtPrincipal actor) {
+        Ownership.requireSiren(actor, siren);
+        return Map.of("siren", siren);
+    }
+
+    @PostMapping("/items")
+    @ResponseStatus(HttpStatus.CREATED)
+    public ItemRequest create(@Valid @RequestBody ItemRequest item) {
+        return item;
+    }
+
+    @PostMapping("/texts")
+    public Map<String, Integer> text(@RequestBody String text) {
+        return Map.of("length", text.length());
+    }
+
+    @GetMapping("/items")
+    public Map<String, Object> search(@RequestParam(defaultValue = "0") @Min(0) int page,
+                                      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+                                      @RequestParam(required = false) Status status) {
+        return Map.of("page", page, "size", size, "status", String.valueOf(status));
+    }
+
+    @GetMapping("/items/{id}")
+    public Map<String, Object> item(@PathVariable long id) {
+        throw NotFoundException.of("élément", id);
+    }
+
+    @PutMapping("/items/{id}")
+    public void update(@PathVariable long id) {
+        throw new OptimisticLockingFailureException("Row was updated by another transaction: items id=" + id);
+    }
+
+    @PostMapping("/items/{id}/duplicate")
+    public void duplicate(@PathVariable long id) {
+        throw new ConflictException("Un élément portant ce libellé existe déjà.");
+    }
+
+    @PostMapping("/items/{id}/publish")
+    public void publish(@PathVariable long id) {
+        throw new DomainRuleViolation("item.already-published", "Cet élément est déjà publié.");
+    }
+
+    @GetMapping("/boom")
+    public void boom() {
+        throw new IllegalStateException("SELECT password FROM secret_table WHERE id = 1");
+    }
+
+    @GetMapping("/boom-sql")
+    public void boomSql() {
+        throw new BadSqlGrammarException("load", "SELECT password FROM secret_table",
+                new SQLException("ERROR: relation \"secret_table\" does not exist"));
+    }
+}

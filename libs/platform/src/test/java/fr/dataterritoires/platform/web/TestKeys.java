@@ -1,0 +1,65 @@
+package fr.dataterritoires.platform.web;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import fr.dataterritoires.platform.security.dev.DevTokenMinter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+
+/** Keys of a stand-in production issuer (trusted) and of an attacker (foreign), made for the test run. */
+final class TestKeys {
+
+    static final String ISSUER = "https://auth.test.data-territoires.gouv.fr/realms/data-territoires";
+    static final RSAKey TRUSTED = generate("trusted");
+    static final RSAKey FOREIGN = generate("foreign");
+    static final Path TRUSTED_PUBLIC_PEM = writePem(TRUSTED);
+
+    private TestKeys() {
+    }
+
+    static DevTokenMinter trusted() {
+        return new DevTokenMinter(TRUSTED, ISSUER, Clock.systemUTC());
+    }
+
+    static DevTokenMinter trustedAt(Duration offsetFromNow) {
+        return new DevTokenMinter(TRUSTED, ISSUER, Clock.fixed(Instant.now().plus(offsetFromNow), ZoneOffset.UTC));
+    }
+
+    static DevTokenMinter foreignKey() {
+        return new DevTokenMinter(FOREIGN, ISSUER, Clock.systemUTC());
+    }
+
+    static DevTokenMinter wrongIssuer() {
+        return new DevTokenMinter(TRUSTED, "https://evil.example.org/realms/data-territoires", Clock.systemUTC());
+    }
+
+    private static RSAKey generate(String kid) {
+        try {
+            return new RSAKeyGenerator(2048).keyID(kid).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path writePem(RSAKey key) {
+        try {
+            String body = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(key.toRSAPublicKey().getEncoded());
+            Path file = Files.createTempFile("dt-test-issuer", ".pem");
+            Files.writeString(file, "-----BEGIN PUBLIC KEY-----\n" + body + "\n-----END PUBLIC KEY-----\n");
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -14,18 +14,21 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 
-/** Keys of a stand-in production issuer (trusted) and of an attacker (foreign), made for the test run. */
-final class TestKeys {
+/**
+ * Keys of a stand-in production issuer (trusted) and of an attacker (foreign), made for the test run.
+ * Public for the platform's other test packages (gRPC).
+ */
+public final class TestKeys {
 
-    static final String ISSUER = "https://auth.test.data-territoires.gouv.fr/realms/data-territoires";
+    public static final String ISSUER = "https://auth.test.data-territoires.gouv.fr/realms/data-territoires";
     static final RSAKey TRUSTED = generate("trusted");
     static final RSAKey FOREIGN = generate("foreign");
-    static final Path TRUSTED_PUBLIC_PEM = writePem(TRUSTED);
+    public static final Path TRUSTED_PUBLIC_PEM = writePem(TRUSTED);
 
     private TestKeys() {
     }
 
-    static DevTokenMinter trusted() {
+    public static DevTokenMinter trusted() {
         return new DevTokenMinter(TRUSTED, ISSUER, Clock.systemUTC());
     }
 
@@ -33,7 +36,7 @@ final class TestKeys {
         return new DevTokenMinter(TRUSTED, ISSUER, Clock.fixed(Instant.now().plus(offsetFromNow), ZoneOffset.UTC));
     }
 
-    static DevTokenMinter foreignKey() {
+    public static DevTokenMinter foreignKey() {
         return new DevTokenMinter(FOREIGN, ISSUER, Clock.systemUTC());
     }
 

@@ -1,0 +1,158 @@
+package fr.dataterritoires.platform.grpc;
+
+import fr.dataterritoires.platform.errors.ConflictException;
+import fr.dataterritoires.platform.errors.DomainRuleViolation;
+import fr.dataterritoires.platform.errors.NotFoundException;
+import fr.dataterritoires.platform.errors.ProblemTypes;
+import fr.dataterritoires.platform.errors.Problems;
+import fr.dataterritoires.platform.errors.UserFacingMessage;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusException;
+import io.grpc.StatusRuntimeException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import java.util.Comparator;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.grpc.server.exception.GrpcExceptionHandler;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+
+/**
+ * Turns an exception escaping a gRPC method (thrown, or passed to {@code onError}) into a status
+ * with a French description, the same mapping as the REST problems of {@code platform.errors}:
+ *
+ * <table>
+ * <caption>exception → status</caption>
+ * <tr><td>{@link NotFoundException}</td><td>NOT_FOUND</td></tr>
+ * <tr><td>{@link DomainRuleViolation}</td><td>FAILED_PRECONDITION (trailer {@code dt-rule})</td></tr>
+ * <tr><td>{@link ConflictException}, optimistic/pessimistic locking, integrity violation</td><td>ABORTED</td></tr>
+ * <tr><td>Bean Validation, {@link IllegalArgumentException}</td><td>INVALID_ARGUMENT</td></tr>
+ * <tr><td>{@link AuthenticationException}</td><td>UNAUTHENTICATED</td></tr>
+ * <tr><td>{@link AccessDeniedException}</td><td>PERMISSION_DENIED</td></tr>
+ * <tr><td>a {@link StatusException}/{@link StatusRuntimeException}</td><td>its own status</td></tr>
+ * <tr><td>anything else</td><td>INTERNAL, generic description and an error id (trailer
+ * {@code dt-error-id}); the cause is logged with that id, never sent</td></tr>
+ * </table>
+ *
+ * Every translated status carries the REST problem type in the trailer {@code dt-problem-type}.
+ * Runs before Spring gRPC's own security handler (English descriptions).
+ */
+public class GrpcStatusTranslator implements GrpcExceptionHandler, Ordered {
+
+    /** The {@link ProblemTypes} URI matching the status. */
+    public static final Metadata.Key<String> PROBLEM_TYPE = Metadata.Key.of("dt-problem-type",
+            Metadata.ASCII_STRING_MARSHALLER);
+    /** The stable rule code of a {@link DomainRuleViolation}. */
+    public static final Metadata.Key<String> RULE = Metadata.Key.of("dt-rule", Metadata.ASCII_STRING_MARSHALLER);
+    /** The id under which an internal error was logged, to quote to support. */
+    public static final Metadata.Key<String> ERROR_ID = Metadata.Key.of("dt-error-id",
+            Metadata.ASCII_STRING_MARSHALLER);
+
+    static final String UNAUTHENTICATED_DETAIL =
+            "Authentification requise : jeton d'accès absent, invalide ou expiré.";
+    static final String FORBIDDEN_DETAIL = "Vous n'avez pas les droits nécessaires pour cette opération.";
+    static final String INVALID_DETAIL = "La requête contient une valeur invalide.";
+    static final String INTERNAL_DETAIL = "Une erreur inattendue s'est produite. Si elle persiste, communiquez "
+            + "l'identifiant %s au support.";
+
+    private static final Logger log = LoggerFactory.getLogger(GrpcStatusTranslator.class);
+    private static final String OUR_PACKAGE = "fr.dataterritoires.";
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE + 100;
+    }
+
+    @Override
+    public StatusException handleException(Throwable exception) {
+        return switch (exception) {
+            case StatusException e -> e;
+            case StatusRuntimeException e -> new StatusException(e.getStatus(), e.getTrailers());
+            case NotFoundException e -> status(Status.NOT_FOUND, ProblemTypes.INTROUVABLE, e.getMessage());
+            case DomainRuleViolation e -> {
+                StatusException status = status(Status.FAILED_PRECONDITION, ProblemTypes.REGLE_METIER, e.getMessage());
+                status.getTrailers().put(RULE, e.rule());
+                yield status;
+            }
+            case ConflictException e -> status(Status.ABORTED, ProblemTypes.CONFLIT, e.getMessage());
+            case OptimisticLockingFailureException e -> status(Status.ABORTED, ProblemTypes.CONFLIT,
+                    "La ressource a été modifiée entre-temps. Rechargez-la puis recommencez.");
+            case PessimisticLockingFailureException e -> status(Status.ABORTED, ProblemTypes.CONFLIT,
+                    "La ressource a été modifiée entre-temps. Rechargez-la puis recommencez.");
+            case DataIntegrityViolationException e -> {
+                // The message holds SQL and constraint names: log it, never return it.
+                log.warn("Data integrity violation in a gRPC call", e);
+                yield status(Status.ABORTED, ProblemTypes.CONFLIT,
+                        "La modification contredit des données existantes (doublon ou référence inexistante).");
+            }
+            case ConstraintViolationException e -> status(Status.INVALID_ARGUMENT, ProblemTypes.VALIDATION,
+                    validationDetail(e));
+            case IllegalArgumentException e -> status(Status.INVALID_ARGUMENT, ProblemTypes.REQUETE_INVALIDE,
+                    userMessageOr(e, INVALID_DETAIL));
+            case AuthenticationException e -> status(Status.UNAUTHENTICATED, ProblemTypes.NON_AUTHENTIFIE,
+                    UNAUTHENTICATED_DETAIL);
+            case AccessDeniedException e -> status(Status.PERMISSION_DENIED, ProblemTypes.ACCES_REFUSE,
+                    e instanceof UserFacingMessage ? e.getMessage() : FORBIDDEN_DETAIL);
+            default -> internal(exception);
+        };
+    }
+
+    private static StatusException internal(Throwable exception) {
+        String errorId = Problems.newErrorId();
+        log.error("Unexpected error {} in a gRPC call", errorId, exception);
+        StatusException status = status(Status.INTERNAL, ProblemTypes.ERREUR_INTERNE, INTERNAL_DETAIL.formatted(errorId));
+        status.getTrailers().put(ERROR_ID, errorId);
+        return status;
+    }
+
+    private static StatusException status(Status status, String problemType, String description) {
+        Metadata trailers = new Metadata();
+        trailers.put(PROBLEM_TYPE, problemType);
+        // No cause attached: nothing of the exception but the chosen description leaves the server.
+        return new StatusException(status.withDescription(description), trailers);
+    }
+
+    private static String validationDetail(ConstraintViolationException e) {
+        List<ConstraintViolation<?>> violations = e.getConstraintViolations().stream()
+                .sorted(Comparator.comparing(v -> String.valueOf(v.getPropertyPath())))
+                .toList();
+        if (violations.size() == 1) {
+            ConstraintViolation<?> v = violations.getFirst();
+            return "Le champ « " + leaf(v) + " » est invalide : " + v.getMessage();
+        }
+        return "La requête contient " + violations.size() + " champs invalides.";
+    }
+
+    private static String leaf(ConstraintViolation<?> violation) {
+        String path = String.valueOf(violation.getPropertyPath());
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    /**
+     * The project writes its own exception messages in French for users; messages from the JDK
+     * or libraries (class names, parser internals) are replaced by a generic one.
+     */
+    private static String userMessageOr(RuntimeException e, String generic) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            return generic;
+        }
+        if (e instanceof UserFacingMessage) {
+            return message;
+        }
+        StackTraceElement[] trace = e.getStackTrace();
+        if (trace.length > 0 && trace[0].getClassName().startsWith(OUR_PACKAGE)) {
+            return message;
+        }
+        log.debug("Invalid argument in a gRPC call: {}", e.toString());
+        return generic;
+    }
+}

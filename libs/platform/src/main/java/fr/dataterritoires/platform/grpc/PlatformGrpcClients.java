@@ -1,0 +1,112 @@
+package fr.dataterritoires.platform.grpc;
+
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.MethodDescriptor;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.grpc.client.autoconfigure.GrpcClientProperties;
+import org.springframework.grpc.client.ChannelBuilderOptions;
+import org.springframework.grpc.client.GrpcChannelBuilderCustomizer;
+import org.springframework.grpc.client.GrpcChannelFactory;
+
+/**
+ * Channels to the other services of the suite, from configuration
+ * ({@code spring.grpc.client.channels.<name>.address=static://dataset-search:9090}). Every call
+ * on them gets the platform's default deadline unless it sets one
+ * ({@code dataterritoires.grpc.client.default-deadline}), carries the caller's bearer token
+ * (see {@link BearerTokenPropagationInterceptor}) and is observed (client metrics, traces).
+ * Only the methods the caller declares idempotent reads are retried, on
+ * {@code dataterritoires.grpc.client.retry.*} (UNAVAILABLE, bounded attempts, exponential backoff):
+ *
+ * <pre>{@code
+ * @Bean
+ * DatasetDirectoryGrpc.DatasetDirectoryBlockingStub datasetDirectory(PlatformGrpcClients clients) {
+ *     return DatasetDirectoryGrpc.newBlockingStub(clients.channel("dataset-search",
+ *             DatasetDirectoryGrpc.getGetDatasetMethod(), DatasetDirectoryGrpc.getResolveDatasetsMethod()));
+ * }
+ * }</pre>
+ *
+ * Create each channel once (a bean) and share it: channels are heavy, and the factory closes
+ * them when the application stops. Wrap calls whose failure the caller can live with in
+ * {@link GrpcCircuitBreakers}.
+ */
+public class PlatformGrpcClients {
+
+    private static final Logger log = LoggerFactory.getLogger(PlatformGrpcClients.class);
+
+    private final GrpcChannelFactory channelFactory;
+    private final GrpcProperties properties;
+    private final GrpcClientProperties springClientProperties;
+
+    public PlatformGrpcClients(GrpcChannelFactory channelFactory, GrpcProperties properties,
+                               GrpcClientProperties springClientProperties) {
+        this.channelFactory = channelFactory;
+        this.properties = properties;
+        this.springClientProperties = springClientProperties;
+    }
+
+    /**
+     * A channel to the configured service {@code name}, retrying on UNAVAILABLE the listed
+     * methods only (none when the list is empty: a write is never replayed).
+     */
+    public ManagedChannel channel(String name, MethodDescriptor<?, ?>... idempotentReads) {
+        List<MethodDescriptor<?, ?>> retried = List.of(idempotentReads);
+        ChannelBuilderOptions options = ChannelBuilderOptions.defaults().withInterceptorsMerge(true);
+        if (!retried.isEmpty()) {
+            Map<String, Object> serviceConfig = serviceConfig(name, retried);
+            int maxAttempts = properties.getClient().getRetry().getMaxAttempts();
+            options = withRetry(options, serviceConfig, Math.max(maxAttempts, 1));
+        }
+        log.info("gRPC channel '{}' to {} (retried idempotent reads: {})", name,
+                springClientProperties.getTarget(name),
+                retried.stream().map(MethodDescriptor::getFullMethodName).toList());
+        return channelFactory.createChannel(name, options);
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static ChannelBuilderOptions withRetry(ChannelBuilderOptions options, Map<String, Object> serviceConfig,
+                                                   int maxAttempts) {
+        // The builder type depends on the transport (Netty, shaded Netty): any ManagedChannelBuilder will do.
+        GrpcChannelBuilderCustomizer customizer = (target, builder) -> ((ManagedChannelBuilder<?>) builder)
+                .defaultServiceConfig(serviceConfig).enableRetry().maxRetryAttempts(maxAttempts);
+        return options.withCustomizer(customizer);
+    }
+
+    /** The channel's service config from properties, plus a retry policy for the idempotent reads. */
+    private Map<String, Object> serviceConfig(String name, List<MethodDescriptor<?, ?>> idempotentReads) {
+        Map<String, Object> config = new LinkedHashMap<>(
+                springClientProperties.getChannel(name).extractServiceConfig());
+        List<Object> methodConfigs = new ArrayList<>();
+        if (config.get("methodConfig") instanceof List<?> existing) {
+            methodConfigs.addAll(existing);
+        }
+        methodConfigs.add(retryMethodConfig(idempotentReads, properties.getClient().getRetry()));
+        config.put("methodConfig", methodConfigs);
+        return config;
+    }
+
+    /** One gRPC service-config {@code methodConfig} entry (numbers as doubles, durations as "1.5s", as gRPC's JSON wants). */
+    static Map<String, Object> retryMethodConfig(List<MethodDescriptor<?, ?>> methods, GrpcProperties.Retry retry) {
+        List<Object> names = new ArrayList<>();
+        for (MethodDescriptor<?, ?> method : methods) {
+            names.add(Map.of("service", method.getServiceName(), "method", method.getBareMethodName()));
+        }
+        Map<String, Object> policy = new LinkedHashMap<>();
+        policy.put("maxAttempts", (double) Math.max(retry.getMaxAttempts(), 2));
+        policy.put("initialBackoff", seconds(retry.getInitialBackoff()));
+        policy.put("maxBackoff", seconds(retry.getMaxBackoff()));
+        policy.put("backoffMultiplier", retry.getBackoffMultiplier());
+        policy.put("retryableStatusCodes", List.copyOf(retry.getRetryableStatusCodes()));
+        return Map.of("name", names, "retryPolicy", policy);
+    }
+
+    private static String seconds(Duration duration) {
+        return (duration.toNanos() / 1_000_000_000.0) + "s";
+    }
+}

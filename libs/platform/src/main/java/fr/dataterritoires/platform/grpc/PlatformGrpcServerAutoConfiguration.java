@@ -1,0 +1,113 @@
+package fr.dataterritoires.platform.grpc;
+
+import fr.dataterritoires.platform.security.DtJwtAuthenticationConverter;
+import fr.dataterritoires.platform.security.ResourceServerAutoConfiguration;
+import io.grpc.BindableService;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.grpc.server.autoconfigure.exception.GrpcExceptionHandlerAutoConfiguration;
+import org.springframework.boot.grpc.server.autoconfigure.security.GrpcSecurityAutoConfiguration;
+import org.springframework.boot.grpc.server.autoconfigure.security.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.grpc.server.GlobalServerInterceptor;
+import org.springframework.grpc.server.GrpcServerFactory;
+import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
+import org.springframework.grpc.server.security.AuthenticationProcessInterceptor;
+import org.springframework.grpc.server.security.GrpcSecurity;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+
+/**
+ * What a service exposing gRPC gets on top of Spring gRPC's server (own port
+ * {@code spring.grpc.server.port}, 9090 by default; health {@code grpc.health.v1} and reflection;
+ * Micrometer observation, hence {@code grpc_server_*} metrics on {@code /actuator/prometheus}
+ * and traces):
+ * <ul>
+ * <li>every call needs a valid JWT, checked by the same decoder (issuer, key, expiry) and mapped
+ * by the same {@link DtJwtAuthenticationConverter} as REST, so {@code Actors.current()} works
+ * inside a method; health and reflection stay anonymous, services add
+ * {@link GrpcAuthorizationRules} (roles per method, public methods);</li>
+ * <li>exceptions become statuses with French descriptions ({@link GrpcStatusTranslator});</li>
+ * <li>the port actually bound is published as {@code local.grpc.server.port} (useful with port 0).</li>
+ * </ul>
+ * Only active when the service declares a gRPC service ({@link BindableService} bean), like
+ * Spring gRPC's server itself: a service without gRPC opens no port. (No nested configuration
+ * classes here: a test application in this package would component-scan them.)
+ */
+@AutoConfiguration(after = {GrpcSecurityAutoConfiguration.class, ResourceServerAutoConfiguration.class},
+        before = {GrpcExceptionHandlerAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class})
+@ConditionalOnClass({BindableService.class, GrpcServerFactory.class})
+@ConditionalOnProperty(prefix = "spring.grpc.server", name = "enabled", matchIfMissing = true)
+@ConditionalOnBean(BindableService.class)
+@EnableConfigurationProperties(GrpcProperties.class)
+public class PlatformGrpcServerAutoConfiguration {
+
+    /** Port property set once the server listens, like Boot's {@code local.server.port}. */
+    public static final String LOCAL_PORT_PROPERTY = "local.grpc.server.port";
+
+    static final String[] ANONYMOUS_SERVICES = {"grpc.health.v1.Health/*", "grpc.reflection.v1.ServerReflection/*",
+            "grpc.reflection.v1alpha.ServerReflection/*"};
+
+    private static final Logger log = LoggerFactory.getLogger(PlatformGrpcServerAutoConfiguration.class);
+
+    @Bean
+    @ConditionalOnMissingBean
+    public GrpcStatusTranslator grpcStatusTranslator() {
+        return new GrpcStatusTranslator();
+    }
+
+    @Bean
+    public ApplicationListener<GrpcServerStartedEvent> grpcLocalPortPublisher(ConfigurableEnvironment environment) {
+        return event -> {
+            if (event.getPort() <= 0) {
+                return; // an in-process server has no port
+            }
+            environment.getPropertySources().addFirst(new MapPropertySource("dataterritoiresGrpcServer",
+                    Map.of(LOCAL_PORT_PROPERTY, event.getPort())));
+            log.info("gRPC server listening on {}", event.getAddress());
+        };
+    }
+
+    /** Our own authentication interceptor, so that Spring gRPC's (every call authenticated, default converter) steps aside. */
+    @Bean
+    @GlobalServerInterceptor
+    @ConditionalOnBean(GrpcSecurity.class)
+    @ConditionalOnMissingBean(AuthenticationProcessInterceptor.class)
+    public AuthenticationProcessInterceptor dtGrpcAuthenticationInterceptor(GrpcSecurity grpc,
+                                                                            ObjectProvider<JwtDecoder> decoder,
+                                                                            ObjectProvider<DtJwtAuthenticationConverter> converter,
+                                                                            ObjectProvider<GrpcAuthorizationRules> serviceRules,
+                                                                            GrpcProperties properties) throws Exception {
+        grpc.authorizeRequests(rules -> {
+            rules.methods(ANONYMOUS_SERVICES).permitAll();
+            if (!properties.getServer().getPublicMethods().isEmpty()) {
+                rules.methods(properties.getServer().getPublicMethods().toArray(String[]::new)).permitAll();
+            }
+            serviceRules.orderedStream().forEach(rule -> rule.configure(rules));
+            rules.allRequests().authenticated();
+        });
+        grpc.oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> jwt
+                .decoder(decoder.getIfAvailable(PlatformGrpcServerAutoConfiguration::rejectingDecoder))
+                .jwtAuthenticationConverter(converter.getIfAvailable(DtJwtAuthenticationConverter::new))));
+        return grpc.build();
+    }
+
+    /** Without an issuer (a non-web service with no JWT settings) the gRPC server stays closed. */
+    private static JwtDecoder rejectingDecoder() {
+        log.warn("No JwtDecoder: every authenticated gRPC call will be refused.");
+        return token -> {
+            throw new BadJwtException("No trusted issuer configured");
+        };
+    }
+}

@@ -1,0 +1,148 @@
+package fr.dataterritoires.platform.grpc;
+
+import fr.dataterritoires.contracts.datasetsearch.v1.AccessLevel;
+import fr.dataterritoires.contracts.datasetsearch.v1.DatasetDirectoryGrpc;
+import fr.dataterritoires.contracts.datasetsearch.v1.DatasetSummary;
+import fr.dataterritoires.contracts.datasetsearch.v1.GetDatasetRequest;
+import fr.dataterritoires.contracts.datasetsearch.v1.ResolveDatasetsRequest;
+import fr.dataterritoires.contracts.datasetsearch.v1.ResolveDatasetsResponse;
+import fr.dataterritoires.contracts.datasetsearch.v1.ResolvedDataset;
+import fr.dataterritoires.platform.errors.ConflictException;
+import fr.dataterritoires.platform.errors.DomainRuleViolation;
+import fr.dataterritoires.platform.errors.NotFoundException;
+import fr.dataterritoires.platform.security.Actors;
+import fr.dataterritoires.platform.security.DtPrincipal;
+import io.grpc.Context;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+/**
+ * The {@code DatasetDirectory} contract over an in-memory catalogue, plus a few dataset ids that
+ * make the server misbehave on purpose:
+ * <ul>
+ * <li>{@code flaky:<key>}: UNAVAILABLE for the first two invocations of that key, then found;</li>
+ * <li>{@code down:<key>}: always UNAVAILABLE;</li>
+ * <li>{@code slow}: answers only when the caller gives up;</li>
+ * <li>{@code boom}, {@code rule}, {@code conflict}: an unexpected failure, a domain rule, a conflict;</li>
+ * <li>{@code whoami}: a summary describing the caller as the platform mapped its token;</li>
+ * <li>{@code relay:<id>}: looks {@code <id>} up through a gRPC call to itself.</li>
+ * </ul>
+ * Invocations are counted per dataset id (and per reference for ResolveDatasets, prefixed
+ * {@code resolve/}), so tests can tell how often a call reached the server.
+ */
+@Service
+class InMemoryDatasetDirectory extends DatasetDirectoryGrpc.DatasetDirectoryImplBase {
+
+    static final Map<String, AtomicInteger> INVOCATIONS = new ConcurrentHashMap<>();
+
+    static final DatasetSummary BAN = DatasetSummary.newBuilder()
+            .setDatasetId("ban")
+            .setTitle("Base adresse nationale")
+            .setSourceUri("https://adresse.data.gouv.fr/donnees-nationales")
+            .setAccessLevel(AccessLevel.ACCESS_LEVEL_OPEN)
+            .setProducerName("IGN")
+            .addCoverageCodes("FR")
+            .build();
+
+    private static final Map<String, DatasetSummary> CATALOGUE = Map.of(BAN.getDatasetId(), BAN);
+
+    private final ObjectProvider<DatasetDirectoryGrpc.DatasetDirectoryBlockingStub> self;
+
+    InMemoryDatasetDirectory(ObjectProvider<DatasetDirectoryGrpc.DatasetDirectoryBlockingStub> self) {
+        this.self = self;
+    }
+
+    static int invocations(String key) {
+        AtomicInteger count = INVOCATIONS.get(key);
+        return count == null ? 0 : count.get();
+    }
+
+    @Override
+    public void getDataset(GetDatasetRequest request, StreamObserver<DatasetSummary> responses) {
+        String id = request.getDatasetId();
+        int invocation = INVOCATIONS.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+        if (id.startsWith("flaky:") && invocation <= 2 || id.startsWith("down:")) {
+            responses.onError(Status.UNAVAILABLE.withDescription("Catalogue momentanément indisponible.")
+                    .asRuntimeException());
+            return;
+        }
+        DatasetSummary answer = switch (id) {
+            case "slow" -> waitUntilTheCallerGivesUp();
+            case "boom" -> throw new IllegalStateException(
+                    "Connection to jdbc:postgresql://10.0.0.12:5432/catalogue refused for user 'catalogue'");
+            case "rule" -> throw new DomainRuleViolation("catalogue-en-maintenance",
+                    "Le catalogue est en maintenance : réessayez dans quelques minutes.");
+            case "conflict" -> throw new ConflictException("Le jeu de données a été modifié entre-temps.");
+            case "whoami" -> whoAmI(Actors.current());
+            default -> {
+                if (id.startsWith("relay:")) {
+                    // No token set here: the platform's client propagates the caller's.
+                    yield self.getObject().getDataset(GetDatasetRequest.newBuilder()
+                            .setDatasetId(id.substring("relay:".length())).build());
+                }
+                if (id.startsWith("flaky:")) {
+                    yield BAN.toBuilder().setDatasetId(id).build();
+                }
+                DatasetSummary found = CATALOGUE.get(id);
+                if (found == null) {
+                    throw NotFoundException.of("jeu de données", id);
+                }
+                yield found;
+            }
+        };
+        responses.onNext(answer);
+        responses.onCompleted();
+    }
+
+    @Override
+    public void resolveDatasets(ResolveDatasetsRequest request, StreamObserver<ResolveDatasetsResponse> responses) {
+        ResolveDatasetsResponse.Builder answer = ResolveDatasetsResponse.newBuilder();
+        for (String reference : request.getReferencesList()) {
+            int invocation = INVOCATIONS.computeIfAbsent("resolve/" + reference, k -> new AtomicInteger())
+                    .incrementAndGet();
+            if (reference.startsWith("flaky:") && invocation <= 2) {
+                responses.onError(Status.UNAVAILABLE.asRuntimeException());
+                return;
+            }
+            DatasetSummary found = CATALOGUE.values().stream()
+                    .filter(d -> d.getDatasetId().equals(reference) || d.getSourceUri().equals(reference))
+                    .findFirst().orElse(null);
+            if (found == null) {
+                answer.addUnresolved(reference);
+            } else {
+                answer.addResolved(ResolvedDataset.newBuilder().setReference(reference).setDataset(found));
+            }
+        }
+        responses.onNext(answer.build());
+        responses.onCompleted();
+    }
+
+    private static DatasetSummary waitUntilTheCallerGivesUp() {
+        Context context = Context.current();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!context.isCancelled() && System.nanoTime() < until) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return BAN;
+    }
+
+    private static DatasetSummary whoAmI(DtPrincipal actor) {
+        return DatasetSummary.newBuilder()
+                .setDatasetId(actor.subject())
+                .setTitle(actor.name())
+                .setProducerName(actor.roles().toString())
+                .addCoverageCodes(actor.region() == null ? "" : actor.region())
+                .build();
+    }
+}

@@ -1,0 +1,357 @@
+package fr.dataterritoires.platform.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.dataterritoires.contracts.datasetsearch.v1.DatasetDirectoryGrpc;
+import fr.dataterritoires.contracts.datasetsearch.v1.DatasetDirectoryGrpc.DatasetDirectoryBlockingStub;
+import fr.dataterritoires.contracts.datasetsearch.v1.DatasetSummary;
+import fr.dataterritoires.contracts.datasetsearch.v1.GetDatasetRequest;
+import fr.dataterritoires.contracts.datasetsearch.v1.ResolveDatasetsRequest;
+import fr.dataterritoires.contracts.datasetsearch.v1.ResolveDatasetsResponse;
+import fr.dataterritoires.platform.errors.ProblemTypes;
+import fr.dataterritoires.platform.security.Role;
+import fr.dataterritoires.platform.security.dev.DevUsers;
+import fr.dataterritoires.platform.web.TestKeys;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthGrpc;
+import io.grpc.reflection.v1.ServerReflectionGrpc;
+import io.grpc.reflection.v1.ServerReflectionRequest;
+import io.grpc.reflection.v1.ServerReflectionResponse;
+import io.grpc.reflection.v1.ServiceResponse;
+import io.grpc.stub.StreamObserver;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.grpc.client.interceptor.security.BearerTokenAuthenticationInterceptor;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The platform's gRPC server and client over real sockets: the test service listens on a random
+ * port and the test calls it through channels made by {@link PlatformGrpcClients}, configured
+ * like production (channel {@code self} in {@code spring.grpc.client.channels}, the platform's
+ * 2 s default deadline, tokens of a stand-in issuer checked by the REST decoder).
+ */
+@SpringBootTest(classes = GrpcTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "spring.application.name=platform-grpc-test",
+                "spring.grpc.server.port=0",
+                "spring.grpc.client.channels.self.address=static://127.0.0.1:${local.grpc.server.port}",
+                "dataterritoires.security.issuer=" + TestKeys.ISSUER,
+                "dataterritoires.security.dev-issuer.enabled=false",
+                "dataterritoires.grpc.client.retry.initial-backoff=20ms",
+                "dataterritoires.grpc.client.retry.max-backoff=100ms"})
+class PlatformGrpcTest {
+
+    private static final String DIRECTORY = "fr.dataterritoires.datasetsearch.v1.DatasetDirectory";
+
+    @DynamicPropertySource
+    static void issuerKey(DynamicPropertyRegistry registry) {
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
+                () -> TestKeys.TRUSTED_PUBLIC_PEM.toUri().toString());
+    }
+
+    @Autowired
+    PlatformGrpcClients clients;
+
+    @Autowired
+    GrpcCircuitBreakers breakers;
+
+    @Value("${" + PlatformGrpcServerAutoConfiguration.LOCAL_PORT_PROPERTY + "}")
+    int grpcPort;
+
+    @LocalServerPort
+    int httpPort;
+
+    private final List<ManagedChannel> channels = new ArrayList<>();
+    /** Retries GetDataset (declared an idempotent read), not ResolveDatasets. */
+    private ManagedChannel channel;
+    /** Retries nothing. */
+    private ManagedChannel plainChannel;
+
+    @BeforeEach
+    void channels() {
+        channel = open(clients.channel("self", DatasetDirectoryGrpc.getGetDatasetMethod()));
+        plainChannel = open(clients.channel("self"));
+    }
+
+    @AfterEach
+    void closeChannels() throws InterruptedException {
+        for (ManagedChannel c : channels) {
+            c.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    // ---- server: port, health, reflection ------------------------------------------------------
+
+    @Test
+    void theServerListensOnItsOwnPortBesideHttp() {
+        assertThat(grpcPort).isPositive().isNotEqualTo(httpPort).isNotEqualTo(9090);
+    }
+
+    @Test
+    void healthAnswersServingToAnonymousCallers() {
+        HealthCheckResponse response = HealthGrpc.newBlockingStub(plainChannel)
+                .check(HealthCheckRequest.getDefaultInstance());
+
+        assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
+    }
+
+    @Test
+    void reflectionListsTheServicesToAnonymousCallers() throws Exception {
+        CompletableFuture<List<String>> names = new CompletableFuture<>();
+        StreamObserver<ServerReflectionRequest> requests = ServerReflectionGrpc.newStub(plainChannel)
+                .serverReflectionInfo(new StreamObserver<>() {
+                    @Override
+                    public void onNext(ServerReflectionResponse response) {
+                        names.complete(response.getListServicesResponse().getServiceList().stream()
+                                .map(ServiceResponse::getName).toList());
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                        names.completeExceptionally(t);
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                        names.completeExceptionally(new AssertionError("no answer to list_services"));
+                    }
+                });
+        requests.onNext(ServerReflectionRequest.newBuilder().setListServices("*").build());
+        requests.onCompleted();
+
+        assertThat(names.get(10, TimeUnit.SECONDS)).contains(DIRECTORY, "grpc.health.v1.Health");
+    }
+
+    // ---- security ------------------------------------------------------------------------------
+
+    @Test
+    void aCallWithoutTokenIsUnauthenticated() {
+        assertStatus(() -> directory(null).getDataset(get("ban")), Status.Code.UNAUTHENTICATED,
+                ProblemTypes.NON_AUTHENTIFIE);
+    }
+
+    @Test
+    void aTokenSignedByAnotherKeyIsUnauthenticated() {
+        String forged = TestKeys.foreignKey().mint(DevUsers.demo(Role.NATIONAL_COORDINATOR));
+
+        assertStatus(() -> directory(forged).getDataset(get("ban")), Status.Code.UNAUTHENTICATED,
+                ProblemTypes.NON_AUTHENTIFIE);
+    }
+
+    @Test
+    void aMethodRestrictedToRolesRefusesAnotherRole() {
+        StatusRuntimeException refused = assertStatus(
+                () -> directory(token(Role.FUNDER)).resolveDatasets(resolve("ban")),
+                Status.Code.PERMISSION_DENIED, ProblemTypes.ACCES_REFUSE);
+        assertThat(refused.getStatus().getDescription()).contains("droits");
+    }
+
+    @Test
+    void aMethodRestrictedToRolesAnswersTheRightRole() {
+        ResolveDatasetsResponse response = directory(token(Role.COMMITTEE_MEMBER))
+                .resolveDatasets(resolve("ban", "https://example.org/inconnu"));
+
+        assertThat(response.getResolvedList()).singleElement()
+                .satisfies(r -> assertThat(r.getDataset().getTitle()).isEqualTo("Base adresse nationale"));
+        assertThat(response.getUnresolvedList()).containsExactly("https://example.org/inconnu");
+    }
+
+    @Test
+    void theCallerIsMappedFromItsTokenLikeOnRest() {
+        DatasetSummary me = directory(token(Role.COMMITTEE_MEMBER)).getDataset(get("whoami"));
+
+        assertThat(me.getDatasetId()).isEqualTo("demo-comite-84");
+        assertThat(me.getTitle()).isEqualTo("Léa Bernard");
+        assertThat(me.getProducerName()).isEqualTo("[COMMITTEE_MEMBER]");
+        assertThat(me.getCoverageCodesList()).containsExactly(DevUsers.DEMO_REGION);
+    }
+
+    // ---- errors --------------------------------------------------------------------------------
+
+    @Test
+    void notFoundIsNotFoundWithTheFrenchMessageAndNoClassName() {
+        StatusRuntimeException e = assertStatus(() -> directory(anyToken()).getDataset(get("inconnu")),
+                Status.Code.NOT_FOUND, ProblemTypes.INTROUVABLE);
+
+        assertThat(e.getStatus().getDescription())
+                .isEqualTo("La ressource « jeu de données » d'identifiant inconnu est introuvable.")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void aDomainRuleIsAFailedPreconditionCarryingTheRule() {
+        StatusRuntimeException e = assertStatus(() -> directory(anyToken()).getDataset(get("rule")),
+                Status.Code.FAILED_PRECONDITION, ProblemTypes.REGLE_METIER);
+
+        assertThat(e.getStatus().getDescription()).startsWith("Le catalogue est en maintenance");
+        assertThat(e.getTrailers().get(GrpcStatusTranslator.RULE)).isEqualTo("catalogue-en-maintenance");
+    }
+
+    @Test
+    void aConflictIsAborted() {
+        StatusRuntimeException e = assertStatus(() -> directory(anyToken()).getDataset(get("conflict")),
+                Status.Code.ABORTED, ProblemTypes.CONFLIT);
+
+        assertThat(e.getStatus().getDescription()).isEqualTo("Le jeu de données a été modifié entre-temps.");
+    }
+
+    @Test
+    void anUnexpectedFailureIsInternalWithAGenericFrenchMessageOnly() {
+        StatusRuntimeException e = assertStatus(() -> directory(anyToken()).getDataset(get("boom")),
+                Status.Code.INTERNAL, ProblemTypes.ERREUR_INTERNE);
+
+        String errorId = e.getTrailers().get(GrpcStatusTranslator.ERROR_ID);
+        assertThat(errorId).isNotBlank();
+        assertThat(e.getStatus().getDescription())
+                .isEqualTo("Une erreur inattendue s'est produite. Si elle persiste, communiquez l'identifiant "
+                        + errorId + " au support.")
+                .doesNotContain("IllegalStateException", "jdbc", "10.0.0.12");
+    }
+
+    // ---- client: deadline, retries, token propagation, circuit breaker -------------------------
+
+    @Test
+    void aCallWithoutDeadlineGetsThePlatformDefaultOne() {
+        DatasetDirectoryBlockingStub stub = directory(anyToken());
+        assertThat(stub.getCallOptions().getDeadline()).as("the caller sets no deadline").isNull();
+
+        assertThatThrownBy(() -> stub.getDataset(get("slow")))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED));
+    }
+
+    @Test
+    void anIdempotentReadIsRetriedWhileTheServerIsUnavailable() {
+        DatasetSummary found = directory(anyToken()).getDataset(get("flaky:idempotent"));
+
+        assertThat(found.getDatasetId()).isEqualTo("flaky:idempotent");
+        assertThat(InMemoryDatasetDirectory.invocations("flaky:idempotent")).isEqualTo(3);
+    }
+
+    @Test
+    void aMethodNotDeclaredIdempotentIsNotRetried() {
+        assertStatus(() -> directory(token(Role.NATIONAL_COORDINATOR)).resolveDatasets(resolve("flaky:write")),
+                Status.Code.UNAVAILABLE, null);
+        assertThat(InMemoryDatasetDirectory.invocations("resolve/flaky:write")).isEqualTo(1);
+
+        // The same read on a channel that declared nothing is not retried either.
+        assertStatus(() -> stub(plainChannel, anyToken()).getDataset(get("flaky:undeclared")),
+                Status.Code.UNAVAILABLE, null);
+        assertThat(InMemoryDatasetDirectory.invocations("flaky:undeclared")).isEqualTo(1);
+    }
+
+    @Test
+    void theCallersTokenTravelsToTheServicesItCalls() {
+        // The server looks "ban" up through its own client, which sets no token itself.
+        DatasetSummary relayed = directory(anyToken()).getDataset(get("relay:ban"));
+
+        assertThat(relayed.getTitle()).isEqualTo("Base adresse nationale");
+        assertThat(InMemoryDatasetDirectory.invocations("ban")).isPositive();
+    }
+
+    @Test
+    void anOpenCircuitBreakerAnswersTheFallbackWithoutCallingTheServer() {
+        DatasetDirectoryBlockingStub stub = stub(plainChannel, anyToken());
+        DatasetSummary degraded = DatasetSummary.newBuilder().setTitle("(titre indisponible)").build();
+        int minimumCalls = 5; // dataterritoires.grpc.client.circuit-breaker.minimum-number-of-calls
+
+        for (int i = 0; i < minimumCalls + 3; i++) {
+            DatasetSummary answer = breakers.call("catalogue-en-panne", () -> stub.getDataset(get("down:cb")),
+                    failure -> degraded);
+            assertThat(answer).isEqualTo(degraded);
+        }
+
+        assertThat(InMemoryDatasetDirectory.invocations("down:cb")).isEqualTo(minimumCalls);
+        // An answer of the dependency is no failure: it goes through to the caller.
+        assertThatThrownBy(() -> breakers.call("catalogue-a-jour", () -> stub.getDataset(get("absent")),
+                failure -> degraded)).isInstanceOf(StatusRuntimeException.class);
+    }
+
+    // ---- metrics -------------------------------------------------------------------------------
+
+    @Test
+    void prometheusShowsGrpcServerMetrics() throws Exception {
+        directory(anyToken()).getDataset(get("ban"));
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<String> grpcServerLines = response.body().lines()
+                .filter(line -> line.startsWith("grpc_server") && line.contains("GetDataset"))
+                .toList();
+        assertThat(grpcServerLines).as(response.body()).isNotEmpty();
+        assertThat(grpcServerLines).anySatisfy(line -> assertThat(line)
+                .contains("application=\"platform-grpc-test\"")
+                .contains(DIRECTORY));
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    private ManagedChannel open(ManagedChannel c) {
+        channels.add(c);
+        return c;
+    }
+
+    private DatasetDirectoryBlockingStub directory(String token) {
+        return stub(channel, token);
+    }
+
+    private static DatasetDirectoryBlockingStub stub(ManagedChannel channel, String token) {
+        DatasetDirectoryBlockingStub stub = DatasetDirectoryGrpc.newBlockingStub(channel);
+        return token == null ? stub : stub.withInterceptors(new BearerTokenAuthenticationInterceptor(token));
+    }
+
+    private static String token(Role role) {
+        return TestKeys.trusted().mint(DevUsers.demo(role));
+    }
+
+    private static String anyToken() {
+        return token(Role.EVALUATOR);
+    }
+
+    private static GetDatasetRequest get(String id) {
+        return GetDatasetRequest.newBuilder().setDatasetId(id).build();
+    }
+
+    private static ResolveDatasetsRequest resolve(String... references) {
+        return ResolveDatasetsRequest.newBuilder().addAllReferences(List.of(references)).build();
+    }
+
+    private static StatusRuntimeException assertStatus(Runnable call, Status.Code code, String problemType) {
+        try {
+            call.run();
+        } catch (StatusRuntimeException e) {
+            assertThat(e.getStatus().getCode()).as(e.getStatus().toString()).isEqualTo(code);
+            if (problemType != null) {
+                Metadata trailers = e.getTrailers();
+                assertThat(trailers).isNotNull();
+                assertThat(trailers.get(GrpcStatusTranslator.PROBLEM_TYPE)).isEqualTo(problemType);
+                assertThat(e.getStatus().getDescription()).isNotBlank();
+            }
+            return e;
+        }
+        throw new AssertionError("expected " + code + ", the call succeeded");
+    }
+}

@@ -164,7 +164,7 @@ public class DeadLetters implements SmartLifecycle {
                     seen.add(describe(toMessage(response)));
                 }
             } finally {
-                putBack(channel, lastTag);
+                putBack(channel, deadLetterQueue(route), lastTag);
             }
             return seen;
         });
@@ -296,7 +296,7 @@ public class DeadLetters implements SmartLifecycle {
                 return null;
             } finally {
                 // the taken message is already acked or nacked: "multiple" only covers the others
-                putBack(channel, lastSkipped);
+                putBack(channel, deadLetterQueue(route), lastSkipped);
             }
         });
         if (taken == null) {
@@ -320,9 +320,12 @@ public class DeadLetters implements SmartLifecycle {
         }
     }
 
-    private static void putBack(Channel channel, long lastTag) throws java.io.IOException {
+    private static void putBack(Channel channel, String deadLetterQueue, long lastTag) throws java.io.IOException {
         if (lastTag >= 0 && channel.isOpen()) {
             channel.basicNack(lastTag, true, true);
+            // basic.nack has no reply: a synchronous call on the same channel returns only once the
+            // broker has requeued, so a count taken right after sees the messages again
+            channel.queueDeclarePassive(deadLetterQueue);
         }
     }
 

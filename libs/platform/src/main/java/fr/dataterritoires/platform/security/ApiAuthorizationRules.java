@@ -4,8 +4,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 
 /**
- * A service's additions to the default request authorization, applied before the final
- * {@code anyRequest().authenticated()}. Declare one or more as beans, e.g. to open published data:
+ * A service's additions to the default request authorization, applied before the final rules:
+ * every other actuator endpoint denied, then {@code anyRequest().authenticated()}. A service opens
+ * an actuator endpoint of its own only with a rule matching it here. Declare one or more as beans,
+ * e.g. to open published data:
  *
  * <pre>{@code
  * @Bean

@@ -22,7 +22,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
  * {@code ROLE_<role>} authorities (Keycloak's {@code realm_access.roles} is read when the flat claim
  * is absent), the {@code scope} claim gives the usual {@code SCOPE_<scope>} ones (service
  * clients), and {@code region}, {@code ministry}, {@code siren} give the actor's scope. A scope
- * claim with a malformed value is dropped (logged), so that it can never widen access.
+ * claim with a malformed value is dropped (logged), so that it can never widen access. Scopes are
+ * carried as the token states them, not bound to a role here: {@link Ownership} checks each one
+ * together with the role it belongs to.
  */
 public class DtJwtAuthenticationConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 

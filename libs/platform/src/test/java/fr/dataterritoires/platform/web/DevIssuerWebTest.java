@@ -3,6 +3,7 @@ package fr.dataterritoires.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
 import fr.dataterritoires.platform.errors.ProblemTypes;
 import fr.dataterritoires.platform.security.Role;
 import fr.dataterritoires.platform.security.dev.DevIssuer;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,9 +28,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-/** A service whose tests opt in to the development issuer, sharing its key with the CLI. */
+/** A service run with the {@code local} profile: the development issuer, sharing its key with the CLI. */
 @SpringBootTest(classes = PlatformWebTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "dataterritoires.security.dev-issuer.enabled=true")
+        properties = "spring.profiles.active=local")
 class DevIssuerWebTest {
 
     @LocalServerPort
@@ -113,6 +115,15 @@ class DevIssuerWebTest {
         String token = response.json().path("access_token").asString();
         Http.Response me = http.get("/api/me", token);
         assertThat(me.json().path("siren").asString()).isEqualTo(DevUsers.DEMO_HOST_SIREN);
+    }
+
+    @Test
+    void devTokenWithoutExpiryIs401() {
+        RSAKey shared = DevIssuerKeys.loadOrCreate(Path.of(keyDir));
+        String noExpiry = TestKeys.sign(shared, new JWTClaimsSet.Builder()
+                .issuer(DevIssuer.ISSUER).subject("demo-coordination-nationale")
+                .claim("roles", List.of("NATIONAL_COORDINATOR")).build());
+        assertThat(http.get("/api/me", noExpiry).status()).isEqualTo(401);
     }
 
     @Test

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.dataterritoires.platform.errors.ProblemTypes;
 import fr.dataterritoires.platform.security.Role;
 import fr.dataterritoires.platform.security.dev.DevUsers;
+import com.nimbusds.jwt.JWTClaimsSet;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ResourceServerSecurityTest extends AbstractWebTest {
@@ -69,6 +73,14 @@ class ResourceServerSecurityTest extends AbstractWebTest {
     }
 
     @Test
+    void theSirenOfAnotherRoleDoesNotGrantOwnership() {
+        // An agent employed by the funder's organisation does not act as the funder.
+        String agentOfFunder = TestKeys.trusted().mint(DevUsers.demo(Role.AGENT).withSiren(DevUsers.DEMO_FUNDER_SIREN));
+        assertProblem(http.get("/api/organisations/" + DevUsers.DEMO_FUNDER_SIREN + "/applications", agentOfFunder),
+                403, ProblemTypes.ACCES_REFUSE, "/api/organisations/" + DevUsers.DEMO_FUNDER_SIREN + "/applications");
+    }
+
+    @Test
     void expiredTokenIs401() {
         String expired = TestKeys.trustedAt(Duration.ofHours(-2)).mint(
                 DevUsers.demo(Role.FUNDER).withTtl(Duration.ofMinutes(10)));
@@ -86,6 +98,23 @@ class ResourceServerSecurityTest extends AbstractWebTest {
         String beyondSkew = TestKeys.trustedAt(Duration.ofMinutes(-6)).mint(
                 DevUsers.demo(Role.FUNDER).withTtl(Duration.ofMinutes(1)));
         assertThat(http.get("/api/me", beyondSkew).status()).isEqualTo(401);
+    }
+
+    @Test
+    void tokenWithoutExpiryIs401() {
+        // Same claims as a valid token, minus exp: it would otherwise be valid forever.
+        Instant now = Instant.now();
+        String noExpiry = TestKeys.signTrusted(new JWTClaimsSet.Builder()
+                .issuer(TestKeys.ISSUER).subject("demo-coordination-nationale")
+                .issueTime(Date.from(now)).notBeforeTime(Date.from(now))
+                .claim("roles", List.of("NATIONAL_COORDINATOR")).build());
+        Http.Response response = http.get("/api/me", noExpiry);
+        assertProblem(response, 401, ProblemTypes.NON_AUTHENTIFIE, "/api/me");
+        String withExpiry = TestKeys.signTrusted(new JWTClaimsSet.Builder()
+                .issuer(TestKeys.ISSUER).subject("demo-coordination-nationale")
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(600)))
+                .claim("roles", List.of("NATIONAL_COORDINATOR")).build());
+        assertThat(http.get("/api/me", withExpiry).status()).isEqualTo(200);
     }
 
     @Test
@@ -120,6 +149,13 @@ class ResourceServerSecurityTest extends AbstractWebTest {
         assertThat(http.get("/actuator/health", null).status()).isEqualTo(200);
         assertThat(http.get("/actuator/prometheus", null).status()).isEqualTo(200);
         assertThat(http.get("/actuator/env", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void theSwaggerUiPathOfThePlatformDefaultsIsOpen() {
+        // springdoc.swagger-ui.path=/api-docs: the UI must not sit behind authentication.
+        assertThat(http.get("/api-docs", null).status()).isNotEqualTo(401);
+        assertThat(http.get("/swagger-ui/index.html", null).status()).isEqualTo(200);
     }
 
     @Test

@@ -6,6 +6,7 @@ import fr.dataterritoires.platform.errors.NotFoundException;
 import fr.dataterritoires.platform.security.Actors;
 import fr.dataterritoires.platform.security.DtPrincipal;
 import fr.dataterritoires.platform.security.Ownership;
+import fr.dataterritoires.platform.security.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -71,7 +72,7 @@ public class TestApiController {
 
     @GetMapping("/organisations/{siren}/applications")
     public Map<String, String> organisationApplications(@PathVariable String siren, DtPrincipal actor) {
-        Ownership.requireSiren(actor, siren);
+        Ownership.requireSiren(actor, Role.FUNDER, siren);
         return Map.of("siren", siren);
     }
 

@@ -1,8 +1,13 @@
 package fr.dataterritoires.platform.web;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import fr.dataterritoires.platform.security.dev.DevTokenMinter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,6 +47,22 @@ public final class TestKeys {
 
     static DevTokenMinter wrongIssuer() {
         return new DevTokenMinter(TRUSTED, "https://evil.example.org/realms/data-territoires", Clock.systemUTC());
+    }
+
+    /** A token with exactly these claims, signed with the trusted key (for claims the minter always sets). */
+    static String signTrusted(JWTClaimsSet claims) {
+        return sign(TRUSTED, claims);
+    }
+
+    static String sign(RSAKey key, JWTClaimsSet claims) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+                    claims);
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static RSAKey generate(String kid) {

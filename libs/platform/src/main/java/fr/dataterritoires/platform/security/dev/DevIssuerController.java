@@ -2,6 +2,7 @@ package fr.dataterritoires.platform.security.dev;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import fr.dataterritoires.platform.security.Role;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -11,9 +12,15 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.http.HttpStatus;
 
-/** The development issuer's public key set and, for local runs, a demo token endpoint. */
+/**
+ * The development issuer's public key set and, for local runs, a demo token endpoint answering
+ * only to callers on the same machine (it hands out tokens of any role without credentials).
+ */
 @RestController
 public class DevIssuerController {
+
+    /** Tomcat spells IPv6 loopback in full. */
+    private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "::1", "0:0:0:0:0:0:0:1");
 
     private final DevTokenMinter minter;
     private final boolean tokenEndpoint;
@@ -33,9 +40,14 @@ public class DevIssuerController {
                                      @RequestParam(required = false) String siren,
                                      @RequestParam(required = false) String region,
                                      @RequestParam(required = false) String ministry,
-                                     @RequestParam(required = false) String subject) {
+                                     @RequestParam(required = false) String subject,
+                                     HttpServletRequest http) {
         if (!tokenEndpoint) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        if (!LOOPBACK.contains(http.getRemoteAddr())) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+                    "Les jetons de démonstration ne sont délivrés qu'aux appels locaux (127.0.0.1, ::1).");
         }
         DevTokenRequest request = DevUsers.demo(role).withRoles(Set.of(role));
         if (siren != null) {

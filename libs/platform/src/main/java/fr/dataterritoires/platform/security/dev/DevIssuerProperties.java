@@ -6,13 +6,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("dataterritoires.security.dev-issuer")
 public class DevIssuerProperties {
 
-    /** On by default in the {@code local} profile only; tests opt in with {@code true}. */
+    /**
+     * On by default in the {@code local} profile only; tests opt in with {@code true}. Never with
+     * the {@code kubernetes} profile: the service would refuse to start.
+     */
     private Boolean enabled;
 
     /** Directory of the shared key file; default {@link DevIssuerKeys#defaultDirectory()}. */
     private String keyDir;
 
-    /** Whether {@code GET /dev-issuer/token?role=...} mints demo tokens (handy for curl and the portal in local runs). */
+    /**
+     * Whether {@code GET /dev-issuer/token?role=...} mints demo tokens (handy for curl and the portal
+     * in local runs). Even when {@code true}, it answers only in the {@code local} profile and only
+     * to loopback callers: anyone else reaching it would get a coordinator token.
+     */
     private boolean tokenEndpoint = true;
 
     public Boolean getEnabled() {

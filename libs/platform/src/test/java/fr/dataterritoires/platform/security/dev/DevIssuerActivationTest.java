@@ -16,7 +16,10 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The development issuer must never switch on by accident: only `local` or an explicit opt-in. */
+/**
+ * The development issuer must never switch on by accident: only `local` or an explicit opt-in, and
+ * never in `kubernetes`.
+ */
 class DevIssuerActivationTest {
 
     @TempDir
@@ -53,6 +56,26 @@ class DevIssuerActivationTest {
     void explicitFalseWinsOverLocalProfile() {
         runner().withPropertyValues("spring.profiles.active=local", "dataterritoires.security.dev-issuer.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean(DevTokenMinter.class));
+    }
+
+    @Test
+    void enabledWithTheKubernetesProfileRefusesToStart() {
+        for (String[] properties : new String[][] {
+                {"spring.profiles.active=kubernetes", "dataterritoires.security.dev-issuer.enabled=true"},
+                {"spring.profiles.active=local,kubernetes"}}) {
+            runner().withPropertyValues(properties)
+                    .run(context -> {
+                        assertThat(context).hasFailed();
+                        Throwable cause = context.getStartupFailure();
+                        while (cause.getCause() != null) {
+                            cause = cause.getCause();
+                        }
+                        assertThat(cause).isInstanceOf(IllegalStateException.class)
+                                .hasMessageContaining("démarrage refusé")
+                                .hasMessageContaining("refusing to start")
+                                .hasMessageContaining("kubernetes");
+                    });
+        }
     }
 
     @Test

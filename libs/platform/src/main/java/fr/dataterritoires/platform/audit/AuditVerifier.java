@@ -25,6 +25,9 @@ public class AuditVerifier {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(1000); // streams, in the read-only transaction below
         TransactionTemplate template = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        // Always its own transaction: joining a caller's (already snapshotted, or READ COMMITTED)
+        // transaction would ignore the isolation below and report appends made meanwhile as defects.
+        template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         template.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         template.setReadOnly(true);
         this.snapshot = template;

@@ -33,8 +33,14 @@ public class ProblemErrorController implements ErrorController {
             problem = MaxRequestSizeFilter.problem(tooLarge.maxBytes(), request);
         } else if (status >= 500) {
             String errorId = Problems.newErrorId();
-            log.error("Unexpected error {} on {}", errorId, request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
-                    exception);
+            Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+            if (exception != null && SqlErrorLogging.involvesSql(exception)) {
+                // Database messages carry row values: class names, SQLState, constraint and frames only.
+                log.error("Unexpected error {} on {}: {}", errorId, uri, SqlErrorLogging.summary(exception),
+                        SqlErrorLogging.withoutMessages(exception));
+            } else {
+                log.error("Unexpected error {} on {}", errorId, uri, exception);
+            }
             problem = Problems.internal(HttpStatusCode.valueOf(status), errorId, request);
         } else {
             String type = ProblemTypes.forStatus(status);

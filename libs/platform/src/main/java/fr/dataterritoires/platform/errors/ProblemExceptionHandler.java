@@ -231,15 +231,17 @@ public class ProblemExceptionHandler {
 
     @ExceptionHandler({OptimisticLockingFailureException.class, PessimisticLockingFailureException.class})
     public ResponseEntity<ProblemDetail> concurrentModification(Exception ex, HttpServletRequest request) {
-        log.info("Concurrent modification on {}: {}", request.getRequestURI(), ex.toString());
+        log.info("Concurrent modification on {}: {}", request.getRequestURI(),
+                SqlErrorLogging.involvesSql(ex) ? SqlErrorLogging.summary(ex) : ex.toString());
         return respond(Problems.create(HttpStatus.CONFLICT, ProblemTypes.CONFLIT,
                 "La ressource a été modifiée entre-temps. Rechargez-la puis recommencez.", request), null);
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     public ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException ex, HttpServletRequest request) {
-        // The message holds SQL and constraint names: log it, never return it.
-        log.warn("Data integrity violation on {}", request.getRequestURI(), ex);
+        // The message holds SQL and row values (personal data): neither returned nor logged.
+        log.warn("Data integrity violation on {}: {}", request.getRequestURI(), SqlErrorLogging.summary(ex),
+                SqlErrorLogging.withoutMessages(ex));
         return respond(Problems.create(HttpStatus.CONFLICT, ProblemTypes.CONFLIT,
                 "La modification contredit des données existantes (doublon ou référence inexistante).", request),
                 null);
@@ -301,7 +303,13 @@ public class ProblemExceptionHandler {
         }
         HttpStatusCode status = ex instanceof ErrorResponse er ? er.getStatusCode() : HttpStatus.INTERNAL_SERVER_ERROR;
         String errorId = Problems.newErrorId();
-        log.error("Unexpected error {} on {} {}", errorId, request.getMethod(), request.getRequestURI(), ex);
+        if (SqlErrorLogging.involvesSql(ex)) {
+            // Database messages carry row values: class names, SQLState, constraint and frames only.
+            log.error("Unexpected error {} on {} {}: {}", errorId, request.getMethod(), request.getRequestURI(),
+                    SqlErrorLogging.summary(ex), SqlErrorLogging.withoutMessages(ex));
+        } else {
+            log.error("Unexpected error {} on {} {}", errorId, request.getMethod(), request.getRequestURI(), ex);
+        }
         return respond(Problems.internal(status, errorId, request), null);
     }
 

@@ -49,6 +49,13 @@ public class GrpcProperties {
          */
         private Duration defaultDeadline = Duration.ofSeconds(2);
 
+        /**
+         * Names of the {@link PlatformGrpcClients} channels that send the service's own token
+         * ({@link ServiceTokenProvider}) on calls made outside any request (jobs, event
+         * consumers). Other channels never do.
+         */
+        private List<String> serviceTokenChannels = new ArrayList<>();
+
         private final Retry retry = new Retry();
         private final CircuitBreaker circuitBreaker = new CircuitBreaker();
 
@@ -58,6 +65,14 @@ public class GrpcProperties {
 
         public void setDefaultDeadline(Duration defaultDeadline) {
             this.defaultDeadline = defaultDeadline;
+        }
+
+        public List<String> getServiceTokenChannels() {
+            return serviceTokenChannels;
+        }
+
+        public void setServiceTokenChannels(List<String> serviceTokenChannels) {
+            this.serviceTokenChannels = serviceTokenChannels;
         }
 
         public Retry getRetry() {

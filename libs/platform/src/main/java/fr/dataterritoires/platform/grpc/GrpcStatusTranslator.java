@@ -4,6 +4,7 @@ import fr.dataterritoires.platform.errors.ConflictException;
 import fr.dataterritoires.platform.errors.DomainRuleViolation;
 import fr.dataterritoires.platform.errors.NotFoundException;
 import fr.dataterritoires.platform.errors.ProblemTypes;
+import fr.dataterritoires.platform.errors.SqlErrorLogging;
 import fr.dataterritoires.platform.errors.Problems;
 import fr.dataterritoires.platform.errors.UserFacingMessage;
 import io.grpc.Metadata;
@@ -38,7 +39,8 @@ import org.springframework.security.core.AuthenticationException;
  * <tr><td>{@link AccessDeniedException}</td><td>PERMISSION_DENIED</td></tr>
  * <tr><td>a {@link StatusException}/{@link StatusRuntimeException}</td><td>its own status</td></tr>
  * <tr><td>anything else</td><td>INTERNAL, generic description and an error id (trailer
- * {@code dt-error-id}); the cause is logged with that id, never sent</td></tr>
+ * {@code dt-error-id}); the cause is logged with that id, never sent (database errors without their
+ * messages, see {@link SqlErrorLogging})</td></tr>
  * </table>
  *
  * Every translated status carries the REST problem type in the trailer {@code dt-problem-type}.
@@ -87,8 +89,9 @@ public class GrpcStatusTranslator implements GrpcExceptionHandler, Ordered {
             case PessimisticLockingFailureException e -> status(Status.ABORTED, ProblemTypes.CONFLIT,
                     "La ressource a été modifiée entre-temps. Rechargez-la puis recommencez.");
             case DataIntegrityViolationException e -> {
-                // The message holds SQL and constraint names: log it, never return it.
-                log.warn("Data integrity violation in a gRPC call", e);
+                // The message holds SQL and row values (personal data): neither returned nor logged.
+                log.warn("Data integrity violation in a gRPC call: {}", SqlErrorLogging.summary(e),
+                        SqlErrorLogging.withoutMessages(e));
                 yield status(Status.ABORTED, ProblemTypes.CONFLIT,
                         "La modification contredit des données existantes (doublon ou référence inexistante).");
             }
@@ -106,7 +109,13 @@ public class GrpcStatusTranslator implements GrpcExceptionHandler, Ordered {
 
     private static StatusException internal(Throwable exception) {
         String errorId = Problems.newErrorId();
-        log.error("Unexpected error {} in a gRPC call", errorId, exception);
+        if (SqlErrorLogging.involvesSql(exception)) {
+            // Database messages carry row values: class names, SQLState, constraint and frames only.
+            log.error("Unexpected error {} in a gRPC call: {}", errorId, SqlErrorLogging.summary(exception),
+                    SqlErrorLogging.withoutMessages(exception));
+        } else {
+            log.error("Unexpected error {} in a gRPC call", errorId, exception);
+        }
         StatusException status = status(Status.INTERNAL, ProblemTypes.ERREUR_INTERNE, INTERNAL_DETAIL.formatted(errorId));
         status.getTrailers().put(ERROR_ID, errorId);
         return status;

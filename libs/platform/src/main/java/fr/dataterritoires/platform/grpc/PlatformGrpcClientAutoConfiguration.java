@@ -2,6 +2,7 @@ package fr.dataterritoires.platform.grpc;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.grpc.stub.AbstractStub;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -18,10 +19,9 @@ import org.springframework.grpc.client.GrpcChannelFactory;
 import org.springframework.grpc.client.interceptor.DefaultDeadlineSetupClientInterceptor;
 
 /**
- * Outgoing gRPC calls: a default deadline on every call that has none, the caller's bearer token
- * propagated (both on every channel of Spring gRPC's {@link GrpcChannelFactory}),
- * {@link PlatformGrpcClients} for channels with retried idempotent reads, and
- * {@link GrpcCircuitBreakers}.
+ * Outgoing gRPC calls: a default deadline on every call that has none (on every channel of Spring
+ * gRPC's {@link GrpcChannelFactory}), {@link PlatformGrpcClients} for channels to the suite's
+ * services (bearer token propagated, retried idempotent reads), and {@link GrpcCircuitBreakers}.
  */
 @AutoConfiguration(after = {GrpcClientAutoConfiguration.class, CompositeChannelFactoryAutoConfiguration.class})
 @ConditionalOnClass({AbstractStub.class, GrpcChannelFactory.class})
@@ -37,22 +37,16 @@ public class PlatformGrpcClientAutoConfiguration {
     }
 
     @Bean
-    @GlobalClientInterceptor
-    @ConditionalOnMissingBean
-    public BearerTokenPropagationInterceptor dtGrpcBearerTokenPropagationInterceptor(
-            ObjectProvider<ServiceTokenProvider> serviceToken) {
-        return new BearerTokenPropagationInterceptor(() -> {
-            ServiceTokenProvider provider = serviceToken.getIfAvailable();
-            return provider == null ? java.util.Optional.empty() : provider.token();
-        });
-    }
-
-    @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBean({GrpcChannelFactory.class, GrpcClientProperties.class})
     public PlatformGrpcClients platformGrpcClients(GrpcChannelFactory channelFactory, GrpcProperties properties,
-                                                   GrpcClientProperties springClientProperties) {
-        return new PlatformGrpcClients(channelFactory, properties, springClientProperties);
+                                                   GrpcClientProperties springClientProperties,
+                                                   ObjectProvider<ServiceTokenProvider> serviceToken) {
+        // The token propagation is per channel (PlatformGrpcClients), not a global interceptor.
+        return new PlatformGrpcClients(channelFactory, properties, springClientProperties, () -> {
+            ServiceTokenProvider provider = serviceToken.getIfAvailable();
+            return provider == null ? Optional.empty() : provider.token();
+        });
     }
 
     @Bean

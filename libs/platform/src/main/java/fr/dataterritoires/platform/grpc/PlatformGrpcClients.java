@@ -1,5 +1,6 @@
 package fr.dataterritoires.platform.grpc;
 
+import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.MethodDescriptor;
@@ -8,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.grpc.client.autoconfigure.GrpcClientProperties;
@@ -20,7 +23,9 @@ import org.springframework.grpc.client.GrpcChannelFactory;
  * ({@code spring.grpc.client.channels.<name>.address=static://dataset-search:9090}). Every call
  * on them gets the platform's default deadline unless it sets one
  * ({@code dataterritoires.grpc.client.default-deadline}), carries the caller's bearer token
- * (see {@link BearerTokenPropagationInterceptor}) and is observed (client metrics, traces).
+ * (see {@link BearerTokenPropagationInterceptor}) and is observed (client metrics, traces). A
+ * channel sends the service's own token ({@link ServiceTokenProvider}) on calls made outside any
+ * request only if listed in {@code dataterritoires.grpc.client.service-token-channels}.
  * Only the methods the caller declares idempotent reads are retried, on
  * {@code dataterritoires.grpc.client.retry.*} (UNAVAILABLE, bounded attempts, exponential backoff):
  *
@@ -43,12 +48,26 @@ public class PlatformGrpcClients {
     private final GrpcChannelFactory channelFactory;
     private final GrpcProperties properties;
     private final GrpcClientProperties springClientProperties;
+    private final Supplier<Optional<String>> serviceToken;
 
+    /** Channels that propagate the callers' tokens but never send a service token. */
     public PlatformGrpcClients(GrpcChannelFactory channelFactory, GrpcProperties properties,
                                GrpcClientProperties springClientProperties) {
+        this(channelFactory, properties, springClientProperties, Optional::empty);
+    }
+
+    /**
+     * Channels that propagate the callers' tokens; those listed in
+     * {@code dataterritoires.grpc.client.service-token-channels} also send {@code serviceToken}'s
+     * token on calls made outside any request.
+     */
+    public PlatformGrpcClients(GrpcChannelFactory channelFactory, GrpcProperties properties,
+                               GrpcClientProperties springClientProperties,
+                               Supplier<Optional<String>> serviceToken) {
         this.channelFactory = channelFactory;
         this.properties = properties;
         this.springClientProperties = springClientProperties;
+        this.serviceToken = serviceToken;
     }
 
     /**
@@ -57,15 +76,21 @@ public class PlatformGrpcClients {
      */
     public ManagedChannel channel(String name, MethodDescriptor<?, ?>... idempotentReads) {
         List<MethodDescriptor<?, ?>> retried = List.of(idempotentReads);
-        ChannelBuilderOptions options = ChannelBuilderOptions.defaults().withInterceptorsMerge(true);
+        boolean serviceTokenAllowed = properties.getClient().getServiceTokenChannels().contains(name);
+        // Per channel, not global: tokens only go to the suite's services, through channels made here.
+        ClientInterceptor tokens = serviceTokenAllowed ? new BearerTokenPropagationInterceptor(serviceToken)
+                : new BearerTokenPropagationInterceptor();
+        ChannelBuilderOptions options = ChannelBuilderOptions.defaults()
+                .withInterceptors(List.of(tokens))
+                .withInterceptorsMerge(true);
         if (!retried.isEmpty()) {
             Map<String, Object> serviceConfig = serviceConfig(name, retried);
             int maxAttempts = properties.getClient().getRetry().getMaxAttempts();
             options = withRetry(options, serviceConfig, Math.max(maxAttempts, 1));
         }
-        log.info("gRPC channel '{}' to {} (retried idempotent reads: {})", name,
+        log.info("gRPC channel '{}' to {} (retried idempotent reads: {}, service token outside requests: {})", name,
                 springClientProperties.getTarget(name),
-                retried.stream().map(MethodDescriptor::getFullMethodName).toList());
+                retried.stream().map(MethodDescriptor::getFullMethodName).toList(), serviceTokenAllowed);
         return channelFactory.createChannel(name, options);
     }
 

@@ -6,7 +6,9 @@ import io.grpc.BindableService;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -39,7 +41,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
  * inside a method; health and reflection stay anonymous, services add
  * {@link GrpcAuthorizationRules} (roles per method, public methods);</li>
  * <li>exceptions become statuses with French descriptions ({@link GrpcStatusTranslator});</li>
- * <li>the port actually bound is published as {@code local.grpc.server.port} (useful with port 0).</li>
+ * <li>the port actually bound is published as {@code local.grpc.server.port} (useful with port 0);</li>
+ * <li>the start fails if that authentication cannot be installed (a servlet gRPC server has no
+ * {@link GrpcSecurity}): rules are never silently dropped.</li>
  * </ul>
  * Only active when the service declares a gRPC service ({@link BindableService} bean), like
  * Spring gRPC's server itself: a service without gRPC opens no port. (No nested configuration
@@ -55,6 +59,8 @@ public class PlatformGrpcServerAutoConfiguration {
 
     /** Port property set once the server listens, like Boot's {@code local.server.port}. */
     public static final String LOCAL_PORT_PROPERTY = "local.grpc.server.port";
+
+    static final String INTERCEPTOR_BEAN = "dtGrpcAuthenticationInterceptor";
 
     static final String[] ANONYMOUS_SERVICES = {"grpc.health.v1.Health/*", "grpc.reflection.v1.ServerReflection/*",
             "grpc.reflection.v1alpha.ServerReflection/*"};
@@ -101,6 +107,30 @@ public class PlatformGrpcServerAutoConfiguration {
                 .decoder(decoder.getIfAvailable(PlatformGrpcServerAutoConfiguration::rejectingDecoder))
                 .jwtAuthenticationConverter(converter.getIfAvailable(DtJwtAuthenticationConverter::new))));
         return grpc.build();
+    }
+
+    /**
+     * Fails the start when the gRPC server would run without the platform's authentication
+     * interceptor: Spring gRPC defines {@link GrpcSecurity} for its native server only (not with
+     * {@code grpc-servlet-jakarta}), and without it every call would be let through and every
+     * {@link GrpcAuthorizationRules} silently ignored.
+     */
+    @Bean
+    public static SmartInitializingSingleton dtGrpcSecurityCheck(ListableBeanFactory beans) {
+        return () -> {
+            if (beans.getBeanNamesForType(AuthenticationProcessInterceptor.class, true, false).length == 0) {
+                throw new IllegalStateException("gRPC services are declared but no gRPC authentication interceptor "
+                        + "was created (no GrpcSecurity bean: is the gRPC server a servlet, grpc-servlet-jakarta?). "
+                        + "Every call would be accepted without a token and the GrpcAuthorizationRules ignored. "
+                        + "Use Spring gRPC's native server (spring.grpc.server.servlet.enabled=false).");
+            }
+            if (!beans.containsBean(INTERCEPTOR_BEAN)
+                    && beans.getBeanNamesForType(GrpcAuthorizationRules.class, true, false).length > 0) {
+                throw new IllegalStateException("GrpcAuthorizationRules beans are declared but the platform's gRPC "
+                        + "authentication interceptor was replaced by another AuthenticationProcessInterceptor: "
+                        + "the rules would be ignored.");
+            }
+        };
     }
 
     /** Without an issuer (a non-web service with no JWT settings) the gRPC server stays closed. */

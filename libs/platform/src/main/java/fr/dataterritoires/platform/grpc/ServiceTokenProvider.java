@@ -20,7 +20,9 @@ import java.util.Optional;
  *
  * (with {@code spring-boot-starter-security-oauth2-client} and
  * {@code spring.security.oauth2.client.registration.keycloak.authorization-grant-type=client_credentials};
- * the manager caches the token until it expires).
+ * the manager caches the token until it expires). The token is only sent on the channels listed in
+ * {@code dataterritoires.grpc.client.service-token-channels}, and only on calls made outside any
+ * request: never on behalf of an anonymous caller.
  */
 @FunctionalInterface
 public interface ServiceTokenProvider {

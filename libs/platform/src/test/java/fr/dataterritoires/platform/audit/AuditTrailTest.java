@@ -3,6 +3,12 @@ package fr.dataterritoires.platform.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +16,9 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -163,6 +173,73 @@ class AuditTrailTest {
         assertThat(report.ok()).isFalse();
         assertThat(report.firstBrokenSeq()).isEqualTo(9L);
         assertThat(report.reason()).contains("end of the chain");
+    }
+
+    @Test
+    void verifyInsideACallersTransactionUsesItsOwnSnapshot() throws Exception {
+        append(3);
+        // One DataSource for the caller's transaction and the verifier (so that they could share a
+        // connection), which lets another thread commit an append between the verifier's head read
+        // and its walk of the records.
+        AtomicBoolean armed = new AtomicBoolean();
+        DataSource hooked = appendBeforeTheRecordsAreRead(dataSource, armed);
+        AuditVerifier hookedVerifier = new AuditVerifier(hooked);
+
+        AuditVerification report = new TransactionTemplate(new DataSourceTransactionManager(hooked)).execute(status -> {
+            // the caller (a READ COMMITTED @Transactional method) has already read the table
+            assertThat(new JdbcTemplate(hooked).queryForObject("SELECT count(*) FROM audit_record", Integer.class))
+                    .isEqualTo(3);
+            armed.set(true);
+            return hookedVerifier.verify();
+        });
+
+        assertThat(armed).as("the concurrent append ran").isFalse();
+        assertThat(report.ok()).as(report.toString()).isTrue();
+        assertThat(report.recordsChecked()).isEqualTo(3);
+        assertThat(verifier.verify().recordsChecked()).isEqualTo(4);
+    }
+
+    /** Runs (once {@code armed}) a committed append on another thread just before a query of audit_record. */
+    private DataSource appendBeforeTheRecordsAreRead(DataSource target, AtomicBoolean armed) {
+        return new DelegatingDataSource(target) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                Connection connection = super.getConnection();
+                return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+                        (proxy, method, args) -> {
+                            Object result = invoke(connection, method, args);
+                            if (result instanceof Statement statement && method.getName().equals("createStatement")) {
+                                return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Statement.class},
+                                        (p, m, a) -> {
+                                            if (m.getName().equals("executeQuery") && ((String) a[0]).contains("FROM audit_record")
+                                                    && armed.compareAndSet(true, false)) {
+                                                appendOnAnotherThread();
+                                            }
+                                            return invoke(statement, m, a);
+                                        });
+                            }
+                            return result;
+                        });
+            }
+        };
+    }
+
+    private void appendOnAnotherThread() throws Exception {
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            other.submit(() -> tx.executeWithoutResult(status -> trail.record("coordinator-2", "roadmap.submitted",
+                    "Roadmap", "r-concurrent", null, Map.of("status", "SUBMITTED")))).get();
+        } finally {
+            other.shutdownNow();
+        }
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     private void append(int n) {

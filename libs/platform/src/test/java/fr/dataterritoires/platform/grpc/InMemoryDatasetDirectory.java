@@ -15,11 +15,13 @@ import fr.dataterritoires.platform.security.DtPrincipal;
 import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,6 +32,8 @@ import org.springframework.stereotype.Service;
  * <li>{@code down:<key>}: always UNAVAILABLE;</li>
  * <li>{@code slow}: answers only when the caller gives up;</li>
  * <li>{@code boom}, {@code rule}, {@code conflict}: an unexpected failure, a domain rule, a conflict;</li>
+ * <li>{@code duplicate}, {@code boom-sql}: a database error whose message holds an e-mail, as such
+ * and as the cause of an unexpected failure;</li>
  * <li>{@code whoami}: a summary describing the caller as the platform mapped its token;</li>
  * <li>{@code relay:<id>}: looks {@code <id>} up through a gRPC call to itself.</li>
  * </ul>
@@ -79,6 +83,8 @@ class InMemoryDatasetDirectory extends DatasetDirectoryGrpc.DatasetDirectoryImpl
             case "rule" -> throw new DomainRuleViolation("catalogue-en-maintenance",
                     "Le catalogue est en maintenance : réessayez dans quelques minutes.");
             case "conflict" -> throw new ConflictException("Le jeu de données a été modifié entre-temps.");
+            case "duplicate" -> throw duplicateEmail();
+            case "boom-sql" -> throw new IllegalStateException("Import failed", duplicateEmail());
             case "whoami" -> whoAmI(Actors.current());
             default -> {
                 if (id.startsWith("relay:")) {
@@ -122,6 +128,16 @@ class InMemoryDatasetDirectory extends DatasetDirectoryGrpc.DatasetDirectoryImpl
         responses.onNext(answer.build());
         responses.onCompleted();
     }
+
+    /** What a unique e-mail violation looks like: PostgreSQL's message carries the value. */
+    static DataIntegrityViolationException duplicateEmail() {
+        String postgres = "ERROR: duplicate key value violates unique constraint \"contact_email_key\"\n"
+                + "  Detail: Key (email)=(" + DUPLICATE_EMAIL + ") already exists.";
+        return new DataIntegrityViolationException("PreparedStatementCallback; " + postgres,
+                new SQLException(postgres, "23505"));
+    }
+
+    static final String DUPLICATE_EMAIL = "jean.dupont@example.fr";
 
     private static DatasetSummary waitUntilTheCallerGivesUp() {
         Context context = Context.current();

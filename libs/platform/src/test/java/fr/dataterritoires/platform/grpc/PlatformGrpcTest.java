@@ -36,9 +36,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.grpc.client.interceptor.security.BearerTokenAuthenticationInterceptor;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -59,6 +62,7 @@ import org.springframework.test.context.DynamicPropertySource;
                 "dataterritoires.security.dev-issuer.enabled=false",
                 "dataterritoires.grpc.client.retry.initial-backoff=20ms",
                 "dataterritoires.grpc.client.retry.max-backoff=100ms"})
+@ExtendWith(OutputCaptureExtension.class)
 class PlatformGrpcTest {
 
     private static final String DIRECTORY = "fr.dataterritoires.datasetsearch.v1.DatasetDirectory";
@@ -226,6 +230,25 @@ class PlatformGrpcTest {
                 .isEqualTo("Une erreur inattendue s'est produite. Si elle persiste, communiquez l'identifiant "
                         + errorId + " au support.")
                 .doesNotContain("IllegalStateException", "jdbc", "10.0.0.12");
+    }
+
+    @Test
+    void aDatabaseErrorIsLoggedWithoutItsValues(CapturedOutput output) {
+        StatusRuntimeException conflict = assertStatus(() -> directory(anyToken()).getDataset(get("duplicate")),
+                Status.Code.ABORTED, ProblemTypes.CONFLIT);
+        StatusRuntimeException internal = assertStatus(() -> directory(anyToken()).getDataset(get("boom-sql")),
+                Status.Code.INTERNAL, ProblemTypes.ERREUR_INTERNE);
+
+        String errorId = internal.getTrailers().get(GrpcStatusTranslator.ERROR_ID);
+        assertThat(conflict.getStatus().getDescription()).doesNotContain(InMemoryDatasetDirectory.DUPLICATE_EMAIL);
+        assertThat(internal.getStatus().getDescription()).contains(errorId)
+                .doesNotContain(InMemoryDatasetDirectory.DUPLICATE_EMAIL);
+        assertThat(output.getAll())
+                .contains("Data integrity violation in a gRPC call")
+                .contains("Unexpected error " + errorId)
+                .contains("DataIntegrityViolationException")
+                .contains("SQLState 23505")
+                .doesNotContain(InMemoryDatasetDirectory.DUPLICATE_EMAIL);
     }
 
     // ---- client: deadline, retries, token propagation, circuit breaker -------------------------

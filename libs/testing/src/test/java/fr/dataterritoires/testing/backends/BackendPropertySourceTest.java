@@ -54,4 +54,50 @@ class BackendPropertySourceTest {
             assertThat(esProbes).hasValue(1);
         }
     }
+
+    @Test
+    void eachContextGetsItsOwnEventsExchangeAndNamespaceWithoutResolvingAnything() {
+        AtomicInteger probes = new AtomicInteger();
+        LoopbackProber counting = new LoopbackProber() {
+            @Override
+            public boolean postgres(String host, int port, String username, String password) {
+                probes.incrementAndGet();
+                return false;
+            }
+
+            @Override
+            public boolean amqp(String host, int port, String username, String password, String virtualHost) {
+                probes.incrementAndGet();
+                return false;
+            }
+
+            @Override
+            public Optional<String> elasticsearch(String baseUrl) {
+                probes.incrementAndGet();
+                return Optional.empty();
+            }
+        };
+        StandardEnvironment first = new StandardEnvironment();
+        StandardEnvironment second = new StandardEnvironment();
+        StandardEnvironment pinned = new StandardEnvironment();
+        pinned.getPropertySources().addFirst(new MapPropertySource("Inlined Test Properties",
+                Map.of("dataterritoires.events.exchange", "chosen.by.the.test")));
+        try (BackendResolver resolver = new BackendResolver(Map.<String, String>of()::get, counting, () -> false)) {
+            BackendPropertySource.install(first, resolver, "svc");
+            BackendPropertySource.install(second, resolver, "svc");
+            BackendPropertySource.install(pinned, resolver, "svc");
+
+            String exchange = first.getProperty("dataterritoires.events.exchange");
+            String namespace = first.getProperty("dataterritoires.test.namespace");
+            assertThat(exchange).startsWith("dataterritoires.events.test-")
+                    .isNotEqualTo(second.getProperty("dataterritoires.events.exchange"));
+            assertThat(namespace).matches("dt-test-[0-9a-f]{12}")
+                    .isNotEqualTo(second.getProperty("dataterritoires.test.namespace"));
+            // stable within a context
+            assertThat(first.getProperty("dataterritoires.events.exchange")).isEqualTo(exchange);
+            assertThat(first.getProperty("dataterritoires.test.namespace")).isEqualTo(namespace);
+            assertThat(pinned.getProperty("dataterritoires.events.exchange")).isEqualTo("chosen.by.the.test");
+            assertThat(probes).hasValue(0);
+        }
+    }
 }

@@ -72,6 +72,13 @@ class BackendsInitializerTest {
     }
 
     @Test
+    void theContextPublishesToAnEventsExchangeOfItsOwn() {
+        assertThat(environment.getProperty("dataterritoires.events.exchange"))
+                .startsWith("dataterritoires.events.test-").isNotEqualTo("dataterritoires.events");
+        assertThat(environment.getProperty("dataterritoires.test.namespace")).startsWith("dt-test-");
+    }
+
+    @Test
     void elasticsearchClientReachesTheResolvedNode() throws Exception {
         assertThat(environment.getProperty("spring.elasticsearch.uris")).isEqualTo(Backends.elasticsearch().url());
         assertThat(elasticsearch.info().version().number()).isNotBlank();

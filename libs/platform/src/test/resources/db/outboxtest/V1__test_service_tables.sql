@@ -8,3 +8,7 @@ CREATE TABLE processed (
     aggregate_id     text NOT NULL,
     seq              int  NOT NULL
 );
+
+-- A table with personal data and a unique key, for failures whose database message quotes a value.
+CREATE TABLE person (email text NOT NULL CONSTRAINT person_email_key UNIQUE);
+INSERT INTO person (email) VALUES ('jean.dupont@example.fr');

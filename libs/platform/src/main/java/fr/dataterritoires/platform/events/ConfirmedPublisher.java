@@ -1,18 +1,23 @@
 package fr.dataterritoires.platform.events;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.DisposableBean;
+
+import com.rabbitmq.client.Return;
+import com.rabbitmq.client.ReturnListener;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -38,6 +43,8 @@ public class ConfirmedPublisher implements DisposableBean {
     private final Duration confirmTimeout;
     private final Counter unroutable;
     private final Set<String> declaredExchanges = ConcurrentHashMap.newKeySet();
+    /** Events exchanges declared on a broker without alternate exchanges (embedded Qpid). */
+    private final Set<String> withoutAlternate = ConcurrentHashMap.newKeySet();
 
     public ConfirmedPublisher(CachingConnectionFactory connectionFactory, Duration confirmTimeout, MeterRegistry meters) {
         this.connectionFactory = connectionFactory;
@@ -56,26 +63,30 @@ public class ConfirmedPublisher implements DisposableBean {
         });
         this.confirmTimeout = confirmTimeout;
         this.template = new RabbitTemplate(connectionFactory);
-        // Unroutable events (nobody has bound a queue for that type yet) come back as returns.
-        // They are not a failure of the relay: blocking the outbox on them would stall every
-        // later event of the service. They are logged and counted, and count as published.
+        // mandatory: a message no queue takes comes back as a return, which publish() turns into a
+        // failure. The events exchange has an alternate exchange (EventsTopology), so an event
+        // nobody is bound for yet is kept in <exchange>.unrouted and never returned; a return thus
+        // means a missing queue (dead letter, replay target) or a missing unrouted queue.
         this.template.setMandatory(true);
         this.unroutable = Counter.builder("dt.events.unroutable")
-                .description("Events the broker could not route to any queue").register(meters);
+                .description("Messages the broker could not route to any queue").register(meters);
+        // returns are collected per publish() on the channel itself (see there); Spring's
+        // asynchronous callback is not needed
         this.template.setReturnsCallback(returned -> {
-            unroutable.increment();
-            log.warn("event {} of type {} is unroutable on exchange {}: {}",
-                    returned.getMessage().getMessageProperties().getMessageId(), returned.getRoutingKey(),
-                    returned.getExchange(), returned.getReplyText());
         });
         this.admin = new RabbitAdmin(connectionFactory);
     }
 
-    /** Declares the durable topic exchange once per connection. */
+    /**
+     * Declares the durable topic exchange, with its alternate exchange on RabbitMQ
+     * ({@link EventsTopology}), once per connection.
+     */
     public void declareTopicExchange(String exchange) {
         if (declaredExchanges.add(exchange)) {
             try {
-                admin.declareExchange(new TopicExchange(exchange, true, false));
+                if (!EventsTopology.declareEventsExchange(admin, exchange)) {
+                    withoutAlternate.add(exchange);
+                }
             } catch (RuntimeException e) {
                 declaredExchanges.remove(exchange);
                 throw e;
@@ -84,22 +95,59 @@ public class ConfirmedPublisher implements DisposableBean {
     }
 
     /**
-     * Sends all messages in order on one channel and waits for the broker's confirms.
+     * Sends all messages in order on one channel and waits for the broker's confirms. A message
+     * the broker returned as unroutable is a failure of the call ({@link UnroutableMessageException}),
+     * except on an events exchange that has no alternate exchange (embedded Qpid), where it is only
+     * logged and counted as before.
      *
-     * @throws org.springframework.amqp.AmqpException if the broker is unreachable, nacks or does
-     *     not confirm in time; some messages may then have been delivered (consumers deduplicate)
+     * @throws org.springframework.amqp.AmqpException if the broker is unreachable, nacks, does
+     *     not confirm in time or returns a message; some messages may then have been delivered
+     *     (consumers deduplicate)
      */
     public void publish(List<Outgoing> batch) {
         if (batch.isEmpty()) {
             return;
         }
+        // Returns are read by a listener on the publishing channel: the client calls it on the
+        // connection thread, and the broker sends basic.return before the basic.ack of the same
+        // message, so every return of this batch is seen once the confirms are in.
+        List<Return> returns = new CopyOnWriteArrayList<>();
         template.invoke(operations -> {
-            for (Outgoing outgoing : batch) {
-                operations.send(outgoing.exchange(), outgoing.routingKey(), outgoing.message());
+            ReturnListener listener = operations.execute(channel -> channel.addReturnListener(returns::add));
+            try {
+                for (Outgoing outgoing : batch) {
+                    operations.send(outgoing.exchange(), outgoing.routingKey(), outgoing.message());
+                }
+                operations.waitForConfirmsOrDie(confirmTimeout.toMillis());
+            } finally {
+                operations.execute(channel -> channel.isOpen() && channel.removeReturnListener(listener));
             }
-            operations.waitForConfirmsOrDie(confirmTimeout.toMillis());
             return null;
         });
+        List<Return> failures = new ArrayList<>();
+        for (Return returned : returns) {
+            unroutable.increment();
+            log.warn("message {} returned by the broker as unroutable on exchange '{}' with routing key {}: {}",
+                    returned.getProperties().getMessageId(), returned.getExchange(), returned.getRoutingKey(),
+                    returned.getReplyText());
+            if (!withoutAlternate.contains(returned.getExchange())) {
+                failures.add(returned);
+            }
+        }
+        if (!failures.isEmpty()) {
+            // the topology may have been deleted under us: declare it again on the next call
+            failures.forEach(returned -> declaredExchanges.remove(returned.getExchange()));
+            Return first = failures.get(0);
+            throw new UnroutableMessageException(failures.size() + " message(s) returned as unroutable, first: exchange '"
+                    + first.getExchange() + "', routing key " + first.getRoutingKey() + " (" + first.getReplyText() + ")");
+        }
+    }
+
+    /** The broker confirmed a message but could route it to no queue. */
+    public static class UnroutableMessageException extends AmqpException {
+        public UnroutableMessageException(String message) {
+            super(message);
+        }
     }
 
     public CachingConnectionFactory connectionFactory() {

@@ -56,9 +56,23 @@ public class EventsProperties {
         private Duration maxBackoff = Duration.ofSeconds(10);
         /** Unacknowledged messages per consumer; with one consumer, order per aggregate is kept. */
         private int prefetch = 100;
+        /** Consumers per replica; more than 1 gives up the order per aggregate. */
         private int concurrency = 1;
         /** How often a listener retries connecting while the broker is away. */
         private Duration recoveryInterval = Duration.ofSeconds(2);
+        /**
+         * How long an infrastructure failure (database unreachable, timeout) is retried in place,
+         * with the backoff above, before the message is requeued; it is never dead-lettered for that.
+         */
+        private Duration infrastructureRetryMax = Duration.ofMinutes(5);
+
+        public Duration getInfrastructureRetryMax() {
+            return infrastructureRetryMax;
+        }
+
+        public void setInfrastructureRetryMax(Duration infrastructureRetryMax) {
+            this.infrastructureRetryMax = infrastructureRetryMax;
+        }
 
         public int getMaxAttempts() {
             return maxAttempts;

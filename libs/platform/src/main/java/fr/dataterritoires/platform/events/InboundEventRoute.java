@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.LoggingLevel;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.Route;
 import org.apache.camel.builder.RouteBuilder;
@@ -47,11 +46,23 @@ import fr.dataterritoires.contracts.events.InvalidCloudEventException;
  * returns, i.e. after the database transaction committed or after the message was safely put
  * in the dead-letter queue; if anything else fails the message is rejected and requeued.
  *
- * <p>Each attempt runs the handler in one transaction together with the insert of the event id
- * into {@code inbound_event}; a redelivered event (lost ack, replayed publication) finds its id
- * there and is skipped. Handler failures are retried with exponential backoff in place (keeping
- * the queue's order), then the original message goes to {@code <queue>.dlq} with the failure in
- * its headers. Messages that are not valid CloudEvents go there at once.
+ * <p>Each attempt runs the handler in one transaction together with the insert of the pair
+ * (queue, event id) into {@code inbound_event}; a redelivered event (lost ack, replayed
+ * publication) finds its pair there and is skipped. The key includes the queue so that two routes
+ * of one service bound to the same event type each apply their effect once. Handler failures are
+ * retried with exponential backoff in place (keeping the queue's order), then the original message
+ * goes to {@code <queue>.dlq} with the failure in its headers. Messages that are not valid
+ * CloudEvents go there at once.
+ *
+ * <p>Infrastructure failures ({@link Failures#isInfrastructure}: database unreachable, pool
+ * exhausted, timeouts) are not the event's fault: they are retried in place with the same
+ * backoff for up to {@link #infrastructureRetryMax} and do not count as attempts; past that the
+ * message is rejected and requeued, never dead-lettered, so a database outage does not empty the
+ * queue into the DLQ. Failure descriptions never carry database values ({@link Failures#describe}).
+ *
+ * <p>Order per aggregate: the queue is declared with {@code x-single-active-consumer}, so when
+ * the service runs several replicas only one of them consumes it at a time and another takes over
+ * when it stops. Within a replica, {@link #concurrency} above 1 gives up the per-aggregate order.
  *
  * <p>The container starts and stops with the route, so the route controller pauses consumption.
  */
@@ -87,6 +98,7 @@ public class InboundEventRoute extends RouteBuilder {
     private int prefetch;
     private int concurrency;
     private Duration recoveryInterval;
+    private Duration infrastructureRetryMax;
 
     private final AtomicBoolean listenerRegistered = new AtomicBoolean();
     private volatile SimpleMessageListenerContainer container;
@@ -118,6 +130,7 @@ public class InboundEventRoute extends RouteBuilder {
         this.prefetch = defaults.getPrefetch();
         this.concurrency = defaults.getConcurrency();
         this.recoveryInterval = defaults.getRecoveryInterval();
+        this.infrastructureRetryMax = defaults.getInfrastructureRetryMax();
     }
 
     /** Total attempts of the handler before dead-lettering (at least 1). */
@@ -141,9 +154,22 @@ public class InboundEventRoute extends RouteBuilder {
         return this;
     }
 
-    /** More than one consumer gives up the per-aggregate order. */
+    /**
+     * Consumers of this route in one replica. More than one gives up the per-aggregate order:
+     * they share the queue's messages. (Across replicas the queue's single active consumer keeps
+     * the order.)
+     */
     public InboundEventRoute concurrency(int concurrency) {
         this.concurrency = concurrency;
+        return this;
+    }
+
+    /**
+     * How long an infrastructure failure (database away) is retried in place before the message
+     * is requeued; it is never dead-lettered for that.
+     */
+    public InboundEventRoute infrastructureRetryMax(Duration max) {
+        this.infrastructureRetryMax = Objects.requireNonNull(max, "max");
         return this;
     }
 
@@ -166,6 +192,9 @@ public class InboundEventRoute extends RouteBuilder {
 
         // Not a CloudEvent: retrying cannot help.
         onException(InvalidCloudEventException.class).handled(true).maximumRedeliveries(0).to(dead);
+        // Infrastructure away for longer than infrastructureRetryMax (retried in handleOnce): no
+        // more attempts here; the dead-letter step rethrows it so that the message is requeued.
+        onException(InfrastructureUnavailableException.class).maximumRedeliveries(0);
 
         // if the DLQ itself cannot be reached, the failure goes back to the listener, which
         // rejects the message so that it is redelivered rather than lost
@@ -176,7 +205,11 @@ public class InboundEventRoute extends RouteBuilder {
                 .useExponentialBackOff()
                 .backOffMultiplier(backoffMultiplier)
                 .maximumRedeliveryDelay(maxBackoff.toMillis())
-                .retryAttemptedLogLevel(LoggingLevel.WARN));
+                // Camel's own log lines quote exception messages, which may carry personal data
+                // (database errors): the route logs its own, described by Failures
+                .logRetryAttempted(false).logExhausted(false).logStackTrace(false).logNewException(false)
+                .logHandled(false).logExhaustedMessageHistory(false)
+                .onExceptionOccurred(this::logFailedAttempt));
 
         from(in).routeId(routeId())
                 .routePolicy(new ListenerContainerPolicy())
@@ -206,10 +239,40 @@ public class InboundEventRoute extends RouteBuilder {
     private void handleOnce(Exchange exchange) {
         CloudEvent event = exchange.getIn().getBody(CloudEvent.class);
         exchange.setProperty(ATTEMPTS, exchange.getProperty(ATTEMPTS, 0, Integer.class) + 1);
+        long start = System.nanoTime();
+        long delay = Math.max(1, initialBackoff.toMillis());
+        for (int retry = 1;; retry++) {
+            try {
+                handleInTransaction(event);
+                return;
+            } catch (RuntimeException e) {
+                if (!Failures.isInfrastructure(e)) {
+                    throw e;
+                }
+                long remaining = infrastructureRetryMax.toMillis() - (System.nanoTime() - start) / 1_000_000;
+                if (remaining <= 0) {
+                    throw new InfrastructureUnavailableException("infrastructure still unavailable after " + retry
+                            + " tries over " + infrastructureRetryMax + ": " + Failures.describeWithClass(e));
+                }
+                log.warn("event {} ({}) on queue {}: infrastructure unavailable (try {}), retrying in {} ms: {}", event.id(),
+                        event.type(), queue, retry, Math.min(delay, remaining), Failures.describeWithClass(e));
+                try {
+                    Thread.sleep(Math.min(delay, remaining));
+                } catch (InterruptedException interrupted) {
+                    // the container is stopping: give the message back rather than dead-letter it
+                    Thread.currentThread().interrupt();
+                    throw new InfrastructureUnavailableException("interrupted while waiting for the infrastructure");
+                }
+                delay = Math.min((long) (delay * backoffMultiplier), Math.max(1, maxBackoff.toMillis()));
+            }
+        }
+    }
+
+    private void handleInTransaction(CloudEvent event) {
         Boolean duplicate = transaction.execute(status -> {
             int inserted = jdbc.update(
-                    "INSERT INTO inbound_event (event_id, type, queue) VALUES (?, ?, ?) ON CONFLICT (event_id) DO NOTHING",
-                    event.uuid(), event.type(), queue);
+                    "INSERT INTO inbound_event (queue, event_id, type) VALUES (?, ?, ?) ON CONFLICT (queue, event_id) DO NOTHING",
+                    queue, event.uuid(), event.type());
             if (inserted == 0) {
                 return true;
             }
@@ -229,11 +292,30 @@ public class InboundEventRoute extends RouteBuilder {
         }
     }
 
+    private void logFailedAttempt(Exchange exchange) {
+        Throwable failure = unwrap(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+        if (failure instanceof InfrastructureUnavailableException || failure instanceof InvalidCloudEventException) {
+            return; // logged where it is handled
+        }
+        Message original = exchange.getProperty(RAW, Message.class);
+        log.warn("event {} ({}) from queue {} failed attempt {}/{}: {}", original.getMessageProperties().getMessageId(),
+                exchange.getProperty(TYPE, EventMetrics.UNKNOWN_TYPE, String.class), queue,
+                exchange.getProperty(ATTEMPTS, 0, Integer.class), maxAttempts, Failures.describeWithClass(failure));
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof InboundEventHandlingException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
     private void deadLetter(Exchange exchange) {
         Message original = exchange.getProperty(RAW, Message.class);
-        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        if (failure instanceof InboundEventHandlingException && failure.getCause() != null) {
-            failure = failure.getCause();
+        Throwable failure = unwrap(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+        if (failure instanceof InfrastructureUnavailableException infrastructure) {
+            // not the event's fault: back to the queue (the listener rejects it with requeue)
+            log.warn("event {} ({}) from queue {} requeued, not dead-lettered: {}",
+                    original.getMessageProperties().getMessageId(),
+                    exchange.getProperty(TYPE, EventMetrics.UNKNOWN_TYPE, String.class), queue, infrastructure.getMessage());
+            throw infrastructure;
         }
         MessageProperties source = original.getMessageProperties();
         MessageProperties properties = new MessageProperties();
@@ -244,31 +326,35 @@ public class InboundEventRoute extends RouteBuilder {
         properties.setTimestamp(source.getTimestamp());
         properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
         source.getHeaders().forEach(properties::setHeader);
-        properties.setHeader(HEADER_REASON, truncate(failure == null ? "unknown" : String.valueOf(failure.getMessage())));
+        properties.setHeader(HEADER_REASON, Failures.describe(failure));
         properties.setHeader(HEADER_EXCEPTION, failure == null ? "unknown" : failure.getClass().getName());
         properties.setHeader(HEADER_ATTEMPTS, exchange.getProperty(ATTEMPTS, 0, Integer.class));
         properties.setHeader(HEADER_QUEUE, queue);
         properties.setHeader(HEADER_ROUTING_KEY, source.getReceivedRoutingKey());
         properties.setHeader(HEADER_FAILED_AT, Instant.now().toString());
-        deadLetterPublisher.publish(List.of(new ConfirmedPublisher.Outgoing("", deadLetterQueue(),
-                new Message(original.getBody(), properties))));
+        List<ConfirmedPublisher.Outgoing> letter = List.of(new ConfirmedPublisher.Outgoing("", deadLetterQueue(),
+                new Message(original.getBody(), properties)));
+        try {
+            deadLetterPublisher.publish(letter);
+        } catch (ConfirmedPublisher.UnroutableMessageException e) {
+            // the DLQ was deleted under us: declare it again, once; if that fails the message is requeued
+            declare();
+            deadLetterPublisher.publish(letter);
+        }
         String type = exchange.getProperty(TYPE, String.class);
         metrics.deadLettered(type);
         log.warn("event {} ({}) from queue {} dead-lettered to {} after {} attempt(s): {}", source.getMessageId(),
                 type == null ? EventMetrics.UNKNOWN_TYPE : type, queue, deadLetterQueue(),
-                exchange.getProperty(ATTEMPTS, 0, Integer.class), failure == null ? "unknown" : failure.toString());
-    }
-
-    private static String truncate(String text) {
-        return text.length() <= 1000 ? text : text.substring(0, 1000);
+                exchange.getProperty(ATTEMPTS, 0, Integer.class), Failures.describeWithClass(failure));
     }
 
     /** Declares the queue, its DLQ and the bindings; durable, so they survive broker restarts. */
     void declare() {
         RabbitAdmin admin = new RabbitAdmin(connectionFactory);
-        admin.declareExchange(new TopicExchange(exchangeName, true, false));
+        EventsTopology.declareEventsExchange(admin, exchangeName);
         admin.declareQueue(QueueBuilder.durable(deadLetterQueue()).build());
-        Queue main = QueueBuilder.durable(queue).build();
+        // one consumer at a time across the service's replicas: the order per aggregate holds
+        Queue main = QueueBuilder.durable(queue).singleActiveConsumer().build();
         admin.declareQueue(main);
         for (String key : bindingKeys) {
             admin.declareBinding(BindingBuilder.bind(main).to(new TopicExchange(exchangeName)).with(key));
@@ -279,8 +365,10 @@ public class InboundEventRoute extends RouteBuilder {
         // bounded wait: while the route stops, the message is rejected and redelivered later
         Exchange result = producer.send("direct:dt-inbound-" + queue + "?timeout=2000", exchange -> exchange.setProperty(RAW, message));
         if (result.getException() != null) {
-            // not processed and not dead-lettered: reject, the broker redelivers it
-            throw new InboundEventHandlingException(result.getException());
+            // not processed and not dead-lettered: reject, the broker redelivers it. The cause is
+            // not attached: the container logs it with its stack, messages included.
+            throw new InboundEventHandlingException("event " + message.getMessageProperties().getMessageId()
+                    + " from queue " + queue + " rejected and requeued: " + Failures.describeWithClass(unwrap(result.getException())));
         }
     }
 
@@ -319,6 +407,9 @@ public class InboundEventRoute extends RouteBuilder {
             listener.setDefaultRequeueRejected(true);
             listener.setMissingQueuesFatal(false);
             listener.setRecoveryInterval(recoveryInterval.toMillis());
+            // on stop, requeue the prefetched messages instead of processing them first, so that
+            // the replica taking over (single active consumer) gets them, in order, at once
+            listener.setForceStop(true);
             listener.setMessageListener(InboundEventRoute.this::onMessage);
             listener.setBeanName(routeId());
             listener.afterPropertiesSet();
@@ -360,6 +451,17 @@ public class InboundEventRoute extends RouteBuilder {
     static final class InboundEventHandlingException extends RuntimeException {
         InboundEventHandlingException(Throwable cause) {
             super(cause.getMessage(), cause);
+        }
+
+        InboundEventHandlingException(String message) {
+            super(message);
+        }
+    }
+
+    /** Infrastructure failures outlasted infrastructureRetryMax; the message must be requeued. */
+    static final class InfrastructureUnavailableException extends RuntimeException {
+        InfrastructureUnavailableException(String message) {
+            super(message);
         }
     }
 }

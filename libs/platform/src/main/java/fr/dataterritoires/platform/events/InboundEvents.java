@@ -18,6 +18,11 @@ import org.springframework.transaction.PlatformTransactionManager;
  *             event -> flags.onPublished(event));
  * }
  * }</pre>
+ *
+ * <p>Order per aggregate holds with the defaults: the queue has a single active consumer across
+ * the service's replicas (RabbitMQ would otherwise round-robin it between pods) and one consumer
+ * per replica. {@code concurrency > 1} ({@link InboundEventRoute#concurrency}) gives that order up.
+ * Several routes of one service may bind the same event type: each applies it once.
  */
 public class InboundEvents {
 

@@ -18,7 +18,8 @@ import fr.dataterritoires.contracts.events.CloudEvents;
 /**
  * Records a domain event in the outbox, in the caller's transaction (propagation MANDATORY: it
  * refuses to run without one, since an event written outside the change's transaction could
- * announce a change that never commits).
+ * announce a change that never commits). The transaction must be bound to the outbox's
+ * DataSource; one of another DataSource is refused too.
  *
  * <p>Call it after writing the aggregate (which takes the aggregate's row lock or checks its
  * version): the events of one aggregate then get increasing positions in commit order, which is
@@ -26,10 +27,12 @@ import fr.dataterritoires.contracts.events.CloudEvents;
  */
 public class OutboxPublisher {
 
+    private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final OutboxRelay relay;
 
     public OutboxPublisher(DataSource dataSource, OutboxRelay relay) {
+        this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.relay = relay;
     }
@@ -45,6 +48,12 @@ public class OutboxPublisher {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalTransactionStateException(
                     "OutboxPublisher.record needs the caller's transaction (propagation MANDATORY)");
+        }
+        if (!TransactionSynchronizationManager.hasResource(dataSource)) {
+            // a transaction of another DataSource (or another transaction manager): the row would
+            // be written on a connection of its own and commit at once, whatever the change does
+            throw new IllegalTransactionStateException(
+                    "OutboxPublisher.record needs a transaction bound to the outbox's DataSource, not another one");
         }
         if (type == null || !CloudEvent.TYPE_PATTERN.matcher(type).matches()) {
             throw new IllegalArgumentException("event type must match fr.dataterritoires.<service>.<event>.v<n>: " + type);

@@ -117,7 +117,7 @@ class OutboxDeliveryTest {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }, stopped);
 
         assertThat(pendingWhileStopped.get()).isGreaterThan(0);
         awaitDelivered(producer, consumer, written);
@@ -130,16 +130,18 @@ class OutboxDeliveryTest {
             ConfigurableApplicationContext consumer = harness.consumer(proxy.port());
             ConfigurableApplicationContext producer = harness.producer("producer", WRITER_THREADS + 4, proxy.port());
             int acceptedBefore = proxy.connectionsAccepted();
+            CountDownLatch cut = new CountDownLatch(1);
 
             Written written = write(producer, done -> {
                 if (done == 30) {
                     proxy.cut();
+                    cut.countDown(); // the second half now commits while the broker is unreachable
                     // keep it cut until both sides have really failed against it
                     await().atMost(Duration.ofSeconds(60)).until(() -> proxy.connectionsRefused() >= 2
                             && EventsHarness.counter(producer, "dt.outbox.publish.failures") >= 1);
                     proxy.restore();
                 }
-            });
+            }, cut);
 
             assertThat(proxy.connectionsRefused()).isGreaterThanOrEqualTo(2);
             awaitDelivered(producer, consumer, written);
@@ -209,6 +211,28 @@ class OutboxDeliveryTest {
                 .isInstanceOf(IllegalTransactionStateException.class);
     }
 
+    @Test
+    void recordRefusesATransactionOfAnotherDataSource() throws Exception {
+        ConfigurableApplicationContext producer = harness.producer("producer", 4, harness.amqp.port());
+        OutboxPublisher outbox = producer.getBean(OutboxPublisher.class);
+        JdbcTemplate producerJdbc = producer.getBean(JdbcTemplate.class);
+        // same database, but another DataSource and transaction manager: the outbox row would
+        // commit on its own connection whatever this transaction does
+        org.springframework.jdbc.datasource.DriverManagerDataSource other = new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                harness.producerDb, harness.postgres.username(), harness.postgres.password());
+        TransactionTemplate otherTx = new TransactionTemplate(new org.springframework.jdbc.datasource.DataSourceTransactionManager(other));
+        assertThatThrownBy(() -> otherTx.executeWithoutResult(status -> {
+            outbox.record("Thing", "x", EventsHarness.TYPE, Map.of("seq", 1));
+            status.setRollbackOnly();
+        })).isInstanceOf(IllegalTransactionStateException.class).hasMessageContaining("DataSource");
+        assertThat(count(producerJdbc, "SELECT count(*) FROM outbox_event")).isZero();
+
+        // the service's own transaction is still accepted
+        new TransactionTemplate(producer.getBean(PlatformTransactionManager.class))
+                .executeWithoutResult(status -> outbox.record("Thing", "x", EventsHarness.TYPE, Map.of("seq", 1)));
+        assertThat(count(producerJdbc, "SELECT count(*) FROM outbox_event")).isEqualTo(1);
+    }
+
     /** What the writers committed and rolled back. */
     private record Written(Set<UUID> committed, Set<UUID> rolledBack) {
     }
@@ -220,6 +244,17 @@ class OutboxDeliveryTest {
      * thread after each transaction, with the number of transactions finished.
      */
     private Written write(ConfigurableApplicationContext producer, IntConsumer progress) throws Exception {
+        return write(producer, progress, new CountDownLatch(0));
+    }
+
+    /**
+     * As above, but the second half of the transactions only begins once {@code secondHalf} is
+     * opened: a scenario that disturbs the chain after 30 commits opens it then, so that events
+     * are certainly committed while the disturbance lasts (with all 100 transactions racing, they
+     * could otherwise all commit, and be relayed, before it starts).
+     */
+    private Written write(ConfigurableApplicationContext producer, IntConsumer progress, CountDownLatch secondHalf)
+            throws Exception {
         OutboxPublisher outbox = producer.getBean(OutboxPublisher.class);
         JdbcTemplate jdbc = producer.getBean(JdbcTemplate.class);
         TransactionTemplate tx = new TransactionTemplate(producer.getBean(PlatformTransactionManager.class));
@@ -234,6 +269,9 @@ class OutboxDeliveryTest {
                 int txNumber = t;
                 futures.add(pool.submit(() -> {
                     start.await();
+                    if (txNumber >= TRANSACTIONS / 2) {
+                        secondHalf.await();
+                    }
                     Random random = new Random(txNumber);
                     TreeSet<Integer> aggregates = new TreeSet<>();
                     while (aggregates.size() < AGGREGATES_PER_TX) {

@@ -38,6 +38,7 @@ import fr.dataterritoires.platform.errors.ConflictException;
 import fr.dataterritoires.platform.errors.NotFoundException;
 import fr.dataterritoires.platform.events.ConfirmedPublisher;
 import fr.dataterritoires.platform.events.EventMetrics;
+import fr.dataterritoires.platform.events.Failures;
 import fr.dataterritoires.platform.events.InboundEventRoute;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -246,8 +247,13 @@ public class DeadLetters implements SmartLifecycle {
         Message original = toMessage(response);
         DeadLetter letter = describe(original);
         try {
-            // confirmed before anything else: until then the DLQ still holds the only copy
-            publisher.publish(List.of(new ConfirmedPublisher.Outgoing("", route, forReplay(original, letter))));
+            // confirmed before anything else: until then the DLQ still holds the only copy. A copy
+            // returned as unroutable (the queue was deleted since the check) is a failure too.
+            try {
+                publisher.publish(List.of(new ConfirmedPublisher.Outgoing("", route, forReplay(original, letter))));
+            } catch (ConfirmedPublisher.UnroutableMessageException e) {
+                throw queueMissing(route);
+            }
             transaction.executeWithoutResult(status -> audit.record(actor, ACTION_REPLAYED, AUDIT_TARGET_TYPE,
                     auditTarget(letter), auditState(deadLetterQueue(route), letter), Map.of("queue", route)));
         } catch (RuntimeException e) {
@@ -405,13 +411,18 @@ public class DeadLetters implements SmartLifecycle {
         return letter.eventId() == null || letter.eventId().isBlank() ? NO_EVENT_ID : letter.eventId();
     }
 
-    /** What the audit keeps of a dead letter: where it was and why, never the payload. */
+    /**
+     * What the audit keeps of a dead letter: where it was and why, never the payload nor the
+     * subject (an aggregate id may be personal data), and no database error text (it may quote
+     * values; the route no longer writes it, older or foreign dead letters may still carry it).
+     */
     private static Map<String, Object> auditState(String deadLetterQueue, DeadLetter letter) {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("queue", deadLetterQueue);
         state.put("type", letter.type());
-        state.put("subject", letter.subject());
-        state.put("failureReason", letter.failureReason());
+        state.put("failureReason", Failures.mayCarryData(letter.failureException())
+                ? letter.failureException() + " (message withheld: it may contain personal data)"
+                : letter.failureReason());
         state.put("failureException", letter.failureException());
         state.put("attempts", letter.attempts());
         state.put("failedAt", letter.failedAt());
@@ -446,8 +457,12 @@ public class DeadLetters implements SmartLifecycle {
     private void requireQueueExists(String route) {
         // the default exchange drops a message for a missing queue: never take it from the DLQ then
         if (admin.getQueueInfo(route) == null) {
-            throw new ConflictException("La file « " + route + " » n'existe pas sur le broker : rien n'a été rejoué.");
+            throw queueMissing(route);
         }
+    }
+
+    private static ConflictException queueMissing(String route) {
+        return new ConflictException("La file « " + route + " » n'existe pas sur le broker : rien n'a été rejoué.");
     }
 
     private boolean dlqExists(String route) {

@@ -27,7 +27,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.QueueBuilder;
+import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
@@ -229,6 +233,29 @@ class DeadLettersEndpointTest {
         assertThat(delete("/actuator/deadletters/" + queue + "/" + second, token(Role.NATIONAL_COORDINATOR)).statusCode())
                 .isEqualTo(404);
         assertThat(processed(second)).isZero();
+    }
+
+    @Test
+    void replayToADeletedQueueIsAConflictAndLeavesTheMessageInTheDeadLetterQueue() {
+        UUID id = UUID.randomUUID();
+        RabbitAdmin admin = new RabbitAdmin(brokerConnection);
+        try {
+            admin.deleteQueue(queue);
+            putInDeadLetterQueue(id, CloudEvents.toJsonBytes(new CloudEvent(CloudEvent.SPEC_VERSION, id.toString(),
+                    "/dataterritoires/dltest", TYPE, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC), "thing-4",
+                    CloudEvent.JSON, CloudEvents.toTree(Map.of("seq", 1)))));
+            HttpResponse<String> refused = post("/actuator/deadletters/" + queue, token(Role.NATIONAL_COORDINATOR),
+                    "{\"limit\": 10}");
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+            assertThat(deadLetters().count(queue)).isEqualTo(1);
+            assertThat(deadLetters().peek(queue, 10)).extracting(DeadLetter::eventId).containsExactly(id.toString());
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_record WHERE target_id = ?", Integer.class,
+                    id.toString())).isZero();
+        } finally {
+            // as the route declares it; its listener reconnects by itself
+            admin.declareQueue(QueueBuilder.durable(queue).singleActiveConsumer().build());
+            admin.declareBinding(BindingBuilder.bind(new Queue(queue)).to(new TopicExchange(exchange)).with("fr.dataterritoires.dltest.#"));
+        }
     }
 
     @Test

@@ -286,16 +286,10 @@ class InboundEventRouteTest {
         properties.put("spring.application.name", "routetest-" + name);
         properties.put("spring.main.web-application-type", "none");
         properties.put("spring.main.banner-mode", "off");
-        properties.put("spring.datasource.url", database);
-        properties.put("spring.datasource.username", postgres.username());
-        properties.put("spring.datasource.password", postgres.password());
+        properties.putAll(postgres.springProperties(database));
         properties.put("spring.datasource.hikari.maximum-pool-size", 4);
         properties.put("spring.flyway.locations", "classpath:db/outboxtest");
-        properties.put("spring.rabbitmq.host", amqp.host());
-        properties.put("spring.rabbitmq.port", amqp.port());
-        properties.put("spring.rabbitmq.username", amqp.username());
-        properties.put("spring.rabbitmq.password", amqp.password());
-        properties.put("spring.rabbitmq.virtual-host", amqp.virtualHost());
+        properties.putAll(amqp.springProperties(amqp.port()));
         properties.put("dataterritoires.events.exchange", exchange);
         properties.put("dataterritoires.events.confirm-timeout", "5s");
         properties.put("dataterritoires.events.inbound.recovery-interval", "300ms");

@@ -85,16 +85,10 @@ final class EventsHarness implements AutoCloseable {
         properties.put("spring.application.name", "outboxtest-" + name);
         properties.put("spring.main.web-application-type", "none");
         properties.put("spring.main.banner-mode", "off");
-        properties.put("spring.datasource.url", db);
-        properties.put("spring.datasource.username", postgres.username());
-        properties.put("spring.datasource.password", postgres.password());
+        properties.putAll(postgres.springProperties(db));
         properties.put("spring.datasource.hikari.maximum-pool-size", pool);
         properties.put("spring.flyway.locations", "classpath:db/migration,classpath:db/outboxtest");
-        properties.put("spring.rabbitmq.host", amqp.host());
-        properties.put("spring.rabbitmq.port", amqpPort);
-        properties.put("spring.rabbitmq.username", amqp.username());
-        properties.put("spring.rabbitmq.password", amqp.password());
-        properties.put("spring.rabbitmq.virtual-host", amqp.virtualHost());
+        properties.putAll(amqp.springProperties(amqpPort));
         properties.put("spring.rabbitmq.connection-timeout", "3s");
         properties.put("dataterritoires.events.exchange", exchange);
         properties.put("dataterritoires.events.confirm-timeout", "5s");

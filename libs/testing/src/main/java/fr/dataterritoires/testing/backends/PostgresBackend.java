@@ -5,6 +5,14 @@ package fr.dataterritoires.testing.backends;
  * empty database so tests never see each other's rows.
  */
 public interface PostgresBackend {
+
+    /** Spring Boot's datasource properties for one database of this server (e.g. from createDatabase). */
+    default java.util.Map<String, Object> springProperties(String databaseJdbcUrl) {
+        return java.util.Map.of(
+                "spring.datasource.url", databaseJdbcUrl,
+                "spring.datasource.username", username(),
+                "spring.datasource.password", password());
+    }
     BackendSource source();
 
     /** JDBC URL of the server's maintenance database (postgres). */

@@ -302,16 +302,10 @@ class DeadLettersEndpointTest {
         properties.put("spring.application.name", "dltest-" + name);
         properties.put("spring.main.banner-mode", "off");
         properties.put("server.port", 0);
-        properties.put("spring.datasource.url", database);
-        properties.put("spring.datasource.username", postgres.username());
-        properties.put("spring.datasource.password", postgres.password());
+        properties.putAll(postgres.springProperties(database));
         properties.put("spring.datasource.hikari.maximum-pool-size", 4);
         properties.put("spring.flyway.locations", "classpath:db/outboxtest");
-        properties.put("spring.rabbitmq.host", amqp.host());
-        properties.put("spring.rabbitmq.port", amqp.port());
-        properties.put("spring.rabbitmq.username", amqp.username());
-        properties.put("spring.rabbitmq.password", amqp.password());
-        properties.put("spring.rabbitmq.virtual-host", amqp.virtualHost());
+        properties.putAll(amqp.springProperties(amqp.port()));
         properties.put("dataterritoires.events.exchange", exchange);
         properties.put("dataterritoires.events.confirm-timeout", "5s");
         properties.put("dataterritoires.outbox.enabled", false);

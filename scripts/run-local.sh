@@ -75,7 +75,7 @@ set +a
 
 # ---------------------------------------------------------------------------------------------
 # SERVICES. Each services/<name> module adds itself simply by producing an executable Spring
-# Boot jar in services/<name>/target/. Each runs as its own process with the `local` profile
+# Boot jar (classifier exec: <name>-<version>-exec.jar) in services/<name>/target/. Each runs as its own process with the `local` profile
 # and the DT_* variables of the backends resolved above:
 #   DT_POSTGRES_URL, DT_POSTGRES_USER, DT_POSTGRES_PASSWORD, DT_AMQP_URL, DT_ELASTICSEARCH_URL
 # (a service creates or selects its own database from DT_POSTGRES_URL's server).
@@ -83,10 +83,7 @@ set +a
 # ---------------------------------------------------------------------------------------------
 shopt -s nullglob
 service_jars=()
-for jar in services/*/target/*.jar; do
-  case "$jar" in
-    *-plain.jar | *-sources.jar | *-javadoc.jar | *-tests.jar | *original*) continue ;;
-  esac
+for jar in services/*/target/*-exec.jar; do
   service_jars+=("$jar")
 done
 shopt -u nullglob

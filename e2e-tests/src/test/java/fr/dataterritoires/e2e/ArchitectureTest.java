@@ -25,6 +25,7 @@ class ArchitectureTest {
         // Guard against an empty import, which would make every rule pass vacuously.
         assertThat(classes.containPackage("fr.dataterritoires.platform")).isTrue();
         assertThat(classes.containPackage("fr.dataterritoires.contracts.datasetsearch.v1")).isTrue();
+        assertThat(classes.containPackage("fr.dataterritoires.datasetsearch.domain")).isTrue();
         for (ArchRule rule : ArchitectureRules.dataTerritoires().all()) {
             rule.check(classes);
         }

@@ -2,6 +2,7 @@ package fr.dataterritoires.testing.architecture;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -69,7 +70,8 @@ public final class ArchitectureRules {
     /** Use cases depend on ports they own, never on the adapters implementing them. */
     public ArchRule applicationDoesNotKnowAdapters() {
         return noClasses().that().resideInAPackage(root + ".*.application..")
-                .should().dependOnClassesThat().resideInAnyPackage(adapterPackages())
+                .should().dependOnClassesThat(resideInAnyPackage(adapterPackages())
+                        .and(resideOutsideOfPackages(libraryPackages())))
                 .allowEmptyShould(true)
                 .because("the application layer defines ports; adapters implement them");
     }
@@ -78,6 +80,10 @@ public final class ArchitectureRules {
         return slices().matching(root + ".(*).(web|grpc|persistence|integration)..")
                 .namingSlices("$1 $2")
                 .should().notDependOnEachOther()
+                // Libraries have packages named like adapters (platform.grpc, platform.web): those are shared
+                // support, not a service's adapters.
+                .ignoreDependency(DescribedPredicate.alwaysTrue(), resideInAnyPackage(libraryPackages()))
+                .ignoreDependency(resideInAnyPackage(libraryPackages()), DescribedPredicate.alwaysTrue())
                 .allowEmptyShould(true)
                 .because("adapters meet in the application layer, not directly");
     }

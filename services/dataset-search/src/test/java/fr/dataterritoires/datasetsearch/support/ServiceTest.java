@@ -21,7 +21,9 @@ import fr.dataterritoires.testing.backends.BackendsInitializer;
         properties = {
                 "dataterritoires.security.issuer=" + TestIssuer.ISSUER,
                 "dataterritoires.security.dev-issuer.enabled=false",
-                "spring.grpc.server.port=0"})
+                "spring.grpc.server.port=0",
+                // Cold JVMs on a loaded CI machine: the time budget has its own test (SearchTimeBudgetTest).
+                "dataterritoires.search.timeout=60s"})
 @ContextConfiguration(initializers = {BackendsInitializer.class, TestIssuerInitializer.class})
 public @interface ServiceTest {
 }

@@ -1,0 +1,31 @@
+package fr.dataterritoires.datasetsearch.persistence.index;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The datasets index ({@code dataterritoires.index.*}).
+ *
+ * @param alias            name searches and writes go through; versioned indices sit behind it
+ * @param prefix           prepended to the alias and index names ({@code <prefix>-datasets}); when unset, the
+ *                         test namespace {@code dataterritoires.test.namespace} is used if present, so that test
+ *                         contexts sharing one node do not collide
+ * @param replicas         replicas of a new index; unset: 0 on a single-node cluster, else 1
+ * @param refresh          whether {@code index}/{@code remove} wait until the change is searchable (harvests want
+ *                         it; a bulk load may turn it off)
+ * @param bulkSize         documents per bulk request
+ * @param createOnStartup  create the index behind the alias at start-up when the alias is missing
+ */
+@ConfigurationProperties("dataterritoires.index")
+public record IndexProperties(
+        @DefaultValue("datasets") String alias,
+        String prefix,
+        Integer replicas,
+        @DefaultValue("true") boolean refresh,
+        @DefaultValue("500") int bulkSize,
+        @DefaultValue("true") boolean createOnStartup) {
+
+    public static IndexProperties defaults() {
+        return new IndexProperties("datasets", null, null, true, 500, true);
+    }
+}

@@ -1,11 +1,14 @@
 package fr.dataterritoires.datasetsearch.application.catalogue;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 import fr.dataterritoires.datasetsearch.domain.Dataset;
+import fr.dataterritoires.datasetsearch.domain.DatasetDescription;
 import fr.dataterritoires.datasetsearch.domain.DatasetId;
 
 /** The stored catalogue (PostgreSQL is the source of truth; the search index is rebuilt from it). */
@@ -24,6 +27,34 @@ public interface DatasetRepository {
      * page.
      */
     Optional<Dataset> findByReference(String reference);
+
+    /** The dataset carrying the record {@code recordKey} of source {@code sourceId}, if any. */
+    Optional<Dataset> findByProvenance(String sourceId, String recordKey);
+
+    /**
+     * The datasets carrying these records of source {@code sourceId}, by record key (one query for a harvest batch);
+     * keys no dataset carries are absent. A dataset carrying several of the keys appears once per key, as one object.
+     */
+    Map<String, Dataset> findByProvenance(String sourceId, Collection<String> recordKeys);
+
+    /**
+     * A dataset with the same identity ({@link IdentityKeys#mergeKey normalised} source URI or landing page, as the
+     * catalogue or one of its sources states it) that source {@code excludingSourceId} does not carry yet: the same
+     * dataset seen in another source. Published datasets come before withdrawn ones, then the oldest.
+     *
+     * @param sourceUriKey   merge key of the source URI, or null
+     * @param landingPageKey merge key of the landing page, or null
+     */
+    Optional<Dataset> findByIdentity(String sourceUriKey, String landingPageKey, String excludingSourceId);
+
+    /** Keys of every record source {@code sourceId} carries in the catalogue. */
+    List<String> recordKeys(String sourceId);
+
+    /** Records that a source still carries these records unchanged (their last-seen date), without a new version. */
+    void touch(String sourceId, Collection<String> recordKeys, Instant seen);
+
+    /** The last merged view of a dataset, kept once it is withdrawn (which has no view of its own any more). */
+    Optional<DatasetDescription> lastView(DatasetId id);
 
     /** Inserts a new dataset. */
     void insert(Dataset dataset);

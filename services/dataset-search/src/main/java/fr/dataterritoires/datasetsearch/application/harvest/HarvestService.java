@@ -1,0 +1,465 @@
+package fr.dataterritoires.datasetsearch.application.harvest;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import fr.dataterritoires.datasetsearch.application.catalogue.DatasetRepository;
+import fr.dataterritoires.datasetsearch.application.catalogue.IdentityKeys;
+import fr.dataterritoires.datasetsearch.application.index.DatasetIndex;
+import fr.dataterritoires.datasetsearch.domain.Dataset;
+import fr.dataterritoires.datasetsearch.domain.DatasetDescription;
+import fr.dataterritoires.datasetsearch.domain.DatasetId;
+import fr.dataterritoires.datasetsearch.domain.HarvestItem;
+import fr.dataterritoires.datasetsearch.domain.HarvestRun;
+import fr.dataterritoires.datasetsearch.domain.HarvestSource;
+import fr.dataterritoires.datasetsearch.domain.SourceKind;
+import fr.dataterritoires.platform.audit.AuditTrail;
+import fr.dataterritoires.platform.errors.DomainRuleViolation;
+import fr.dataterritoires.platform.errors.NotFoundException;
+import fr.dataterritoires.platform.outbox.OutboxPublisher;
+
+/**
+ * Harvests a source into the catalogue: one run at a time per source, records written in batches (one transaction
+ * each, with their outbox events and audit records, then indexed once committed), and, after a complete read, the
+ * records the source no longer carries dropped — a dataset no source carries any more is withdrawn. A source that
+ * cannot be read withdraws nothing: what was not read was not seen.
+ */
+@Service
+public class HarvestService {
+
+    private static final Logger log = LoggerFactory.getLogger(HarvestService.class);
+    private static final int ATTEMPTS = 3;
+
+    private final HarvestSourceRepository sources;
+    private final HarvestRunRepository runs;
+    private final HarvestFailureStore failures;
+    private final DatasetRepository datasets;
+    private final DatasetIndex index;
+    private final ObjectProvider<SourceReader> readers;
+    private final OutboxPublisher outbox;
+    private final AuditTrail audit;
+    private final TransactionTemplate transactions;
+    private final HarvestProperties properties;
+    private final HarvestMetrics metrics;
+    private final Clock clock;
+
+    public HarvestService(HarvestSourceRepository sources, HarvestRunRepository runs, HarvestFailureStore failures,
+                          DatasetRepository datasets, DatasetIndex index, ObjectProvider<SourceReader> readers,
+                          OutboxPublisher outbox, AuditTrail audit, PlatformTransactionManager transactionManager,
+                          HarvestProperties properties, HarvestMetrics metrics, Optional<Clock> clock) {
+        this.sources = sources;
+        this.runs = runs;
+        this.failures = failures;
+        this.datasets = datasets;
+        this.index = index;
+        this.readers = readers;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.properties = properties;
+        this.metrics = metrics;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /** The actor of scheduled runs in the audit trail. */
+    public String systemActor() {
+        return properties.systemActor();
+    }
+
+    /** Starts a run and executes it in the calling thread. */
+    public HarvestRun run(String sourceId, HarvestRun.Trigger trigger, String actor) {
+        return execute(start(sourceId, trigger, actor).id());
+    }
+
+    /**
+     * Records a new running run of the source. Refused with a conflict (409) while another run of the source is
+     * running; a run silent for longer than {@code dataterritoires.harvest.abandoned-after} is closed as failed first.
+     */
+    public HarvestRun start(String sourceId, HarvestRun.Trigger trigger, String actor) {
+        return transactions.execute(status -> {
+            HarvestSource source = sources.find(sourceId)
+                    .orElseThrow(() -> NotFoundException.of("source de moissonnage", sourceId));
+            if (!source.enabled()) {
+                throw new DomainRuleViolation("source-desactivee",
+                        "La source « " + sourceId + " » est désactivée : elle n'est pas moissonnée.");
+            }
+            Instant now = clock.instant();
+            runs.findAbandoned(sourceId, now.minus(properties.abandonedAfter())).ifPresent(abandoned -> {
+                abandoned.fail("Moisson interrompue (le service s'est arrêté pendant la lecture).", now);
+                runs.update(abandoned, now);
+                audit.record(properties.systemActor(), "harvest-run.ended", "harvest-run",
+                        abandoned.id().toString(), Map.of("status", "RUNNING"), CatalogueEvents.counts(abandoned));
+            });
+            HarvestRun run = HarvestRun.start(sourceId, trigger, now);
+            runs.insert(run, actor);
+            audit.record(actor, "harvest-run.started", "harvest-run", run.id().toString(), null,
+                    Map.of("sourceId", sourceId, "trigger", trigger.name(), "status", run.status().name()));
+            return run;
+        });
+    }
+
+    /** Executes a started run to its end; a run that already ended is returned as it is. */
+    public HarvestRun execute(UUID runId) {
+        HarvestRun run = runs.find(runId).orElseThrow(() -> NotFoundException.of("moisson", runId));
+        if (run.status() != HarvestRun.Status.RUNNING) {
+            return run;
+        }
+        String actor = runs.actorOf(runId).orElse(properties.systemActor());
+        Optional<HarvestSource> source = sources.find(run.sourceId());
+        if (source.isEmpty()) {
+            return finish(run, actor, "La source « " + run.sourceId() + " » n'existe plus.");
+        }
+        Optional<SourceReader> reader = readerOf(source.get().kind());
+        if (reader.isEmpty()) {
+            return finish(run, actor, "Aucun lecteur n'est disponible pour les sources de type "
+                    + source.get().kind() + ".");
+        }
+        Execution execution = new Execution(run, source.get(), actor);
+        try {
+            reader.get().read(source.get(), execution::accept);
+            execution.flush();
+            execution.dropUnseen();
+            return finish(execution.run, actor, null);
+        } catch (SourceUnreadableException unreadable) {
+            log.warn("Harvest run {} of {}: source unreadable: {}", runId, run.sourceId(), unreadable.getMessage());
+            // what was read is kept (seen records are facts), but nothing is withdrawn
+            String error = "Source illisible : " + unreadable.getMessage();
+            try {
+                execution.flush();
+            } catch (RuntimeException flushFailed) {
+                log.error("Harvest run {}: could not write the records read before the failure", runId, flushFailed);
+            }
+            return finish(execution.run, actor, error);
+        } catch (RuntimeException failure) {
+            log.error("Harvest run {} of {} failed", runId, run.sourceId(), failure);
+            return finish(execution.run, actor, "La moisson s'est interrompue sur une erreur interne (moisson "
+                    + runId + ", voir les journaux du service) ; rien n'a été retiré.");
+        }
+    }
+
+    private Optional<SourceReader> readerOf(SourceKind kind) {
+        return readers.orderedStream().filter(r -> r.kind() == kind).findFirst();
+    }
+
+    /** Ends the run: completed when {@code error} is null, failed otherwise. */
+    private HarvestRun finish(HarvestRun run, String actor, String error) {
+        HarvestRun ended = transactions.execute(status -> {
+            Instant now = clock.instant();
+            HarvestRun copy = copy(run);
+            if (error == null) {
+                copy.complete(now);
+            } else {
+                copy.fail(error, now);
+            }
+            runs.update(copy, now);
+            var after = new LinkedHashMap<String, Object>(CatalogueEvents.counts(copy));
+            after.put("status", copy.status().name());
+            if (error != null) {
+                after.put("error", error);
+            }
+            audit.record(actor, "harvest-run.ended", "harvest-run", copy.id().toString(),
+                    Map.of("status", HarvestRun.Status.RUNNING.name()), after);
+            outbox.record(CatalogueEvents.HARVEST_RUN, copy.id().toString(), CatalogueEvents.HARVEST_COMPLETED,
+                    CatalogueEvents.completedPayload(copy));
+            return copy;
+        });
+        metrics.runEnded(ended);
+        log.info("Harvest run {} of {} {}: {} new, {} updated, {} unchanged, {} withdrawn, {} failed", ended.id(),
+                ended.sourceId(), ended.status(), ended.created(), ended.updated(), ended.unchanged(),
+                ended.withdrawn(), ended.failed());
+        return ended;
+    }
+
+    private static HarvestRun copy(HarvestRun run) {
+        return new HarvestRun(run.id(), run.sourceId(), run.trigger(), run.started(), run.finished(), run.status(),
+                run.created(), run.updated(), run.unchanged(), run.withdrawn(), run.failed(), run.error());
+    }
+
+    /** The state of one run while it reads its source. */
+    private final class Execution {
+
+        private HarvestRun run;
+        private final HarvestSource source;
+        private final String actor;
+        private final Set<String> seen = new HashSet<>();
+        private final List<HarvestItem> buffer = new ArrayList<>();
+
+        Execution(HarvestRun run, HarvestSource source, String actor) {
+            this.run = run;
+            this.source = source;
+            this.actor = actor;
+        }
+
+        void accept(HarvestItem item) {
+            buffer.add(item);
+            if (buffer.size() >= properties.batchSize()) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (buffer.isEmpty()) {
+                return;
+            }
+            List<HarvestItem> items = List.copyOf(buffer);
+            buffer.clear();
+            write(() -> observe(items));
+        }
+
+        /** After a complete read: every record of the source not seen in this run is dropped. */
+        void dropUnseen() {
+            List<String> gone = datasets.recordKeys(source.id()).stream().filter(key -> !seen.contains(key)).toList();
+            for (int from = 0; from < gone.size(); from += properties.batchSize()) {
+                List<String> keys = gone.subList(from, Math.min(gone.size(), from + properties.batchSize()));
+                write(() -> drop(keys));
+            }
+        }
+
+        /** Runs a batch in its own transaction, again if a concurrent writer moved a dataset meanwhile. */
+        private void write(Supplier<Batch> work) {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    Batch batch = transactions.execute(status -> {
+                        Batch b = work.get();
+                        b.store(this);
+                        return b;
+                    });
+                    committed(batch);
+                    return;
+                } catch (OptimisticLockingFailureException concurrent) {
+                    if (attempt >= ATTEMPTS) {
+                        throw concurrent;
+                    }
+                    log.info("Harvest run {}: a dataset changed concurrently, batch retried", run.id());
+                }
+            }
+        }
+
+        private Batch observe(List<HarvestItem> items) {
+            Instant now = clock.instant();
+            Batch batch = new Batch(now);
+            // one look-up for the whole batch: incremental runs are mostly records already known
+            batch.known.putAll(datasets.findByProvenance(source.id(),
+                    items.stream().filter(i -> i instanceof HarvestItem.Parsed).map(HarvestItem::recordKey).toList()));
+            for (HarvestItem item : items) {
+                String key = item.recordKey();
+                if (seen.contains(key) || !batch.seen.add(key)) {
+                    // the same record twice in one read (overlapping pages): the first one counts
+                    continue;
+                }
+                switch (item) {
+                    case HarvestItem.Failed failed -> {
+                        failures.record(run.id(), key, failed.raw(), failed.reason(), now);
+                        batch.failed++;
+                    }
+                    case HarvestItem.Parsed parsed -> observe(batch, key, parsed.description(), now);
+                }
+            }
+            return batch;
+        }
+
+        private void observe(Batch batch, String key, DatasetDescription description, Instant now) {
+            Optional<Pending> known = Optional.ofNullable(batch.known.get(key)).map(batch::pending);
+            if (known.isEmpty()) {
+                known = sameIdentity(batch, description);
+            }
+            if (known.isPresent()) {
+                Pending pending = known.get();
+                Dataset.Change change = pending.dataset.observe(source.id(), key, description, now);
+                batch.count(change);
+                if (change == Dataset.Change.UNCHANGED) {
+                    batch.unchangedKeys.add(key);
+                } else {
+                    pending.changes.add(change);
+                }
+            } else {
+                Dataset discovered = Dataset.discover(DatasetId.random(), source.id(), key, description, now);
+                Pending pending = new Pending(discovered, null);
+                pending.changes.add(Dataset.Change.NEW);
+                batch.pending.put(discovered.id(), pending);
+                batch.count(Dataset.Change.NEW);
+            }
+        }
+
+        /** The same dataset already known from another source: merged, with one provenance per source. */
+        private Optional<Pending> sameIdentity(Batch batch, DatasetDescription description) {
+            String uriKey = IdentityKeys.mergeKey(description.sourceUri()).orElse(null);
+            String pageKey = IdentityKeys.mergeKey(description.landingPage()).orElse(null);
+            if (uriKey == null && pageKey == null) {
+                return Optional.empty();
+            }
+            return datasets.findByIdentity(uriKey, pageKey, source.id())
+                    .map(batch::pending)
+                    // merged earlier in this batch with another record of this source: two records, two datasets
+                    .filter(p -> p.dataset.provenance().stream().noneMatch(pr -> pr.sourceId().equals(source.id())));
+        }
+
+        private Batch drop(List<String> keys) {
+            Instant now = clock.instant();
+            Batch batch = new Batch(now);
+            batch.known.putAll(datasets.findByProvenance(source.id(), keys));
+            for (String key : keys) {
+                Optional.ofNullable(batch.known.get(key)).map(batch::pending).ifPresent(pending -> {
+                    Dataset.Change change = pending.dataset.dropFrom(source.id(), key, now);
+                    batch.count(change);
+                    if (change != Dataset.Change.NONE) {
+                        pending.changes.add(change);
+                    }
+                });
+            }
+            return batch;
+        }
+
+        /** After commit: the run's counts move on, the index follows the catalogue. */
+        private void committed(Batch batch) {
+            run = batch.progressed;
+            seen.addAll(batch.seen);
+            batch.counts.forEach((change, count) ->
+                    metrics.records(source.id(), outcome(change), count));
+            metrics.records(source.id(), "failed", batch.failed);
+            List<Dataset> toIndex = new ArrayList<>();
+            List<DatasetId> toRemove = new ArrayList<>();
+            for (Pending pending : batch.pending.values()) {
+                if (pending.changes.isEmpty()) {
+                    continue;
+                }
+                if (pending.dataset.isPublished()) {
+                    toIndex.add(pending.dataset);
+                } else {
+                    toRemove.add(pending.dataset.id());
+                }
+            }
+            try {
+                if (!toIndex.isEmpty()) {
+                    index.index(toIndex, batch.now);
+                }
+                if (!toRemove.isEmpty()) {
+                    index.remove(toRemove);
+                }
+            } catch (RuntimeException indexDown) {
+                // the catalogue committed and stays the truth: POST /api/index/rebuild repairs the index
+                log.error("Harvest run {}: {} datasets committed but not indexed", run.id(),
+                        toIndex.size() + toRemove.size(), indexDown);
+                metrics.indexFailure(source.id());
+            }
+        }
+    }
+
+    private static String outcome(Dataset.Change change) {
+        return switch (change) {
+            case NEW, REPUBLISHED -> "new";
+            case UPDATED -> "updated";
+            case UNCHANGED -> "unchanged";
+            case WITHDRAWN -> "withdrawn";
+            case NONE -> "none";
+        };
+    }
+
+    /** A dataset read in a batch, with what happened to it; {@code before} is null for a new one. */
+    private static final class Pending {
+        final Dataset dataset;
+        final Map<String, Object> before;
+        final List<Dataset.Change> changes = new ArrayList<>();
+
+        Pending(Dataset dataset, Map<String, Object> before) {
+            this.dataset = dataset;
+            this.before = before;
+        }
+    }
+
+    /** What one batch read and changed, written in one transaction. */
+    private final class Batch {
+        final Instant now;
+        final Map<DatasetId, Pending> pending = new LinkedHashMap<>();
+        final Map<String, Dataset> known = new HashMap<>();
+        final Set<String> seen = new HashSet<>();
+        final List<String> unchangedKeys = new ArrayList<>();
+        final Map<Dataset.Change, Integer> counts = new EnumMap<>(Dataset.Change.class);
+        int failed;
+        HarvestRun progressed;
+
+        Batch(Instant now) {
+            this.now = now;
+        }
+
+        /** The batch's copy of a loaded dataset, so that a dataset met twice is changed and written once. */
+        Pending pending(Dataset loaded) {
+            return pending.computeIfAbsent(loaded.id(),
+                    id -> new Pending(loaded, CatalogueEvents.auditSummary(loaded, now)));
+        }
+
+        void count(Dataset.Change change) {
+            counts.merge(change, 1, Integer::sum);
+        }
+
+        /** Writes the datasets, their events and audit records, and the run's counts, in the caller's transaction. */
+        void store(Execution execution) {
+            String sourceId = execution.source.id();
+            if (!unchangedKeys.isEmpty()) {
+                datasets.touch(sourceId, unchangedKeys, now);
+            }
+            for (Pending p : pending.values()) {
+                if (p.changes.isEmpty()) {
+                    continue;
+                }
+                Dataset dataset = p.dataset;
+                String id = dataset.id().toString();
+                Map<String, Object> after = CatalogueEvents.auditSummary(dataset, now);
+                if (p.before == null) {
+                    datasets.insert(dataset);
+                    audit.record(execution.actor, "dataset.created", "dataset", id, null, after);
+                    publish(dataset, CatalogueEvents.DATASET_PUBLISHED);
+                } else if (!dataset.isPublished()) {
+                    datasets.update(dataset);
+                    audit.record(execution.actor, "dataset.withdrawn", "dataset", id, p.before, after);
+                    outbox.record(CatalogueEvents.DATASET, id, CatalogueEvents.DATASET_WITHDRAWN,
+                            CatalogueEvents.withdrawnPayload(dataset, sourceId, now));
+                } else if (p.changes.contains(Dataset.Change.REPUBLISHED)) {
+                    datasets.update(dataset);
+                    audit.record(execution.actor, "dataset.republished", "dataset", id, p.before, after);
+                    publish(dataset, CatalogueEvents.DATASET_PUBLISHED);
+                } else {
+                    datasets.update(dataset);
+                    audit.record(execution.actor, "dataset.updated", "dataset", id, p.before, after);
+                    publish(dataset, CatalogueEvents.DATASET_UPDATED);
+                }
+            }
+            HarvestRun next = copy(execution.run);
+            counts.forEach((change, count) -> {
+                for (int i = 0; i < count; i++) {
+                    next.count(change);
+                }
+            });
+            for (int i = 0; i < failed; i++) {
+                next.countFailure();
+            }
+            runs.update(next, now);
+            progressed = next;
+        }
+
+        private void publish(Dataset dataset, String type) {
+            DatasetDescription description = dataset.description(now).orElseThrow();
+            outbox.record(CatalogueEvents.DATASET, dataset.id().toString(), type,
+                    CatalogueEvents.datasetPayload(dataset, description));
+        }
+    }
+}

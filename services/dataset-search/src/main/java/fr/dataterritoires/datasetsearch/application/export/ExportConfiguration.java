@@ -1,0 +1,19 @@
+package fr.dataterritoires.datasetsearch.application.export;
+
+import java.time.Clock;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import fr.dataterritoires.datasetsearch.application.catalogue.DatasetRepository;
+
+/** The export use case; the clock is the application's when it declares one (tests), else the system's. */
+@Configuration(proxyBeanMethods = false)
+class ExportConfiguration {
+
+    @Bean
+    CatalogueExport catalogueExport(DatasetRepository repository, ObjectProvider<Clock> clock) {
+        return new CatalogueExport(repository, clock.getIfAvailable(Clock::systemUTC));
+    }
+}

@@ -53,6 +53,7 @@ public class DatasetSearch {
 
     public SearchResults search(SearchParameters parameters) {
         SearchQuery query = parser.parse(parameters);
+        QuerySyntax.refuse(query.text());
         Instant started = clock.instant();
         SearchResults results = engine.search(query, deadline(started));
         if (results.total() == 0 && query.hasText() && query.cursor() == null) {

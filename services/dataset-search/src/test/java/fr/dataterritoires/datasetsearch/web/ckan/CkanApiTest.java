@@ -239,10 +239,14 @@ class CkanApiTest {
                 assertThat(reply.body.get("success").booleanValue()).as(call).isFalse();
             }
         }
-        // Query syntax in q is plain text to the search, never a failure.
+        // Query syntax in q is refused as CKAN refuses a bad query, never run and never a failure.
         Reply injection = get("package_search?q=" + encode("\"}]{ *:* OR 1=1 --"));
-        assertThat(injection.status).isEqualTo(200);
-        assertThat(injection.body.get("result").get("count").longValue()).isZero();
+        assertThat(injection.status).isEqualTo(409);
+        assertThat(injection.body.get("error").get("__type").asString()).isEqualTo("Search Query Error");
+        // Words that merely look hostile are words: searched, nothing found.
+        Reply words = get("package_search?q=" + encode("'; DROP TABLE dataset; --"));
+        assertThat(words.status).isEqualTo(200);
+        assertThat(words.body.get("result").get("count").longValue()).isZero();
     }
 
     private Reply get(String call) throws Exception {

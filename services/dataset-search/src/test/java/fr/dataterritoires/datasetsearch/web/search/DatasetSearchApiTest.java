@@ -175,9 +175,14 @@ class DatasetSearchApiTest {
     }
 
     @Test
-    void injectionAttemptsAreSearchedAsPlainWordsAndNeverFail() throws Exception {
-        for (String attempt : List.of("{\"query\":{\"match_all\":{}}}", "*:*", "title:x OR 1=1", ")(",
-                "x\" OR \"1\"=\"1", "<script>alert(1)</script>", "'; DROP TABLE dataset; --")) {
+    void queryLanguageInTheTextIsRefusedAndHostileWordsFindNothing() throws Exception {
+        for (String attempt : List.of("{\"query\":{\"match_all\":{}}}", "*:*", "title:x OR 1=1",
+                "x\" OR \"1\"=\"1", "eau^100", "_exists_:title")) {
+            JsonNode refused = problem("/api/datasets?q=" + encode(attempt), 400);
+            assertField(refused, "q", ProblemTypes.PARAMETRE_INVALIDE);
+            assertThat(refused.get("errors").get(0).toString()).as(attempt).contains("syntaxe");
+        }
+        for (String attempt : List.of(")(", "<script>alert(1)</script>", "'; DROP TABLE dataset; --")) {
             HttpResponse<String> response = get("/api/datasets?q=" + encode(attempt));
             assertThat(response.statusCode()).as(attempt).isEqualTo(200);
             assertThat(JSON.readTree(response.body()).get("total").asLong()).as(attempt).isZero();

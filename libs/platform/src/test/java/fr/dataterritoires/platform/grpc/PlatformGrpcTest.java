@@ -50,8 +50,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The platform's gRPC server and client over real sockets: the test service listens on a random
  * port and the test calls it through channels made by {@link PlatformGrpcClients}, configured
- * like production (channel {@code self} in {@code spring.grpc.client.channels}, the platform's
- * 2 s default deadline, tokens of a stand-in issuer checked by the REST decoder).
+ * like production (channel {@code self} in {@code spring.grpc.client.channels}, a default deadline
+ * on every call — 8 s here rather than the production 2 s, so that a loaded 2-core CI machine does
+ * not turn ordinary calls into timeouts —, tokens of a stand-in issuer checked by the REST decoder).
  */
 @SpringBootTest(classes = GrpcTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -60,6 +61,7 @@ import org.springframework.test.context.DynamicPropertySource;
                 "spring.grpc.client.channels.self.address=static://127.0.0.1:${local.grpc.server.port}",
                 "dataterritoires.security.issuer=" + TestKeys.ISSUER,
                 "dataterritoires.security.dev-issuer.enabled=false",
+                "dataterritoires.grpc.client.default-deadline=8s",
                 "dataterritoires.grpc.client.retry.initial-backoff=20ms",
                 "dataterritoires.grpc.client.retry.max-backoff=100ms"})
 @ExtendWith(OutputCaptureExtension.class)

@@ -10,7 +10,11 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
@@ -65,6 +69,32 @@ public class HttpFetcher {
                     new InetSocketAddress(properties.proxy().getHost(), properties.proxy().getPort())));
         }
         this.client = builder.build();
+    }
+
+    /**
+     * Follows a paged source from {@code first}: {@code readPage} reads one page and gives the next page's address.
+     * Stops at the last page, on a page already read (a loop), or past {@code max-pages} ({@code what} names the
+     * source in that refusal).
+     */
+    public void followPages(String first, String what, Function<URI, Optional<String>> readPage) {
+        Set<String> seen = new HashSet<>();
+        String next = first;
+        int pages = 0;
+        while (next != null && seen.add(next)) {
+            if (++pages > properties.maxPages()) {
+                throw new SourceUnreadableException(what + " dépasse " + properties.maxPages()
+                        + " pages : lecture arrêtée.");
+            }
+            next = readPage.apply(pageUri(next)).orElse(null);
+        }
+    }
+
+    private static URI pageUri(String address) {
+        try {
+            return URI.create(address);
+        } catch (IllegalArgumentException bad) {
+            throw new SourceUnreadableException("L'adresse de page « " + address + " » est invalide.", bad);
+        }
     }
 
     public HarvestHttpProperties properties() {

@@ -1,8 +1,6 @@
 package fr.dataterritoires.datasetsearch.integration.harvest.datagouv;
 
-import java.net.URI;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.springframework.stereotype.Component;
@@ -47,20 +45,7 @@ public class DatagouvReader implements SourceReader {
 
     @Override
     public void read(HarvestSource source, Consumer<HarvestItem> sink) {
-        Set<String> seen = new HashSet<>();
-        String next = source.url().toString();
-        int pages = 0;
-        while (next != null && seen.add(next)) {
-            if (++pages > http.properties().maxPages()) {
-                throw new SourceUnreadableException("L'API udata " + source.url() + " dépasse "
-                        + http.properties().maxPages() + " pages : lecture arrêtée.");
-            }
-            URI uri;
-            try {
-                uri = URI.create(next);
-            } catch (IllegalArgumentException bad) {
-                throw new SourceUnreadableException("L'adresse de page « " + next + " » est invalide.", bad);
-            }
+        http.followPages(source.url().toString(), "L'API udata " + source.url(), uri -> {
             HttpFetcher.Page page = http.get(uri, ACCEPT);
             JsonNode document;
             try {
@@ -72,16 +57,17 @@ public class DatagouvReader implements SourceReader {
                 throw new SourceUnreadableException("La réponse " + uri + " n'est pas du JSON valide : "
                         + malformed.getOriginalMessage(), malformed);
             }
-            next = readDocument(document, source, uri.toString(), sink);
-            if (next != null) {
-                try {
-                    next = uri.resolve(next.strip()).toString();
-                } catch (IllegalArgumentException bad) {
-                    throw new SourceUnreadableException("Le lien next_page de " + uri + " est invalide : « " + next
-                            + " ».", bad);
-                }
+            String next = readDocument(document, source, uri.toString(), sink);
+            if (next == null) {
+                return Optional.empty();
             }
-        }
+            try {
+                return Optional.of(uri.resolve(next.strip()).toString());
+            } catch (IllegalArgumentException bad) {
+                throw new SourceUnreadableException("Le lien next_page de " + uri + " est invalide : « " + next
+                        + " ».", bad);
+            }
+        });
     }
 
     /** Maps one response and returns the next page's address, or null. */

@@ -1,9 +1,7 @@
 package fr.dataterritoires.datasetsearch.integration.harvest.dcat;
 
 import java.net.URI;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 
 import org.apache.jena.riot.Lang;
@@ -47,24 +45,8 @@ public class DcatReader implements SourceReader {
 
     @Override
     public void read(HarvestSource source, Consumer<HarvestItem> sink) {
-        Set<String> seen = new HashSet<>();
-        String next = source.url().toString();
-        int pages = 0;
-        while (next != null && seen.add(next)) {
-            if (++pages > http.properties().maxPages()) {
-                throw new SourceUnreadableException("Le catalogue " + source.url() + " dépasse "
-                        + http.properties().maxPages() + " pages : lecture arrêtée.");
-            }
-            next = readPage(uri(next), source, sink).orElse(null);
-        }
-    }
-
-    private static URI uri(String address) {
-        try {
-            return URI.create(address);
-        } catch (IllegalArgumentException bad) {
-            throw new SourceUnreadableException("L'adresse de page « " + address + " » est invalide.", bad);
-        }
+        http.followPages(source.url().toString(), "Le catalogue " + source.url(),
+                uri -> readPage(uri, source, sink));
     }
 
     /** Reads one page and returns the next one's address, if any. */

@@ -15,7 +15,7 @@ export PATH := $(JDK)/bin:$(PATH)
 MVN := ./mvnw -B -ntp
 ROLE ?= NATIONAL_COORDINATOR
 
-.PHONY: help build test run e2e bench charts token clean
+.PHONY: help build test run e2e bench bench-search charts token clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -32,8 +32,10 @@ run: build ## start the local backends and every service with embedded defaults
 e2e: ## journeys across the running suite (filled by the journey issue)
 	$(MVN) -pl e2e-tests -am verify
 
-bench: ## benchmarks; figures go to docs/benchmarks.md (filled by the performance issue)
-	@echo "No benchmark yet: the dataset-search and performance issues add them." 
+bench: bench-search ## every benchmark; figures go to docs/benchmarks.md
+
+bench-search: ## dataset-search: harvest/index and search vs raw Elasticsearch (BENCH_DATASETS=20000 for a short run)
+	scripts/bench-search.sh
 
 charts: ## render and lint the Helm charts (filled by the Kubernetes issue)
 	@echo "No chart yet: the Kubernetes issue adds them."

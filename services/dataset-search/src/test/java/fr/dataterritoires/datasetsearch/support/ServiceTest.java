@@ -23,7 +23,9 @@ import fr.dataterritoires.testing.backends.BackendsInitializer;
                 "dataterritoires.security.dev-issuer.enabled=false",
                 "spring.grpc.server.port=0",
                 // Cold JVMs on a loaded CI machine: the time budget has its own test (SearchTimeBudgetTest).
-                "dataterritoires.search.timeout=60s"})
+                "dataterritoires.search.timeout=60s",
+                // Tests search right after writing.
+                "dataterritoires.index.refresh=true"})
 @ContextConfiguration(initializers = {BackendsInitializer.class, TestIssuerInitializer.class})
 public @interface ServiceTest {
 }

@@ -153,7 +153,13 @@ public class DatagouvReader implements SourceReader {
         draft.licence = JsonSupport.text(d, "license");
         String access = JsonSupport.text(d, "access_type");
         if (access != null) {
-            draft.accessLevel = access.equals("restricted") ? AccessLevel.RESTRICTED : AccessLevel.OPEN;
+            // udata's access types: open; open_with_account (open to registered users: shared with the members of
+            // the portal, not anyone's to download); restricted.
+            draft.accessLevel = switch (access) {
+                case "restricted" -> AccessLevel.RESTRICTED;
+                case "open_with_account" -> AccessLevel.SHARED;
+                default -> AccessLevel.OPEN;
+            };
         }
         JsonNode resources = resourcesOverride != null && resourcesOverride.isArray() ? resourcesOverride
                 : d.get("resources");

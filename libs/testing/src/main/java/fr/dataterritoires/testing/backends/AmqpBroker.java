@@ -15,8 +15,13 @@ record AmqpBroker(BackendSource source, String host, int port, String username, 
                 uri(host, port, username, password, virtualHost));
     }
 
+    /**
+     * The default virtual host "/" is written as no path at all: every client reads that as "/",
+     * while Spring Boot's {@code spring.rabbitmq.addresses} would take a "/%2F" path literally.
+     */
     static String uri(String host, int port, String username, String password, String virtualHost) {
-        return "amqp://" + enc(username) + ":" + enc(password) + "@" + host + ":" + port + "/" + enc(virtualHost);
+        String base = "amqp://" + enc(username) + ":" + enc(password) + "@" + host + ":" + port;
+        return "/".equals(virtualHost) ? base : base + "/" + enc(virtualHost);
     }
 
     /**
@@ -41,7 +46,8 @@ record AmqpBroker(BackendSource source, String host, int port, String username, 
         }
         String rawPath = uri.getRawPath();
         String virtualHost = rawPath == null || rawPath.isEmpty() || rawPath.equals("/") ? "/" : dec(rawPath.substring(1));
-        return new AmqpBroker(source, host, port, username, password, virtualHost, text);
+        // Written back canonically: the same broker, in the form clients and Spring Boot agree on.
+        return of(source, host, port, username, password, virtualHost);
     }
 
     private static String enc(String s) {

@@ -46,8 +46,13 @@ class UrlsTest {
         assertThat(bare.username()).isEqualTo("guest");
         assertThat(bare.port()).isEqualTo(5672);
         assertThat(AmqpBroker.parse(BackendSource.EXPLICIT, "amqps://h/").port()).isEqualTo(5671);
+        // The default virtual host is written without a path (Spring Boot reads "/%2F" literally).
         assertThat(AmqpBroker.of(BackendSource.EMBEDDED, "127.0.0.1", 1234, "guest", "guest", "/").uri())
-                .isEqualTo("amqp://guest:guest@127.0.0.1:1234/%2F");
+                .isEqualTo("amqp://guest:guest@127.0.0.1:1234");
+        assertThat(slash.uri()).isEqualTo("amqp://guest:guest@127.0.0.1:5672");
+        AmqpBroker named = AmqpBroker.parse(BackendSource.EXPLICIT, "amqp://u:p@h:5672/data%2Fterritoires");
+        assertThat(named.virtualHost()).isEqualTo("data/territoires");
+        assertThat(named.uri()).isEqualTo("amqp://u:p@h:5672/data%2Fterritoires");
     }
 
     @Test

@@ -24,7 +24,7 @@ class LocalBackendsTest {
             Map<String, String> v = LocalBackends.resolve(resolver);
             assertThat(v).containsEntry("DT_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/postgres")
                     .containsEntry("DT_POSTGRES_USER", "postgres")
-                    .containsEntry("DT_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/%2F")
+                    .containsEntry("DT_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672")
                     .containsEntry("DT_ELASTICSEARCH_URL", "http://127.0.0.1:9200")
                     .containsEntry("DT_ELASTICSEARCH_SOURCE", "EXPLICIT");
         }

@@ -3,6 +3,9 @@ package fr.dataterritoires.platform.audit;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.sql.Array;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -31,6 +34,17 @@ public class AuditTrail {
     public record Appended(long seq, String hash) {
     }
 
+    /** One change to append with {@link #recordAll}: the arguments of {@link #record}. */
+    public record Entry(String actor, String action, String targetType, String targetId, Object before, Object after) {
+
+        public Entry {
+            require(actor, "actor");
+            require(action, "action");
+            require(targetType, "targetType");
+            require(targetId, "targetId");
+        }
+    }
+
     /**
      * @param actor who did it (subject of the token, or a service name); no other personal data
      * @param action e.g. {@code roadmap.submitted}
@@ -38,29 +52,60 @@ public class AuditTrail {
      * @param after state after the change, null on deletion
      */
     public Appended record(String actor, String action, String targetType, String targetId, Object before, Object after) {
+        return recordAll(List.of(new Entry(actor, action, targetType, targetId, before, after))).getFirst();
+    }
+
+    /**
+     * Appends several changes of one transaction, in order, as consecutive links of the chain: one lock of the head,
+     * one normalisation query, one batch of inserts and one of head moves, whatever their number (a harvest batch
+     * writes hundreds).
+     */
+    public List<Appended> recordAll(List<Entry> entries) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalTransactionStateException(
                     "AuditTrail.record needs the caller's transaction (propagation MANDATORY)");
         }
-        require(actor, "actor");
-        require(action, "action");
-        require(targetType, "targetType");
-        require(targetId, "targetId");
+        if (entries.isEmpty()) {
+            return List.of();
+        }
         Map<String, Object> head = jdbc.queryForMap("SELECT last_seq, last_hash FROM audit_head FOR UPDATE");
-        long seq = ((Number) head.get("last_seq")).longValue() + 1;
+        long seq = ((Number) head.get("last_seq")).longValue();
         String prevHash = (String) head.get("last_hash");
         // let PostgreSQL normalise the documents first: the hash covers the stored form
-        Map<String, Object> normalised = jdbc.queryForMap("SELECT ?::jsonb::text AS b, ?::jsonb::text AS a",
-                toJson(before), toJson(after));
-        String beforeJson = (String) normalised.get("b");
-        String afterJson = (String) normalised.get("a");
+        String[] documents = new String[entries.size() * 2];
+        for (int i = 0; i < entries.size(); i++) {
+            documents[2 * i] = toJson(entries.get(i).before());
+            documents[2 * i + 1] = toJson(entries.get(i).after());
+        }
+        List<String> normalised = jdbc.query(connection -> {
+            var statement = connection.prepareStatement(
+                    "SELECT d::jsonb::text FROM unnest(?::text[]) WITH ORDINALITY AS u(d, n) ORDER BY n");
+            Array array = connection.createArrayOf("text", documents);
+            statement.setArray(1, array);
+            return statement;
+        }, (row, n) -> row.getString(1));
         Instant occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        String hash = AuditHasher.hash(seq, occurredAt, actor, action, targetType, targetId, beforeJson, afterJson, prevHash);
-        jdbc.update("INSERT INTO audit_record (seq, occurred_at, actor, action, target_type, target_id, before, after, prev_hash, hash) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)",
-                seq, Timestamp.from(occurredAt), actor, action, targetType, targetId, beforeJson, afterJson, prevHash, hash);
-        jdbc.update("UPDATE audit_head SET last_seq = ?, last_hash = ?", seq, hash);
-        return new Appended(seq, hash);
+        List<Object[]> rows = new ArrayList<>(entries.size());
+        List<Object[]> heads = new ArrayList<>(entries.size());
+        List<Appended> appended = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            seq++;
+            String beforeJson = normalised.get(2 * i);
+            String afterJson = normalised.get(2 * i + 1);
+            String hash = AuditHasher.hash(seq, occurredAt, e.actor(), e.action(), e.targetType(), e.targetId(),
+                    beforeJson, afterJson, prevHash);
+            rows.add(new Object[] {seq, Timestamp.from(occurredAt), e.actor(), e.action(), e.targetType(), e.targetId(),
+                    beforeJson, afterJson, prevHash, hash});
+            heads.add(new Object[] {seq, hash});
+            appended.add(new Appended(seq, hash));
+            prevHash = hash;
+        }
+        jdbc.batchUpdate("INSERT INTO audit_record (seq, occurred_at, actor, action, target_type, target_id, before, after, prev_hash, hash) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)", rows);
+        // the database lets the head advance one appended record at a time: one update per link, sent as a batch
+        jdbc.batchUpdate("UPDATE audit_head SET last_seq = ?, last_hash = ?", heads);
+        return List.copyOf(appended);
     }
 
     private static String toJson(Object value) {

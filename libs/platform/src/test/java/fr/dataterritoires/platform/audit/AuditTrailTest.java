@@ -106,6 +106,31 @@ class AuditTrailTest {
     }
 
     @Test
+    void aBatchOfEntriesBecomesConsecutiveLinksOfTheSameChain() {
+        append(2);
+        List<AuditTrail.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            entries.add(new AuditTrail.Entry("dataset-search", i % 2 == 0 ? "dataset.created" : "dataset.updated",
+                    "dataset", "d-" + i, i % 2 == 0 ? null : Map.of("title", "avant « " + i + " »"),
+                    Map.of("title", "Jeu n°" + i, "score", 0.5 + i / 1000.0)));
+        }
+        List<AuditTrail.Appended> appended = tx.execute(status -> trail.recordAll(entries));
+        tx.executeWithoutResult(status -> trail.record("coordinator-1", "roadmap.submitted", "Roadmap", "r-last", null,
+                Map.of("status", "SUBMITTED")));
+
+        assertThat(appended).extracting(AuditTrail.Appended::seq)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(3, 152).boxed().toList());
+        assertThat(jdbc.queryForObject("SELECT target_id FROM audit_record WHERE seq = 152", String.class))
+                .isEqualTo("d-149");
+        assertThat(jdbc.queryForObject("SELECT before IS NULL FROM audit_record WHERE seq = 3", Boolean.class)).isTrue();
+        AuditVerification report = verifier.verify();
+        assertThat(report.ok()).as(report.toString()).isTrue();
+        assertThat(report.recordsChecked()).isEqualTo(153);
+        List<AuditTrail.Appended> none = tx.execute(status -> trail.recordAll(List.of()));
+        assertThat(none).isEmpty();
+    }
+
+    @Test
     void recordNeedsTheCallersTransaction() {
         assertThatThrownBy(() -> trail.record("a", "b", "c", "d", null, Map.of()))
                 .isInstanceOf(IllegalTransactionStateException.class);

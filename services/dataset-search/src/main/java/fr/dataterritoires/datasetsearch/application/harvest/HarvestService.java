@@ -417,6 +417,8 @@ public class HarvestService {
             if (!unchangedKeys.isEmpty()) {
                 datasets.touch(sourceId, unchangedKeys, now);
             }
+            // one append of the whole batch to the audit chain (one head lock), in the order of the changes
+            List<AuditTrail.Entry> audited = new ArrayList<>();
             for (Pending p : pending.values()) {
                 if (p.changes.isEmpty()) {
                     continue;
@@ -426,23 +428,24 @@ public class HarvestService {
                 Map<String, Object> after = CatalogueEvents.auditSummary(dataset, now);
                 if (p.before == null) {
                     datasets.insert(dataset);
-                    audit.record(execution.actor, "dataset.created", "dataset", id, null, after);
+                    audited.add(new AuditTrail.Entry(execution.actor, "dataset.created", "dataset", id, null, after));
                     publish(dataset, CatalogueEvents.DATASET_PUBLISHED);
                 } else if (!dataset.isPublished()) {
                     datasets.update(dataset);
-                    audit.record(execution.actor, "dataset.withdrawn", "dataset", id, p.before, after);
+                    audited.add(new AuditTrail.Entry(execution.actor, "dataset.withdrawn", "dataset", id, p.before, after));
                     outbox.record(CatalogueEvents.DATASET, id, CatalogueEvents.DATASET_WITHDRAWN,
                             CatalogueEvents.withdrawnPayload(dataset, sourceId, now));
                 } else if (p.changes.contains(Dataset.Change.REPUBLISHED)) {
                     datasets.update(dataset);
-                    audit.record(execution.actor, "dataset.republished", "dataset", id, p.before, after);
+                    audited.add(new AuditTrail.Entry(execution.actor, "dataset.republished", "dataset", id, p.before, after));
                     publish(dataset, CatalogueEvents.DATASET_PUBLISHED);
                 } else {
                     datasets.update(dataset);
-                    audit.record(execution.actor, "dataset.updated", "dataset", id, p.before, after);
+                    audited.add(new AuditTrail.Entry(execution.actor, "dataset.updated", "dataset", id, p.before, after));
                     publish(dataset, CatalogueEvents.DATASET_UPDATED);
                 }
             }
+            audit.recordAll(audited);
             HarvestRun next = copy(execution.run);
             counts.forEach((change, count) -> {
                 for (int i = 0; i < count; i++) {

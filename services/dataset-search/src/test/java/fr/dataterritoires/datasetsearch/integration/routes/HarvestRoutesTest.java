@@ -89,10 +89,12 @@ class HarvestRoutesTest {
         assertThat(runs.findBySource(source.id(), 5)).extracting(HarvestRun::id).containsExactly(run.id());
     }
 
+    /** The source's first completed run (the cron fires every second: later runs find the record unchanged). */
     private HarvestRun awaitCompletedRun(String sourceId) throws InterruptedException {
         for (int i = 0; i < 200; i++) {
-            var completed = runs.findBySource(sourceId, 5).stream()
-                    .filter(r -> r.status() == HarvestRun.Status.COMPLETED).findFirst();
+            // newest first: the last completed one in the list is the first that ran (runs of a source never overlap)
+            var completed = runs.findBySource(sourceId, 50).stream()
+                    .filter(r -> r.status() == HarvestRun.Status.COMPLETED).reduce((newer, older) -> older);
             if (completed.isPresent()) {
                 return completed.get();
             }

@@ -8,6 +8,8 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
+import fr.dataterritoires.platform.testsupport.TestIssuer;
+import fr.dataterritoires.platform.testsupport.TestIssuerInitializer;
 import fr.dataterritoires.testing.backends.BackendsInitializer;
 
 /**
@@ -19,8 +21,6 @@ import fr.dataterritoires.testing.backends.BackendsInitializer;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-                "dataterritoires.security.issuer=" + TestIssuer.ISSUER,
-                "dataterritoires.security.dev-issuer.enabled=false",
                 "spring.grpc.server.port=0",
                 // Cold JVMs on a loaded CI machine: the time budget has its own test (SearchTimeBudgetTest).
                 "dataterritoires.search.timeout=60s",

@@ -30,7 +30,7 @@ import fr.dataterritoires.datasetsearch.application.harvest.ScriptedSourceReader
 import fr.dataterritoires.datasetsearch.domain.Dataset;
 import fr.dataterritoires.datasetsearch.domain.HarvestItem;
 import fr.dataterritoires.datasetsearch.domain.HarvestRun;
-import fr.dataterritoires.datasetsearch.support.TestIssuer;
+import fr.dataterritoires.platform.testsupport.TestIssuer;
 import fr.dataterritoires.platform.errors.ProblemTypes;
 import fr.dataterritoires.platform.security.Role;
 

@@ -23,7 +23,7 @@ import fr.dataterritoires.datasetsearch.domain.AccessLevel;
 import fr.dataterritoires.datasetsearch.domain.Dataset;
 import fr.dataterritoires.datasetsearch.domain.demand.AnswerDeadline;
 import fr.dataterritoires.datasetsearch.support.ServiceTest;
-import fr.dataterritoires.datasetsearch.support.TestIssuer;
+import fr.dataterritoires.platform.testsupport.TestIssuer;
 import fr.dataterritoires.platform.security.Role;
 import fr.dataterritoires.platform.security.dev.DevUsers;
 

@@ -26,7 +26,7 @@ import fr.dataterritoires.datasetsearch.domain.TerritoryRef;
 import fr.dataterritoires.datasetsearch.domain.demand.PriorityDeclaration;
 import fr.dataterritoires.datasetsearch.domain.demand.PriorityScope;
 import fr.dataterritoires.datasetsearch.support.ServiceTest;
-import fr.dataterritoires.datasetsearch.support.TestIssuer;
+import fr.dataterritoires.platform.testsupport.TestIssuer;
 import fr.dataterritoires.platform.security.Role;
 
 import tools.jackson.databind.JsonNode;

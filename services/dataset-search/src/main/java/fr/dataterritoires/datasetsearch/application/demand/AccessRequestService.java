@@ -1,5 +1,6 @@
 package fr.dataterritoires.datasetsearch.application.demand;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -69,14 +71,24 @@ public class AccessRequestService {
     private final DemandSignalsUpdater signals;
     private final AuditTrail audit;
     private final DemandClock clock;
+    private final Duration requesterRetention;
 
+    /**
+     * @param requesterRetention how long a requester's personal data is kept once the request is closed (default one
+     *                           year: long enough to contest an answer before the CADA and then a court)
+     */
     public AccessRequestService(AccessRequestStore requests, DatasetRepository datasets, DemandSignalsUpdater signals,
-                                AuditTrail audit, DemandClock clock) {
+                                AuditTrail audit, DemandClock clock,
+                                @Value("${dataterritoires.demand.requester-retention:P365D}") Duration requesterRetention) {
         this.requests = requests;
         this.datasets = datasets;
         this.signals = signals;
         this.audit = audit;
         this.clock = clock;
+        if (requesterRetention.isNegative() || requesterRetention.isZero()) {
+            throw new IllegalArgumentException("dataterritoires.demand.requester-retention must be positive");
+        }
+        this.requesterRetention = requesterRetention;
     }
 
     @Transactional
@@ -183,6 +195,23 @@ public class AccessRequestService {
             log.info("{} access request(s) implicitly refused: no answer within the legal month", overdue.size());
         }
         return overdue.size();
+    }
+
+    /**
+     * Erases the personal data of requesters whose request has been closed for the retention period (audited as the
+     * service), in batches; returns how many were erased.
+     */
+    @Transactional
+    public int eraseExpiredRequesters(Instant now) {
+        List<AccessRequest> expired = requests.lockClosedAnsweredBefore(now.minus(requesterRetention), 500);
+        for (AccessRequest request : expired) {
+            change(SERVICE_ACTOR, request, "access-request.requester-erased",
+                    r -> r.eraseRequester(now, requesterRetention), now);
+        }
+        if (!expired.isEmpty()) {
+            log.info("Personal data of {} requester(s) erased: retention period over", expired.size());
+        }
+        return expired.size();
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------
@@ -293,6 +322,9 @@ public class AccessRequestService {
         state.put("deadline", request.deadline().toString());
         if (request.refusalReason() != null) {
             state.put("refusalReason", request.refusalReason());
+        }
+        if (request.requester().isErased()) {
+            state.put("requesterErasedAt", request.requester().erasedAt().toString());
         }
         return state;
     }

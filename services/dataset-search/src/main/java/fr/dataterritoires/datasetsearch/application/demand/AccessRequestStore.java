@@ -1,5 +1,6 @@
 package fr.dataterritoires.datasetsearch.application.demand;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,12 @@ public interface AccessRequestStore {
      * Open requests whose deadline is before {@code today}, locked, skipping rows another replica holds, oldest first.
      */
     List<AccessRequest> lockOpenPastDeadline(LocalDate today, int limit);
+
+    /**
+     * Closed requests answered at or before {@code cutoff} whose requester's personal data is still kept, locked,
+     * skipping rows another replica holds, oldest answer first.
+     */
+    List<AccessRequest> lockClosedAnsweredBefore(Instant cutoff, int limit);
 
     int countForDataset(DatasetId dataset);
 

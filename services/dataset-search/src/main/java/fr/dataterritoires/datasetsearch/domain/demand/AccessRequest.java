@@ -1,5 +1,6 @@
 package fr.dataterritoires.datasetsearch.domain.demand;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -27,7 +28,7 @@ public final class AccessRequest {
     private final DatasetId datasetId;
     private final Siren producer;
     private final Siren organisation;
-    private final Requester requester;
+    private Requester requester;
     private final String purpose;
     private final WishedPeriod period;
     private final String legalBasis;
@@ -113,6 +114,31 @@ public final class AccessRequest {
         }
         state = AccessRequestState.IMPLICITLY_REFUSED;
         answeredAt = now;
+    }
+
+    /**
+     * Erases the requester's personal data (name, e-mail, identity) once the request has been closed for the
+     * {@code retention} period: what was asked, by which organisation, and how it was answered remain.
+     */
+    public void eraseRequester(Instant now, Duration retention) {
+        if (requester.isErased()) {
+            throw new DemandRuleViolation.StateConflict("demande-acces.demandeur-deja-efface",
+                    "Les données personnelles du demandeur ont déjà été effacées le " + requester.erasedAt() + ".");
+        }
+        if (!state.isFinal()) {
+            throw new DemandRuleViolation.StateConflict("demande-acces.demande-ouverte",
+                    "Les données du demandeur sont conservées tant que la demande est ouverte.");
+        }
+        if (!isRequesterRetentionOver(now, retention)) {
+            throw new DemandRuleViolation.StateConflict("demande-acces.conservation-en-cours",
+                    "Les données du demandeur sont conservées jusqu'au " + answeredAt.plus(retention) + ".");
+        }
+        requester = Requester.erased(now);
+    }
+
+    /** Closed for at least {@code retention} and the requester's data still kept. */
+    public boolean isRequesterRetentionOver(Instant now, Duration retention) {
+        return state.isFinal() && answeredAt != null && !answeredAt.plus(retention).isAfter(now);
     }
 
     /** No answer and the deadline is past (an answered request is never overdue). */

@@ -46,7 +46,8 @@ public class DemandEventsConfiguration {
     }
 
     /**
-     * Hourly by default, first run one period after start-up: a request is overdue from the day after its deadline,
+     * Implicit refusals, erasure of requesters' personal data past its retention, and priority declarations waiting
+     * for their dataset. Hourly by default, first run one period after start-up: a request is overdue from the day after its deadline,
      * so an hour's delay in recording the implicit refusal changes nothing for anyone. Each replica may run it: rows
      * are locked with SKIP LOCKED. Batches of 500 requests, each in its own transaction, until none is left.
      */
@@ -71,6 +72,12 @@ public class DemandEventsConfiguration {
                                 refused += batch;
                             }
                             exchange.getIn().setHeader("implicitRefusals", refused);
+                            int erased = 0;
+                            for (int batch = requests.eraseExpiredRequesters(at); batch > 0;
+                                 batch = requests.eraseExpiredRequesters(at)) {
+                                erased += batch;
+                            }
+                            exchange.getIn().setHeader("requestersErased", erased);
                             exchange.getIn().setHeader("declarationsLinked", declarations.resolvePending(500));
                         });
             }

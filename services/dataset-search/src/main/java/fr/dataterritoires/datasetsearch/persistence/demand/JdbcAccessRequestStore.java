@@ -31,8 +31,8 @@ import fr.dataterritoires.territory.Siren;
 public class JdbcAccessRequestStore implements AccessRequestStore {
 
     private static final String COLUMNS = "id, dataset_id, producer_siren, organisation_siren, requester_subject, "
-            + "requester_name, requester_email, purpose, wished_start, wished_end, legal_basis, state, submitted_at, "
-            + "deadline, acknowledged_at, answered_at, refusal_reason, version";
+            + "requester_name, requester_email, requester_erased_at, purpose, wished_start, wished_end, legal_basis, "
+            + "state, submitted_at, deadline, acknowledged_at, answered_at, refusal_reason, version";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -43,7 +43,7 @@ public class JdbcAccessRequestStore implements AccessRequestStore {
     @Override
     public void insert(AccessRequest r, Set<String> territories, Set<String> scope) {
         jdbc.update("INSERT INTO access_request (" + COLUMNS + ", territories, territory_scope) VALUES (:id, :dataset, "
-                        + ":producer, :organisation, :subject, :name, :email, :purpose, :start, :end, :legalBasis, "
+                        + ":producer, :organisation, :subject, :name, :email, :erasedAt, :purpose, :start, :end, :legalBasis, "
                         + ":state, :submittedAt, :deadline, :acknowledgedAt, :answeredAt, :reason, 0, "
                         + "string_to_array(:territories, ','), string_to_array(:scope, ','))",
                 params(r).addValue("territories", String.join(",", territories))
@@ -53,7 +53,8 @@ public class JdbcAccessRequestStore implements AccessRequestStore {
     @Override
     public void update(AccessRequest r) {
         int updated = jdbc.update("UPDATE access_request SET state = :state, acknowledged_at = :acknowledgedAt, "
-                + "answered_at = :answeredAt, refusal_reason = :reason, version = version + 1 "
+                + "answered_at = :answeredAt, refusal_reason = :reason, requester_subject = :subject, requester_name = :name, "
+                + "requester_email = :email, requester_erased_at = :erasedAt, version = version + 1 "
                 + "WHERE id = :id AND version = :version", params(r).addValue("version", r.version()));
         if (updated != 1) {
             throw new OptimisticLockingFailureException("access request " + r.id() + " changed since it was read");
@@ -110,6 +111,14 @@ public class JdbcAccessRequestStore implements AccessRequestStore {
     }
 
     @Override
+    public List<AccessRequest> lockClosedAnsweredBefore(Instant cutoff, int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM access_request WHERE requester_erased_at IS NULL "
+                        + "AND answered_at IS NOT NULL AND answered_at <= :cutoff "
+                        + "ORDER BY answered_at, id LIMIT :limit FOR UPDATE SKIP LOCKED",
+                new MapSqlParameterSource("cutoff", timestamp(cutoff)).addValue("limit", limit), ROW);
+    }
+
+    @Override
     public int countForDataset(DatasetId dataset) {
         Integer n = jdbc.queryForObject("SELECT count(*) FROM access_request WHERE dataset_id = :dataset",
                 new MapSqlParameterSource("dataset", dataset.value()), Integer.class);
@@ -125,6 +134,7 @@ public class JdbcAccessRequestStore implements AccessRequestStore {
                 .addValue("subject", r.requester().subject())
                 .addValue("name", r.requester().name())
                 .addValue("email", r.requester().email())
+                .addValue("erasedAt", timestamp(r.requester().erasedAt()))
                 .addValue("purpose", r.purpose())
                 .addValue("start", r.period().start())
                 .addValue("end", r.period().end())
@@ -154,7 +164,7 @@ public class JdbcAccessRequestStore implements AccessRequestStore {
                 producer == null ? null : new Siren(producer),
                 new Siren(rs.getString("organisation_siren")),
                 new Requester(rs.getString("requester_subject"), rs.getString("requester_name"),
-                        rs.getString("requester_email")),
+                        rs.getString("requester_email"), instant(rs, "requester_erased_at")),
                 rs.getString("purpose"),
                 new WishedPeriod(rs.getObject("wished_start", LocalDate.class), rs.getObject("wished_end", LocalDate.class)),
                 rs.getString("legal_basis"),

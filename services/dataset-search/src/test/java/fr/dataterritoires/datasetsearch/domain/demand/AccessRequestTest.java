@@ -24,6 +24,32 @@ class AccessRequestTest {
     }
 
     @Test
+    void theRequesterIsErasedOnlyFromAClosedRequestPastItsRetention() {
+        java.time.Duration year = java.time.Duration.ofDays(365);
+        Instant submittedAt = Instant.parse("2026-01-05T10:00:00Z");
+        AccessRequest request = submitted(submittedAt);
+        assertThatThrownBy(() -> request.eraseRequester(submittedAt.plus(year.multipliedBy(3)), year))
+                .as("open").isInstanceOf(DemandRuleViolation.StateConflict.class);
+        Instant answeredAt = Instant.parse("2026-01-20T09:00:00Z");
+        request.refuse("Secret statistique", answeredAt);
+        assertThatThrownBy(() -> request.eraseRequester(answeredAt.plus(year).minusSeconds(1), year))
+                .as("still in retention").isInstanceOf(DemandRuleViolation.StateConflict.class);
+        assertThat(request.isRequesterRetentionOver(answeredAt.plus(year), year)).isTrue();
+
+        request.eraseRequester(answeredAt.plus(year), year);
+        assertThat(request.requester().isErased()).isTrue();
+        assertThat(request.requester().subject()).isNull();
+        assertThat(request.requester().name()).isNull();
+        assertThat(request.requester().email()).isNull();
+        assertThat(request.requester().erasedAt()).isEqualTo(answeredAt.plus(year));
+        assertThat(request.refusalReason()).isEqualTo("Secret statistique");
+        assertThatThrownBy(() -> request.eraseRequester(answeredAt.plus(year.multipliedBy(2)), year))
+                .as("once").isInstanceOf(DemandRuleViolation.StateConflict.class);
+        assertThatThrownBy(() -> new Requester("sub", null, null, answeredAt))
+                .as("an erased requester keeps nothing").isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aRequestReceivedOnJanuary31stMustBeAnsweredByTheLastDayOfFebruary() {
         assertThat(submitted(Instant.parse("2026-01-31T10:00:00Z")).deadline()).isEqualTo(LocalDate.of(2026, 2, 28));
         assertThat(submitted(Instant.parse("2028-01-31T10:00:00Z")).deadline()).isEqualTo(LocalDate.of(2028, 2, 29));

@@ -1,6 +1,7 @@
 package fr.dataterritoires.datasetsearch.web.demand;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -223,6 +224,53 @@ class AccessRequestApiTest {
         fixtures.post("/api/access-requests/" + id + "/grant", producer, null).problem(409);
         // the job that does this in production runs as a Camel timer route
         assertThat(camel.getRouteController().getRouteStatus("dt-demand-schedule").isStarted()).isTrue();
+    }
+
+    @Test
+    void theRequestersPersonalDataIsErasedOnceTheRequestHasBeenClosedForAYear() {
+        Dataset dataset = fixtures.dataset("Fichier des logements vacants " + java.util.UUID.randomUUID(),
+                AccessLevel.RESTRICTED, PRODUCER);
+        String id = fixtures.post("/api/access-requests", requester, body(dataset, null)).json().path("id").asString();
+        String open = fixtures.post("/api/access-requests", requester, body(dataset, null)).json().path("id").asString();
+        fixtures.post("/api/access-requests/" + id + "/grant", producer, null);
+        Instant answeredAt = Instant.parse(fixtures.get("/api/access-requests/" + id, requester).json()
+                .path("answeredAt").asString());
+
+        // the default retention is one year after the answer; an open request is never erased
+        assertThat(service.eraseExpiredRequesters(answeredAt.plus(java.time.Duration.ofDays(364)))).isZero();
+        assertThat(fixtures.get("/api/access-requests/" + id, requester).json().path("requesterEmail").asString())
+                .isNotBlank();
+        Instant yearLater = answeredAt.plus(java.time.Duration.ofDays(365));
+        int erased = service.eraseExpiredRequesters(yearLater);
+        assertThat(erased).isGreaterThanOrEqualTo(1);
+        assertThat(service.eraseExpiredRequesters(yearLater)).as("done once").isZero();
+
+        Map<String, Object> row = jdbc.queryForMap("SELECT requester_subject, requester_name, requester_email, "
+                + "requester_erased_at, organisation_siren, purpose, state FROM access_request WHERE id = ?::uuid", id);
+        assertThat(row.get("requester_subject")).isNull();
+        assertThat(row.get("requester_name")).isNull();
+        assertThat(row.get("requester_email")).isNull();
+        assertThat(row.get("requester_erased_at")).isNotNull();
+        assertThat(row.get("state")).as("what was asked and answered stays").isEqualTo("GRANTED");
+        assertThat(row.get("purpose")).isNotNull();
+        assertThat(jdbc.queryForObject("SELECT requester_email FROM access_request WHERE id = ?::uuid", String.class,
+                open)).as("the open request keeps its requester").isNotNull();
+        assertThat(jdbc.queryForList("SELECT actor FROM audit_record WHERE target_id = ? "
+                + "AND action = 'access-request.requester-erased'", String.class, id)).containsExactly("dataset-search");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_record WHERE target_id = ? AND (after::text LIKE ? "
+                        + "OR after::text LIKE ?)", Integer.class, id, "%exemple%", "%Jeanne%"))
+                .as("the audit never held the personal data").isZero();
+
+        // the requester no longer matches the request; the coordinator sees it without name or e-mail
+        fixtures.get("/api/access-requests/" + id, requester).problem(404);
+        JsonNode seen = fixtures.get("/api/access-requests/" + id, coordinator).json();
+        assertThat(seen.has("requesterName")).isFalse();
+        assertThat(seen.has("requesterEmail")).isFalse();
+        assertThat(seen.path("requesterErasedAt").asString()).isEqualTo(yearLater.toString());
+        // the database refuses erasing the requester of an open request
+        assertThatThrownBy(() -> jdbc.update("UPDATE access_request SET requester_subject = NULL, "
+                + "requester_name = NULL, requester_email = NULL, requester_erased_at = now() WHERE id = ?::uuid", open))
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
     }
 
     @Test

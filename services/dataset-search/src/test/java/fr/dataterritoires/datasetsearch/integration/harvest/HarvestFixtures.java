@@ -14,6 +14,7 @@ import fr.dataterritoires.datasetsearch.integration.harvest.csw.IsoMapper;
 import fr.dataterritoires.datasetsearch.integration.harvest.datagouv.DatagouvReader;
 import fr.dataterritoires.datasetsearch.integration.harvest.dcat.DcatMapper;
 import fr.dataterritoires.datasetsearch.integration.harvest.dcat.DcatReader;
+import fr.dataterritoires.datasetsearch.integration.harvest.dcat.JsonLdContexts;
 import fr.dataterritoires.datasetsearch.integration.harvest.dcat.PodMapper;
 
 /** The production readers wired by hand, as Spring would, without a context. */
@@ -29,7 +30,7 @@ final class HarvestFixtures {
         DcatMapper dcat = new DcatMapper();
         PodMapper pod = new PodMapper();
         Map<SourceKind, SourceReader> readers = new EnumMap<>(SourceKind.class);
-        readers.put(SourceKind.DCAT, new DcatReader(http, dcat, pod));
+        readers.put(SourceKind.DCAT, new DcatReader(http, dcat, pod, new JsonLdContexts(http)));
         readers.put(SourceKind.CSW, new CswReader(http, new IsoMapper(), dcat));
         readers.put(SourceKind.DATAGOUV, new DatagouvReader(http));
         readers.put(SourceKind.CKAN, new CkanReader(http, pod));

@@ -31,11 +31,13 @@ public class DcatReader implements SourceReader {
     private final HttpFetcher http;
     private final DcatMapper mapper;
     private final PodMapper pod;
+    private final JsonLdContexts contexts;
 
-    public DcatReader(HttpFetcher http, DcatMapper mapper, PodMapper pod) {
+    public DcatReader(HttpFetcher http, DcatMapper mapper, PodMapper pod, JsonLdContexts contexts) {
         this.http = http;
         this.mapper = mapper;
         this.pod = pod;
+        this.contexts = contexts;
     }
 
     @Override
@@ -86,7 +88,7 @@ public class DcatReader implements SourceReader {
         try {
             boolean charsetDeclared = page.contentType() != null
                     && page.contentType().toLowerCase(java.util.Locale.ROOT).contains("charset=");
-            parsed = RdfDocuments.parse(body, charsetDeclared ? null : page.body(), lang, where);
+            parsed = RdfDocuments.parse(body, charsetDeclared ? null : page.body(), lang, where, contexts);
         } catch (IllegalArgumentException malformed) {
             throw new SourceUnreadableException("Le catalogue " + where + " est illisible : "
                     + malformed.getMessage(), malformed);

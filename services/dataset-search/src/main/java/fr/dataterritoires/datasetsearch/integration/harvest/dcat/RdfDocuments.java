@@ -10,6 +10,11 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.lang.LangJSONLD11;
+import org.apache.jena.sparql.util.Context;
+
+import com.apicatalog.jsonld.JsonLdOptions;
+import com.apicatalog.jsonld.loader.DocumentLoader;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.system.ErrorHandler;
 import org.w3c.dom.Document;
@@ -106,7 +111,7 @@ public final class RdfDocuments {
      * @throws IllegalArgumentException with a French reason when nothing can be read
      */
     public static Parsed parse(String body, Lang lang, String base) {
-        return parse(body, null, lang, base);
+        return parse(body, null, lang, base, JsonLdContexts.NONE);
     }
 
     /**
@@ -114,6 +119,11 @@ public final class RdfDocuments {
      * XML declaration's encoding applies.
      */
     public static Parsed parse(String body, byte[] bytes, Lang lang, String base) {
+        return parse(body, bytes, lang, base, JsonLdContexts.NONE);
+    }
+
+    /** As {@link #parse(String, byte[], Lang, String)}; JSON-LD remote contexts are loaded by {@code contexts}. */
+    public static Parsed parse(String body, byte[] bytes, Lang lang, String base, DocumentLoader contexts) {
         try {
             if (bytes != null && lang == Lang.RDFXML) {
                 Model model = ModelFactory.createDefaultModel();
@@ -121,7 +131,7 @@ public final class RdfDocuments {
                         .errorHandler(RAISE).parse(model);
                 return new Parsed(model, List.of());
             }
-            return new Parsed(parseStrict(body, lang, base), List.of());
+            return new Parsed(parseStrict(body, lang, base, contexts), List.of());
         } catch (RuntimeException whole) {
             // Riot, the JSON-LD processor and the XML parser each have their own exceptions: all mean "not readable".
             if (lang == Lang.RDFXML) {
@@ -136,11 +146,17 @@ public final class RdfDocuments {
     }
 
     static Model parseStrict(String body, Lang lang, String base) {
+        return parseStrict(body, lang, base, JsonLdContexts.NONE);
+    }
+
+    static Model parseStrict(String body, Lang lang, String base, DocumentLoader contexts) {
         Model model = ModelFactory.createDefaultModel();
+        // Options per parse: Jena sets the base on them.
         RDFParser.create()
                 .source(new StringReader(body))
                 .lang(lang)
                 .base(base)
+                .context(Context.create().set(LangJSONLD11.JSONLD_OPTIONS, new JsonLdOptions(contexts)))
                 .errorHandler(RAISE)
                 .parse(model);
         return model;

@@ -18,7 +18,7 @@ class ArchitectureTest {
     void layersKeepTheirDirections() {
         JavaClasses classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("fr.dataterritoires.roadmaps", "fr.dataterritoires.platform", "fr.dataterritoires.territory");
+                .importPackages("fr.dataterritoires.roadmaps");
         assertThat(classes.containPackage("fr.dataterritoires.roadmaps.domain")).isTrue();
         assertThat(classes.containPackage("fr.dataterritoires.roadmaps.application")).isTrue();
         for (ArchRule rule : ArchitectureRules.dataTerritoires().all()) {

@@ -135,6 +135,12 @@ public class JdbcRoadmapStore implements RoadmapStore {
             where.add("ministry_code = :ministry");
             p.addValue("ministry", filter.ministryCode());
         }
+        if (!filter.everything()) {
+            where.add("(status = 'PUBLISHED' OR (CAST(:ownRegion AS text) IS NOT NULL AND kind = 'COMMITTEE' "
+                    + "AND region_code = :ownRegion) OR (CAST(:ownMinistry AS text) IS NOT NULL AND kind = 'MINISTERIAL' "
+                    + "AND ministry_code = :ownMinistry))");
+            p.addValue("ownRegion", filter.ownRegion()).addValue("ownMinistry", filter.ownMinistry());
+        }
         if (filter.statuses() != null && !filter.statuses().isEmpty()) {
             where.add("status IN (:statuses)");
             p.addValue("statuses", filter.statuses().stream().map(Enum::name).toList());

@@ -30,6 +30,7 @@ import fr.dataterritoires.roadmaps.domain.roadmap.ItemComment;
 import fr.dataterritoires.roadmaps.domain.roadmap.Period;
 import fr.dataterritoires.roadmaps.domain.roadmap.Roadmap;
 import fr.dataterritoires.roadmaps.domain.roadmap.RoadmapDiff;
+import fr.dataterritoires.roadmaps.domain.roadmap.RoadmapSnapshot;
 import fr.dataterritoires.roadmaps.domain.roadmap.RoadmapKind;
 import fr.dataterritoires.roadmaps.domain.roadmap.RoadmapStatus;
 import fr.dataterritoires.roadmaps.domain.RoadmapRuleViolation;
@@ -177,6 +178,12 @@ public class RoadmapController {
     @GetMapping("/{id}/versions")
     public List<RoadmapStore.VersionEntry> versions(@PathVariable UUID id) {
         return service.versions(caller(), id);
+    }
+
+    /** The roadmap as it was at version {@code number}, field by field (what the diff compares). */
+    @GetMapping("/{id}/versions/{number}")
+    public RoadmapSnapshot version(@PathVariable UUID id, @PathVariable @Min(1) long number) {
+        return service.version(caller(), id, number);
     }
 
     /** What changed from version {@code from} to version {@code to}. */

@@ -143,6 +143,9 @@ class CommitteeRoadmapApiTest {
         assertThat(amount.path("changed").get(0).path("fields").toString())
                 .contains("financial_line.amount", "120000.50", "100000.00");
         api.get(base + "/diff?from=1&to=99", null).problem(404);
+        JsonNode v5 = api.get(base + "/versions/5", null).ok().json();
+        assertThat(v5.path("items").path(line).path("financial_line.amount").asString()).isEqualTo("120000.50");
+        assertThat(v5.path("roadmap").path("status").asString()).isEqualTo("DRAFT");
 
         // events in the outbox, conform to their contracts
         Map<String, List<JsonNode>> events = events(id);
@@ -193,6 +196,15 @@ class CommitteeRoadmapApiTest {
         assertThat(reopened.path("status").asString()).isEqualTo("DRAFT");
         JsonNode diff = api.get(base + "/diff?from=3&to=4", COMMITTEE_84).ok().json();
         assertThat(diff.path("removed").get(0).path("itemId").asString()).isEqualTo(child);
+
+        // lists show a draft to its issuer and the coordinators only
+        String id = r.path("id").asString();
+        assertThat(api.get("/api/roadmaps?region=84", COMMITTEE_84).ok().json().toString()).contains(id);
+        assertThat(api.get("/api/roadmaps?region=84", COORDINATOR).ok().json().toString()).contains(id);
+        assertThat(api.get("/api/roadmaps?region=84", COMMITTEE_11).ok().json().toString()).doesNotContain(id);
+        assertThat(api.get("/api/roadmaps?region=84", null).ok().json().toString()).doesNotContain(id);
+        assertThat(api.get("/api/roadmaps?kind=MINISTERIAL", COMMITTEE_84).ok().json().toString()).doesNotContain(id);
+        api.get(base + "/items/" + parent + "/comments", COMMITTEE_11).problem(404);
     }
 
     private Map<String, List<JsonNode>> events(String aggregateId) {

@@ -111,13 +111,23 @@ public class RoadmapService {
 
     @Transactional(readOnly = true)
     public List<Roadmap> list(DtPrincipal actor, RoadmapStore.Filter filter, int limit, int offset) {
-        return roadmaps.list(filter, limit, offset).stream().filter(r -> maySee(actor, r)).toList();
+        RoadmapStore.Filter visible = actor == null ? filter.visibleTo(false, null, null)
+                : filter.visibleTo(actor.hasRole(Role.NATIONAL_COORDINATOR),
+                actor.hasRole(Role.COMMITTEE_MEMBER) ? actor.region() : null,
+                actor.hasRole(Role.MINISTRY_OFFICER) ? actor.ministry() : null);
+        return roadmaps.list(visible, limit, offset);
     }
 
     @Transactional(readOnly = true)
     public List<RoadmapStore.VersionEntry> versions(DtPrincipal actor, UUID id) {
         visible(actor, id);
         return roadmaps.versions(id);
+    }
+
+    @Transactional(readOnly = true)
+    public RoadmapSnapshot version(DtPrincipal actor, UUID id, long number) {
+        visible(actor, id);
+        return roadmaps.snapshot(id, number).orElseThrow(() -> NotFoundException.of("version", number));
     }
 
     @Transactional(readOnly = true)
@@ -143,14 +153,18 @@ public class RoadmapService {
 
     @Transactional
     public Roadmap addItem(DtPrincipal actor, UUID id, long expectedVersion, Item item) {
-        checkDatasetReference(item);
-        return change(actor, id, expectedVersion, "item-added", r -> r.addItem(item), false);
+        return change(actor, id, expectedVersion, "item-added", r -> {
+            checkDatasetReference(item);
+            r.addItem(item);
+        }, false);
     }
 
     @Transactional
     public Roadmap replaceItem(DtPrincipal actor, UUID id, long expectedVersion, UUID itemId, Item replacement) {
-        checkDatasetReference(replacement);
-        return change(actor, id, expectedVersion, "item-changed", r -> r.replaceItem(itemId, replacement), false);
+        return change(actor, id, expectedVersion, "item-changed", r -> {
+            checkDatasetReference(replacement);
+            r.replaceItem(itemId, replacement);
+        }, false);
     }
 
     @Transactional

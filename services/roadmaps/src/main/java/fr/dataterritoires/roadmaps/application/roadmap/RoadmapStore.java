@@ -32,7 +32,20 @@ public interface RoadmapStore {
     /** Lists roadmaps; {@code statuses} empty = any. Sorted by kind, issuer, period. */
     List<Roadmap> list(Filter filter, int limit, int offset);
 
-    record Filter(RoadmapKind kind, String regionCode, String ministryCode, List<RoadmapStatus> statuses) {
+    /**
+     * What to list. The visibility part comes from the caller: {@code everything} for a coordinator; otherwise published
+     * roadmaps, plus the drafts of {@code ownRegion} / {@code ownMinistry} when the caller is their issuer.
+     */
+    record Filter(RoadmapKind kind, String regionCode, String ministryCode, List<RoadmapStatus> statuses,
+                  boolean everything, String ownRegion, String ownMinistry) {
+
+        public Filter(RoadmapKind kind, String regionCode, String ministryCode, List<RoadmapStatus> statuses) {
+            this(kind, regionCode, ministryCode, statuses, false, null, null);
+        }
+
+        public Filter visibleTo(boolean all, String region, String ministry) {
+            return new Filter(kind, regionCode, ministryCode, statuses, all, region, ministry);
+        }
     }
 
     void appendVersion(UUID roadmapId, long number, String action, String actor, Instant at, RoadmapStatus status,

@@ -207,6 +207,41 @@ class CommitteeRoadmapApiTest {
         api.get(base + "/items/" + parent + "/comments", COMMITTEE_11).problem(404);
     }
 
+    @Test
+    void concurrentChangesFromTheSameVersionLetExactlyOneThrough() throws Exception {
+        Api api = new Api(port);
+        api.committee("84");
+        String base = "/api/roadmaps/" + api.post("/api/roadmaps/committee", COMMITTEE_84, Map.of("regionCode", "84",
+                "startYear", 2033, "endYear", 2034, "title", "Feuille de route 2033-2034")).status(201).json()
+                .path("id").asString();
+        int writers = 6;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                String amount = (i + 1) + ".00";
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return api.post(base + "/items", COMMITTEE_84, financialLine(1, amount)).status();
+                }));
+            }
+            start.countDown();
+            List<Integer> codes = new ArrayList<>();
+            for (var f : statuses) {
+                codes.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(codes).containsOnly(201, 409);
+            assertThat(codes.stream().filter(c -> c == 201)).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        JsonNode roadmap = api.get(base, COMMITTEE_84).ok().json();
+        assertThat(roadmap.path("version").asLong()).isEqualTo(2);
+        assertThat(roadmap.path("items").size()).isEqualTo(1);
+        assertThat(api.get(base + "/versions", COMMITTEE_84).ok().json().size()).isEqualTo(2);
+    }
+
     private Map<String, List<JsonNode>> events(String aggregateId) {
         Map<String, List<JsonNode>> byType = new LinkedHashMap<>();
         jdbc.query("SELECT type, payload::text AS payload FROM outbox_event WHERE aggregate_id = ? ORDER BY position",

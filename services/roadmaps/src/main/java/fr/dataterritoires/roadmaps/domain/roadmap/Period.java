@@ -1,0 +1,29 @@
+package fr.dataterritoires.roadmaps.domain.roadmap;
+
+import fr.dataterritoires.roadmaps.domain.Checks;
+import fr.dataterritoires.roadmaps.domain.RoadmapRuleViolation;
+
+/** The years a roadmap covers, both included (a ministerial section covers one year). */
+public record Period(int startYear, int endYear) {
+
+    public static final int MAX_YEARS = 10;
+
+    public Period {
+        Checks.year(startYear, "period.startYear");
+        Checks.year(endYear, "period.endYear");
+        if (endYear < startYear) {
+            throw RoadmapRuleViolation.invalid("period.endYear", "La période finit (period.endYear) avant de commencer.");
+        }
+        if (endYear - startYear >= MAX_YEARS) {
+            throw RoadmapRuleViolation.invalid("period.endYear", "Une période couvre au plus " + MAX_YEARS + " ans.");
+        }
+    }
+
+    public static Period year(int year) {
+        return new Period(year, year);
+    }
+
+    public String label() {
+        return startYear == endYear ? String.valueOf(startYear) : startYear + "-" + endYear;
+    }
+}

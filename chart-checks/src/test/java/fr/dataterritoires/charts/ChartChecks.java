@@ -140,8 +140,20 @@ final class ChartChecks {
                 continue;
             }
             problems.addAll(objects(label, objects));
-            problems.addAll(Policies.check(objects, SuiteValues.of(workspace, Workspace.UMBRELLA,
-                    List.of(workspace.environmentValues(environment)))).stream().map(p -> label + ": " + p).toList());
+            SuiteValues suite = SuiteValues.of(workspace, Workspace.UMBRELLA, List.of(workspace.environmentValues(environment)));
+            problems.addAll(Policies.check(objects, suite).stream().map(p -> label + ": " + p).toList());
+            for (String service : suite.services()) {
+                Map<String, Object> database = Yaml.map(suite.service(service), "database");
+                boolean declared = objects.stream().anyMatch(o -> "Cluster".equals(o.get("kind"))
+                        && "postgresql.cnpg.io/v1".equals(o.get("apiVersion"))
+                        && Yaml.string(database, "cluster") != null
+                        && Yaml.string(database, "cluster").equals(Yaml.string(o, "metadata", "name"))
+                        && Yaml.string(database, "name").equals(Yaml.string(o, "spec", "bootstrap", "initdb", "database")));
+                if (Boolean.TRUE.equals(database.get("enabled")) && !declared) {
+                    problems.add(label + ": service " + service + " uses database " + database.get("name") + " on cluster "
+                            + database.get("cluster") + ", which no CloudNativePG Cluster declares (deploy/base/databases.yaml)");
+                }
+            }
             for (Map<String, Object> object : objects) {
                 if (!Workspace.NAMESPACE.equals(Yaml.string(object, "metadata", "namespace"))
                         && !List.of("PriorityClass").contains(object.get("kind"))) {

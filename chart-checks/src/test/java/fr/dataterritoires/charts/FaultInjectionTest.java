@@ -226,6 +226,14 @@ class FaultInjectionTest {
     }
 
     @Test
+    void aServiceWithoutItsDatabaseClusterFailsTheOverlays() {
+        List<String> problems = problemsWith("charts/roadmaps/values.yaml",
+                t -> t.replace("  cluster: roadmaps-db ", "  cluster: roadmap-db "),
+                ChartChecks::overlays);
+        assertThat(problems).anyMatch(p -> p.contains("service roadmaps uses database roadmaps on cluster roadmap-db"));
+    }
+
+    @Test
     void theFaultFreeCopyPasses() {
         // control: the copy mechanism itself does not make the checks fail
         Workspace workspace = Workspace.copyOfRepository();

@@ -234,7 +234,9 @@ final class Policies {
             }
         }
         Map<String, Object> suiteEntry = Yaml.map(values.global(service), "services", service);
-        if (!suiteEntry.isEmpty()) {
+        if (suiteEntry.isEmpty()) {
+            problem(deployment, "global.services has no entry for " + service + " (its ports, for flows and policies)");
+        } else {
             if (!Objects.equals(asInt(suiteEntry.get("httpPort")), containerPorts.get("http"))
                     || !Objects.equals(asInt(suiteEntry.get("grpcPort")), containerPorts.get("grpc"))) {
                 problem(deployment, "ports " + containerPorts + " disagree with global.services." + service + " " + suiteEntry);

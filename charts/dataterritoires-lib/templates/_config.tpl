@@ -69,6 +69,9 @@ data:
   value: {{ $v.jvm.options | quote }}
 - name: SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI
   value: {{ $v.global.oidc.issuerUri | quote }}
+{{- /* keys fetched inside the cluster (the NetworkPolicy allows the issuer's pods only); iss still checked */}}
+- name: SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI
+  value: {{ $v.global.oidc.jwkSetUri | quote }}
 {{- if $v.global.oidc.audience }}
 - name: DATATERRITOIRES_SECURITY_AUDIENCE
   value: {{ $v.global.oidc.audience | quote }}

@@ -96,6 +96,9 @@ spec:
             - -outOfOrder={{ $m.outOfOrder }}
             - migrate
           env:
+            # no usage reporting to Redgate: the Job's NetworkPolicy allows DNS and the database only
+            - name: REDGATE_DISABLE_TELEMETRY
+              value: "true"
             - name: FLYWAY_URL
               value: {{ printf "jdbc:postgresql://%s-rw:5432/%s" .Values.database.cluster .Values.database.name | quote }}
             - name: FLYWAY_USER

@@ -200,6 +200,22 @@ class FaultInjectionTest {
     }
 
     @Test
+    void aPasswordInTheSpringConfigurationFails() {
+        List<String> problems = problemsWith("charts/dataset-search/values.yaml", t -> t.replace("""
+                springConfig:
+                  dataterritoires:
+                """, """
+                springConfig:
+                  spring:
+                    datasource:
+                      password: hunter2
+                  dataterritoires:
+                """));
+        assertThat(problems).anyMatch(p -> p.contains("ConfigMap/dataset-search")
+                && p.contains("spring:datasource:password looks like a credential"));
+    }
+
+    @Test
     void aServiceSchemaThatDriftsFromTheCanonicalOneFails() {
         List<String> problems = problemsWith("charts/roadmaps/values.schema.json",
                 t -> t.replace("\"replicas\": {\"type\": \"integer\", \"minimum\": 1, \"maximum\": 50}",

@@ -44,6 +44,9 @@ final class Policies {
             if ("Secret".equals(kind)) {
                 problem(object, "renders a Secret: charts reference Secrets, they never carry secret values");
             }
+            if ("ConfigMap".equals(kind)) {
+                checkConfigMap(object);
+            }
             Map<String, Object> podSpec = podSpec(object);
             if (podSpec != null) {
                 checkPod(object, podSpec);
@@ -57,6 +60,50 @@ final class Policies {
         }
         for (Map<String, Object> policy : ofKind("NetworkPolicy")) {
             checkNetworkPolicy(policy);
+        }
+    }
+
+    // ---- configuration --------------------------------------------------------------------------------------
+
+    /** A ConfigMap (springConfig, env) must not carry a credential: keys that name one may only hold a ${placeholder}. */
+    private void checkConfigMap(Map<String, Object> configMap) {
+        for (Map.Entry<String, Object> entry : Yaml.map(configMap, "data").entrySet()) {
+            String value = String.valueOf(entry.getValue());
+            if (entry.getKey().endsWith(".yaml") || entry.getKey().endsWith(".yml")) {
+                try {
+                    for (Map<String, Object> document : Yaml.documents(value)) {
+                        secretLikeLeaves(configMap, entry.getKey(), document);
+                    }
+                } catch (RuntimeException e) {
+                    problem(configMap, entry.getKey() + " is not valid YAML: " + e.getMessage());
+                }
+            } else if (credential(entry.getKey(), value)) {
+                problem(configMap, "key " + entry.getKey() + " looks like a credential: read it from a Secret");
+            }
+        }
+    }
+
+    private static boolean credential(String key, Object value) {
+        String text = String.valueOf(value);
+        return SECRET_LIKE.matcher(key.toUpperCase().replace('-', '_')).find() && value != null && !text.isBlank()
+                && !text.matches("\\$\\{[^}]+}");
+    }
+
+    private void secretLikeLeaves(Map<String, Object> configMap, String path, Object node) {
+        if (node instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                String child = path + ":" + entry.getKey();
+                Object value = entry.getValue();
+                if (!(value instanceof Map<?, ?>) && !(value instanceof List<?>)
+                        && credential(String.valueOf(entry.getKey()), value)) {
+                    problem(configMap, child + " looks like a credential: read it from a Secret (secretEnv)");
+                }
+                secretLikeLeaves(configMap, child, value);
+            }
+        } else if (node instanceof List<?> list) {
+            for (Object item : list) {
+                secretLikeLeaves(configMap, path + "[]", item);
+            }
         }
     }
 

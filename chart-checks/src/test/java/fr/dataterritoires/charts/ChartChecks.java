@@ -131,35 +131,41 @@ final class ChartChecks {
     static List<String> overlays(Workspace workspace) {
         List<String> problems = new ArrayList<>();
         for (String environment : Workspace.ENVIRONMENTS) {
-            String label = "kustomize deploy/overlays/" + environment;
-            List<Map<String, Object>> objects;
-            try {
-                objects = Yaml.documents(workspace.kustomize(environment));
-            } catch (RuntimeException e) {
-                problems.add(label + ": " + e.getMessage());
-                continue;
+            problems.addAll(overlay(workspace, environment));
+        }
+        return problems;
+    }
+
+    static List<String> overlay(Workspace workspace, String environment) {
+        List<String> problems = new ArrayList<>();
+        String label = "kustomize deploy/overlays/" + environment;
+        List<Map<String, Object>> objects;
+        try {
+            objects = Yaml.documents(workspace.kustomize(environment));
+        } catch (RuntimeException e) {
+            problems.add(label + ": " + e.getMessage());
+            return problems;
+        }
+        problems.addAll(objects(label, objects));
+        SuiteValues suite = SuiteValues.of(workspace, Workspace.UMBRELLA, List.of(workspace.environmentValues(environment)));
+        problems.addAll(Policies.check(objects, suite).stream().map(p -> label + ": " + p).toList());
+        for (String service : suite.services()) {
+            Map<String, Object> database = Yaml.map(suite.service(service), "database");
+            boolean declared = objects.stream().anyMatch(o -> "Cluster".equals(o.get("kind"))
+                    && "postgresql.cnpg.io/v1".equals(o.get("apiVersion"))
+                    && Yaml.string(database, "cluster") != null
+                    && Yaml.string(database, "cluster").equals(Yaml.string(o, "metadata", "name"))
+                    && Yaml.string(database, "name").equals(Yaml.string(o, "spec", "bootstrap", "initdb", "database")));
+            if (Boolean.TRUE.equals(database.get("enabled")) && !declared) {
+                problems.add(label + ": service " + service + " uses database " + database.get("name") + " on cluster "
+                        + database.get("cluster") + ", which no CloudNativePG Cluster declares (deploy/base/databases.yaml)");
             }
-            problems.addAll(objects(label, objects));
-            SuiteValues suite = SuiteValues.of(workspace, Workspace.UMBRELLA, List.of(workspace.environmentValues(environment)));
-            problems.addAll(Policies.check(objects, suite).stream().map(p -> label + ": " + p).toList());
-            for (String service : suite.services()) {
-                Map<String, Object> database = Yaml.map(suite.service(service), "database");
-                boolean declared = objects.stream().anyMatch(o -> "Cluster".equals(o.get("kind"))
-                        && "postgresql.cnpg.io/v1".equals(o.get("apiVersion"))
-                        && Yaml.string(database, "cluster") != null
-                        && Yaml.string(database, "cluster").equals(Yaml.string(o, "metadata", "name"))
-                        && Yaml.string(database, "name").equals(Yaml.string(o, "spec", "bootstrap", "initdb", "database")));
-                if (Boolean.TRUE.equals(database.get("enabled")) && !declared) {
-                    problems.add(label + ": service " + service + " uses database " + database.get("name") + " on cluster "
-                            + database.get("cluster") + ", which no CloudNativePG Cluster declares (deploy/base/databases.yaml)");
-                }
-            }
-            for (Map<String, Object> object : objects) {
-                if (!Workspace.NAMESPACE.equals(Yaml.string(object, "metadata", "namespace"))
-                        && !List.of("PriorityClass").contains(object.get("kind"))) {
-                    problems.add(label + ": " + object.get("kind") + "/" + Yaml.string(object, "metadata", "name")
-                            + " is not in namespace " + Workspace.NAMESPACE);
-                }
+        }
+        for (Map<String, Object> object : objects) {
+            if (!Workspace.NAMESPACE.equals(Yaml.string(object, "metadata", "namespace"))
+                    && !List.of("PriorityClass").contains(object.get("kind"))) {
+                problems.add(label + ": " + object.get("kind") + "/" + Yaml.string(object, "metadata", "name")
+                        + " is not in namespace " + Workspace.NAMESPACE);
             }
         }
         return problems;

@@ -229,7 +229,7 @@ class FaultInjectionTest {
     void anUnknownFieldInACustomResourceFailsTheOverlays() {
         List<String> problems = problemsWith("deploy/base/databases.yaml",
                 t -> t.replaceFirst("  instances: 3\n", "  instances: 3\n  instancess: 3\n"),
-                ChartChecks::overlays);
+                workspace -> ChartChecks.overlay(workspace, "dev"));
         assertThat(problems).anyMatch(p -> p.contains("Cluster/dataset-search-db") && p.contains("instancess"));
     }
 
@@ -237,7 +237,7 @@ class FaultInjectionTest {
     void aWrongTypeInACustomResourceFailsTheOverlays() {
         List<String> problems = problemsWith("deploy/base/elasticsearch.yaml",
                 t -> t.replace("      count: 3\n", "      count: \"3\"\n"),
-                ChartChecks::overlays);
+                workspace -> ChartChecks.overlay(workspace, "prod"));
         assertThat(problems).anyMatch(p -> p.contains("Elasticsearch/dataterritoires") && p.contains("count"));
     }
 
@@ -245,7 +245,7 @@ class FaultInjectionTest {
     void aServiceWithoutItsDatabaseClusterFailsTheOverlays() {
         List<String> problems = problemsWith("charts/roadmaps/values.yaml",
                 t -> t.replace("  cluster: roadmaps-db ", "  cluster: roadmap-db "),
-                ChartChecks::overlays);
+                workspace -> ChartChecks.overlay(workspace, "prod"));
         assertThat(problems).anyMatch(p -> p.contains("service roadmaps uses database roadmaps on cluster roadmap-db"));
     }
 

@@ -121,13 +121,26 @@ class FaultInjectionTest {
     }
 
     @Test
-    void aNetworkPolicyMissingADeclaredFlowFails() {
+    void aNewlyDeclaredFlowIsOpenedByTheTemplates() {
         List<String> problems = problemsWith("charts/data-territoires/values.yaml",
                 t -> t.replace("    - {from: roadmaps, to: dataset-search, port: grpc}\n",
                         "    - {from: roadmaps, to: dataset-search, port: grpc}\n    - {from: dataset-search, to: roadmaps, port: grpc}\n"),
                 workspace -> ChartChecks.render(workspace, Workspace.UMBRELLA, List.of()));
         // the new declaration is honoured by the templates: flows and policies agree, the check passes
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void aNetworkPolicyMissingADeclaredFlowFails() {
+        List<String> problems = problemsWith(NETWORK_POLICY, t -> t.replace("""
+                    {{- if eq $flow.from $self }}
+                    {{- $target := index $g.services $flow.to }}
+                """, """
+                    {{- if eq $flow.from "nobody" }}
+                    {{- $target := index $g.services $flow.to }}
+                """));
+        assertThat(problems).anyMatch(p -> p.contains("NetworkPolicy/roadmaps")
+                && p.contains("does not open the declared flow roadmaps->dataset-search:grpc"));
     }
 
     @Test

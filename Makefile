@@ -37,8 +37,8 @@ bench: bench-search ## every benchmark; figures go to docs/benchmarks.md
 bench-search: ## dataset-search: harvest/index and search vs raw Elasticsearch (BENCH_DATASETS=20000 for a short run)
 	scripts/bench-search.sh
 
-charts: ## render and lint the Helm charts (filled by the Kubernetes issue)
-	@echo "No chart yet: the Kubernetes issue adds them."
+charts: ## lint, render and strictly validate the Helm charts and deploy/ overlays, with fault injection (no cluster needed)
+	$(MVN) -pl chart-checks test
 
 token: ## mint a development token: make token ROLE=FUNDER SIREN=130005481 [REGION=84] [MINISTRY=...]
 	@$(MVN) -q -pl libs/platform -am -DskipTests install >/dev/null

@@ -1,0 +1,94 @@
+package fr.dataterritoires.charts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The repository's charts and overlays pass every check (make charts). */
+class ChartsTest {
+
+    private static Workspace workspace;
+
+    @BeforeAll
+    static void copy() {
+        workspace = Workspace.copyOfRepository();
+        workspace.buildDependencies();
+    }
+
+    @AfterAll
+    static void clean() {
+        workspace.delete();
+    }
+
+    @Test
+    void everyChartLintsStrictly() {
+        assertThat(workspace.charts()).contains(Workspace.LIBRARY, Workspace.UMBRELLA, "dataset-search", "roadmaps");
+        assertThat(ChartChecks.lint(workspace)).isEmpty();
+    }
+
+    @Test
+    void everyChartHasAValuesSchemaAndServiceChartsShareTheCanonicalOne() {
+        assertThat(ChartChecks.schemaFiles(workspace)).isEmpty();
+    }
+
+    @Test
+    void everyRenderIsStrictlyValidAndFollowsThePolicies() {
+        assertThat(ChartChecks.helm(workspace)).isEmpty();
+    }
+
+    @Test
+    void theUmbrellaWithProdValuesYieldsTheObjectsOfEveryService() {
+        List<Map<String, Object>> objects = Yaml.documents(workspace.render(Workspace.UMBRELLA,
+                workspace.environmentValues("prod")));
+        for (String service : workspace.serviceCharts()) {
+            for (String kind : List.of("Deployment", "Service", "ServiceAccount", "ConfigMap", "PodDisruptionBudget",
+                    "HorizontalPodAutoscaler", "NetworkPolicy", "ServiceMonitor")) {
+                assertThat(objects).as(kind + " " + service).anyMatch(o -> kind.equals(o.get("kind"))
+                        && service.equals(Yaml.string(o, "metadata", "name")));
+            }
+        }
+        // prod pins one release tag for the suite and the production registry
+        assertThat(objects).filteredOn(o -> "Deployment".equals(o.get("kind")))
+                .allSatisfy(d -> assertThat(Yaml.string(Yaml.maps(d, "spec", "template", "spec", "containers").getFirst(),
+                        "image")).startsWith("registry.data-territoires.gouv.fr/").endsWith(":0.1.0"));
+    }
+
+    @Test
+    void theCallerGetsItsGrpcChannelFromTheDeclaredFlow() {
+        List<Map<String, Object>> objects = Yaml.documents(workspace.render(Workspace.UMBRELLA));
+        Map<String, Object> config = objects.stream().filter(o -> "ConfigMap".equals(o.get("kind"))
+                && "roadmaps".equals(Yaml.string(o, "metadata", "name"))).findFirst().orElseThrow();
+        Map<String, Object> spring = Yaml.documents(Yaml.string(config, "data", "application-kubernetes.yaml")).getFirst();
+        assertThat(Yaml.string(spring, "spring", "grpc", "client", "channels", "dataset-search", "address"))
+                .isEqualTo("static://dataset-search:9095");
+    }
+
+    @Test
+    void kustomizeOverlaysRenderValidObjects() {
+        assertThat(ChartChecks.overlays(workspace)).isEmpty();
+        List<Map<String, Object>> prod = Yaml.documents(workspace.kustomize("prod"));
+        for (String kind : List.of("Cluster", "ScheduledBackup", "Elasticsearch", "RabbitmqCluster", "Policy",
+                "PrometheusRule", "Deployment", "PriorityClass")) {
+            assertThat(prod).as(kind).anyMatch(o -> kind.equals(o.get("kind")));
+        }
+        assertThat(prod).filteredOn(o -> "Cluster".equals(o.get("kind")))
+                .extracting(o -> Yaml.string(o, "metadata", "name"))
+                .containsExactlyInAnyOrder("dataset-search-db", "roadmaps-db");
+        // helm-java's template leaves Helm hooks out; the helm binary kustomize runs includes them, so the
+        // migration Jobs and their NetworkPolicies are checked here
+        for (String service : workspace.serviceCharts()) {
+            for (String kind : List.of("Job", "NetworkPolicy")) {
+                assertThat(prod).as(kind + " " + service + "-migrations").anyMatch(o -> kind.equals(o.get("kind"))
+                        && (service + "-migrations").equals(Yaml.string(o, "metadata", "name")));
+            }
+        }
+        List<Map<String, Object>> dev = Yaml.documents(workspace.kustomize("dev"));
+        assertThat(dev).filteredOn(o -> "Cluster".equals(o.get("kind")))
+                .allSatisfy(c -> assertThat(Yaml.at(c, "spec", "instances")).isEqualTo(1));
+    }
+}

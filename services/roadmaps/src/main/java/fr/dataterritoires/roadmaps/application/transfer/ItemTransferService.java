@@ -33,6 +33,7 @@ import fr.dataterritoires.roadmaps.domain.RoadmapRuleViolation;
 import fr.dataterritoires.roadmaps.domain.roadmap.Issuer;
 import fr.dataterritoires.roadmaps.domain.roadmap.Item;
 import fr.dataterritoires.roadmaps.domain.roadmap.ItemContent;
+import fr.dataterritoires.roadmaps.domain.roadmap.ItemKind;
 import fr.dataterritoires.roadmaps.domain.roadmap.Roadmap;
 import fr.dataterritoires.roadmaps.domain.roadmap.RoadmapKind;
 import fr.dataterritoires.roadmaps.domain.roadmap.RoadmapSnapshot;
@@ -183,6 +184,15 @@ public class ItemTransferService {
         }
         List<Parsed> parsed = new ArrayList<>();
         for (Row row : rows) {
+            ItemKind kind = kindOf(row);
+            if (kind != null && kind.roadmapKind() != roadmap.kind()) {
+                errors.add(new LineError(row.line(), "kind", "Un élément " + kind + " n'a pas sa place dans une "
+                        + (roadmap.kind() == RoadmapKind.COMMITTEE ? "feuille de route de comité (USE_CASE, DATASET, "
+                        + "ROLE_ALLOCATION, FINANCIAL_LINE)." : "section ministérielle (ACTION, DATA_RETURN, "
+                        + "NATIONAL_TOOL).")));
+                refusedLines.add(row.line());
+                continue;
+            }
             int before = errors.size();
             Parsed p = ItemRows.read(row, errors);
             if (p != null && errors.size() == before && !refusedLines.contains(row.line())) {
@@ -200,7 +210,8 @@ public class ItemTransferService {
         });
         Set<String> unknown = catalogueIds.isEmpty() ? Set.of() : datasetReferences.unknown(catalogueIds);
         for (Parsed p : parsed) {
-            if (p.content() instanceof ItemContent.DatasetToOpen d && unknown.contains(d.catalogueDatasetId())) {
+            if (p.content() instanceof ItemContent.DatasetToOpen d && d.catalogueDatasetId() != null
+                    && unknown.contains(d.catalogueDatasetId())) {
                 errors.add(new LineError(p.line(), "dataset.catalogueDatasetId", "Le jeu de données « "
                         + d.catalogueDatasetId() + " » n'est pas dans le catalogue."));
                 refusedLines.add(p.line());
@@ -297,6 +308,15 @@ public class ItemTransferService {
         }
         errors.sort(Comparator.comparingInt(LineError::line));
         return errors;
+    }
+
+    private static ItemKind kindOf(Row row) {
+        String raw = row.get(ItemColumn.KIND);
+        try {
+            return raw == null ? null : ItemKind.valueOf(raw.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     // ---- access -----------------------------------------------------------------------------------------------

@@ -66,7 +66,7 @@ public final class Csv {
         }
         String value = neutralise(raw);
         boolean quote = value.indexOf(SEPARATOR) >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
-                || value.indexOf('\r') >= 0 || value.indexOf(',') >= 0 || value.startsWith(" ") || value.endsWith(" ");
+                || value.indexOf('\r') >= 0 || value.startsWith(" ") || value.endsWith(" ");
         return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
     }
 

@@ -6,7 +6,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -461,14 +460,5 @@ public final class ItemRows {
                 return null;
             }
         }
-    }
-
-    /** The cells of a row as a map from header to canonical text (for the JSON and CSV writers). */
-    public static Map<String, String> byHeader(Row row) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (ItemColumn column : ItemColumn.values()) {
-            out.put(column.header(), row.get(column));
-        }
-        return out;
     }
 }

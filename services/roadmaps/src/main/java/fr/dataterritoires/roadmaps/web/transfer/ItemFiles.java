@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -201,12 +200,5 @@ final class ItemFiles {
             throw RoadmapRuleViolation.invalid("header", "Colonnes obligatoires absentes : " + String.join(", ", missing)
                     + ".");
         }
-    }
-
-    /** The cells of a row keyed by column name, for tests and diagnostics. */
-    static Map<String, String> cells(Row row) {
-        Map<String, String> out = new LinkedHashMap<>();
-        row.cells().forEach((k, v) -> out.put(k.header(), v));
-        return out;
     }
 }

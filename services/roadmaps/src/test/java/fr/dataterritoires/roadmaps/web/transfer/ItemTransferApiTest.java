@@ -248,6 +248,62 @@ class ItemTransferApiTest {
         assertThat(send("GET", "/api/roadmaps/" + id + "/items/export", null, null, null).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void aMinistrySectionRoundTripsAndLinesMayHangUnderExistingItems() {
+        Api api = new Api(port);
+        String id = section(api, 2041);
+        long v = 1;
+        for (Map<String, Object> item : List.of(
+                item(v, "ACTION", "Appui aux observatoires", "action", Map.of("territory",
+                        List.of("region:84", "departement:13"), "deconcentratedServices",
+                        List.of("DREAL, service connaissance", "DDT des Bouches-du-Rhône"), "requestedFte", "2.5",
+                        "requestedAmount", "300000.1")),
+                item(v + 1, "DATA_RETURN", "Retour des consommations", "dataReturn", Map.of("datasetCollected",
+                        "Consommations d'énergie", "currentDelayDays", 180, "targetDelayDays", 30)),
+                item(v + 2, "NATIONAL_TOOL", "Plateforme chaleur", "nationalTool", Map.of("purpose",
+                        "Co-construire l'outil", "partnerSirens", List.of("213800006", "200046977"))))) {
+            api.post("/api/roadmaps/" + id + "/items", Api.MTECT, item).status(201);
+        }
+        String export = send("GET", "/api/roadmaps/" + id + "/items/export", Api.MTECT, null, null).body();
+        assertThat(export).contains(";DREAL, service connaissance | DDT des Bouches-du-Rhône;2,50;300000,10;")
+                .contains(";departement:13 | region:84;").contains(";213800006 | 200046977\r\n");
+        String copy = section(api, 2042);
+        json(send("POST", "/api/roadmaps/" + copy + "/items/import?version=1", Api.MTECT, "text/csv", export), 200);
+        String again = send("GET", "/api/roadmaps/" + copy + "/items/export", Api.MTECT, null, null).body();
+        assertThat(withFileReferences(again)).isEqualTo(withFileReferences(export));
+        // a committee file has no place in a section; another ministry cannot import into it
+        problem(send("POST", "/api/roadmaps/" + copy + "/items/import?dryRun=true", Api.MEF, "text/csv", export), 404);
+
+        // a line may hang under an item already in the roadmap (its id as parentReference)
+        JsonNode items = api.get("/api/roadmaps/" + copy, Api.MTECT).ok().json().path("items");
+        String action = items.get(0).path("id").asString();
+        String child = "parentReference;kind;title;action.territory;action.requestedFte;action.requestedAmount\r\n"
+                + action + ";ACTION;Volet Bouches-du-Rhône;departement:13;0,5;1000\r\n"
+                + "inconnu;ACTION;Parent inconnu;departement:13;0,5;1000\r\n";
+        JsonNode report = json(send("POST", "/api/roadmaps/" + copy + "/items/import?dryRun=true", COORDINATOR,
+                "text/csv", child), 200);
+        assertThat(report.path("invalidLines").toString()).isEqualTo("[3]");
+        json(send("POST", "/api/roadmaps/" + copy + "/items/import?version=2", COORDINATOR, "text/csv",
+                child.substring(0, child.indexOf("inconnu"))), 200);
+        JsonNode after = api.get("/api/roadmaps/" + copy, Api.MTECT).ok().json().path("items");
+        assertThat(after).hasSize(4);
+        assertThat(after.get(3).path("parentId").asString()).isEqualTo(action);
+    }
+
+    private static String section(Api api, int year) {
+        return api.post("/api/roadmaps/ministerial", Api.MTECT, Map.of("ministry", "MTECT", "year", year,
+                "title", "Section importée " + year)).status(201).json().path("id").asString();
+    }
+
+    private static Map<String, Object> item(long version, String kind, String title, String part, Object content) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("version", version);
+        body.put("kind", kind);
+        body.put("title", title);
+        body.put(part, content);
+        return body;
+    }
+
     // ---- the 1,000-line file ----------------------------------------------------------------------------------
 
     /** A file in the export's own dialect; line {@code bad} (0-based) is a financial line of {@code badAmount}. */

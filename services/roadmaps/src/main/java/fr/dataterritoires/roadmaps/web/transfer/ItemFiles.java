@@ -81,8 +81,14 @@ final class ItemFiles {
 
     // ---- reading ----------------------------------------------------------------------------------------------
 
-    /** UTF-8 (with or without BOM); a file that is not valid UTF-8 is read as Windows-1252 (Excel's "CSV" save). */
-    static String text(byte[] body) {
+    /**
+     * The charset the request declares ({@code text/csv;charset=windows-1252}); otherwise UTF-8 (with or without BOM),
+     * and a file that is not valid UTF-8 is read as Windows-1252 (what Excel's "CSV" save writes).
+     */
+    static String text(byte[] body, Charset declared) {
+        if (declared != null) {
+            return new String(body, declared);
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
@@ -91,10 +97,10 @@ final class ItemFiles {
         }
     }
 
-    static List<Row> readCsv(byte[] body) {
+    static List<Row> readCsv(byte[] body, Charset declared) {
         List<Csv.Record> records;
         try {
-            records = Csv.read(text(body));
+            records = Csv.read(text(body, declared));
         } catch (Csv.MalformedCsvException e) {
             throw RoadmapRuleViolation.invalid("file", e.getMessage());
         }
@@ -137,10 +143,10 @@ final class ItemFiles {
         return rows;
     }
 
-    static List<Row> readJson(byte[] body) {
+    static List<Row> readJson(byte[] body, Charset declared) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(text(body));
+            root = MAPPER.readTree(text(body, declared));
         } catch (JacksonException e) {
             throw RoadmapRuleViolation.invalid("file", "Le fichier n'est pas du JSON lisible : "
                     + e.getOriginalMessage() + ".");

@@ -1,5 +1,6 @@
 package fr.dataterritoires.roadmaps.web.transfer;
 
+import java.nio.charset.Charset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -75,8 +76,11 @@ public class ItemTransferController {
                                                            @RequestParam(defaultValue = "false") boolean dryRun,
                                                            @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
                                                            @RequestBody byte[] body, DtPrincipal actor) {
-        List<Row> rows = MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.APPLICATION_JSON)
-                ? ItemFiles.readJson(body) : ItemFiles.readCsv(body);
+        MediaType type = MediaType.parseMediaType(contentType);
+        // an unknown charset never gets here: Spring refuses the content type (415)
+        Charset charset = type.getCharset();
+        List<Row> rows = type.isCompatibleWith(MediaType.APPLICATION_JSON)
+                ? ItemFiles.readJson(body, charset) : ItemFiles.readCsv(body, charset);
         ImportReport report = service.importItems(actor, id, version, rows, dryRun);
         if (!dryRun && !report.valid()) {
             throw new ImportRefused(report);

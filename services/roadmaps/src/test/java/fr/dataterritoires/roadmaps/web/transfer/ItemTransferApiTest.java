@@ -239,6 +239,12 @@ class ItemTransferApiTest {
         json(latin, 200);
         assertThat(api.get("/api/roadmaps/" + id, COMMITTEE_84).ok().json().path("items").get(0).path("title").asString())
                 .isEqualTo("Ligne à l'été");
+        // a declared charset is honoured; an unknown one is refused
+        byte[] declared = ("kind;title;financialLine.amount;financialLine.year;financialLine.source\r\n"
+                + "FINANCIAL_LINE;Ligne déclarée;10,5;2027;STATE\r\n").getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        assertThat(json(sendBytes(base + "?dryRun=true", COMMITTEE_84, "text/csv;charset=windows-1252", declared), 200)
+                .path("valid").asBoolean()).isTrue();
+        problem(sendBytes(base + "?dryRun=true", COMMITTEE_84, "text/csv;charset=klingon-8", declared), 415);
         // a roadmap no longer editable
         api.post("/api/roadmaps/" + id + "/submission", COMMITTEE_84, Map.of("version", 2)).ok();
         problem(send("POST", base + "?dryRun=true", COMMITTEE_84, "text/csv", one), 409, "soumise");

@@ -218,15 +218,8 @@ public class ItemTransferService {
             }
         }
         // ids, parents
-        Map<String, UUID> idOfReference = new HashMap<>();
         Map<Integer, UUID> idOfLine = new HashMap<>();
-        for (Parsed p : parsed) {
-            UUID itemId = UUID.randomUUID();
-            idOfLine.put(p.line(), itemId);
-            if (p.reference() != null) {
-                idOfReference.put(p.reference(), itemId);
-            }
-        }
+        parsed.forEach(p -> idOfLine.put(p.line(), UUID.randomUUID()));
         Map<String, UUID> existing = new HashMap<>();
         roadmap.items().forEach(i -> existing.put(i.id().toString(), i.id()));
         Map<Integer, Integer> parentLine = new HashMap<>();

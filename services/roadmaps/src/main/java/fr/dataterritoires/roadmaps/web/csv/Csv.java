@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The suite's CSV dialect for French spreadsheet users (ADR 0008): UTF-8 with a byte order mark (so that Excel
+ * The suite's CSV dialect for French spreadsheet users (ADR 0009): UTF-8 with a byte order mark (so that Excel
  * reads the accents right), {@code ;} as separator (the comma is the French decimal separator), CRLF line ends,
  * RFC 4180 quoting. On writing, a cell that starts with {@code = + - @}, a tab or a carriage return is prefixed
  * with {@code '} so that no spreadsheet runs it as a formula (CSV injection); reading takes that prefix off again.

@@ -32,9 +32,21 @@ public final class EventSchemas {
         assertThat(errors).as("%s payload %s", name, payload).isEmpty();
     }
 
+    /** The same for any schema, named by its path under {@code events/}, e.g. {@code datasetsearch/DatasetPublished.v1}. */
+    public static void assertConformsTo(String pathUnderEvents, JsonNode payload) {
+        JsonNode schema = loadPath(pathUnderEvents);
+        List<String> errors = new ArrayList<>();
+        check(schema, payload, "$", errors);
+        assertThat(errors).as("%s payload %s", pathUnderEvents, payload).isEmpty();
+    }
+
     public static JsonNode load(String name) {
-        try (InputStream in = EventSchemas.class.getResourceAsStream("/events/roadmaps/" + name + ".schema.json")) {
-            assertThat(in).as("schema %s on the classpath (libs/contracts)", name).isNotNull();
+        return loadPath("roadmaps/" + name);
+    }
+
+    private static JsonNode loadPath(String pathUnderEvents) {
+        try (InputStream in = EventSchemas.class.getResourceAsStream("/events/" + pathUnderEvents + ".schema.json")) {
+            assertThat(in).as("schema %s on the classpath (libs/contracts)", pathUnderEvents).isNotNull();
             return CloudEvents.mapper().readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

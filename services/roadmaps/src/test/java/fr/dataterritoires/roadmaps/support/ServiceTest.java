@@ -14,12 +14,12 @@ import fr.dataterritoires.testing.backends.BackendsInitializer;
 
 /**
  * The whole service on a random port, against real backends (a fresh PostgreSQL database per context, the broker)
- * and trusting {@link TestIssuer}'s tokens. Tests share contexts when they declare nothing more, so prefer this
- * annotation alone.
+ * and trusting {@link TestIssuer}'s tokens; its dataset references are checked by {@link CatalogueStub}. Tests share
+ * contexts when they declare nothing more, so prefer this annotation alone.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = {BackendsInitializer.class, TestIssuerInitializer.class})
+@ContextConfiguration(initializers = {BackendsInitializer.class, TestIssuerInitializer.class, CatalogueStub.class})
 public @interface ServiceTest {
 }

@@ -15,7 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import fr.dataterritoires.platform.audit.AuditTrail;
 import fr.dataterritoires.platform.errors.ConflictException;
-import fr.dataterritoires.platform.errors.DomainRuleViolation;
 import fr.dataterritoires.platform.errors.NotFoundException;
 import fr.dataterritoires.platform.outbox.OutboxPublisher;
 import fr.dataterritoires.platform.security.DtPrincipal;
@@ -271,7 +270,8 @@ public class RoadmapService {
         if (item.content() instanceof ItemContent.DatasetToOpen d && d.catalogueDatasetId() != null) {
             Set<String> unknown = datasetReferences.unknown(List.of(d.catalogueDatasetId()));
             if (!unknown.isEmpty()) {
-                throw new DomainRuleViolation("jeu-de-donnees.inconnu", "Le jeu de données « " + d.catalogueDatasetId()
+                throw new RoadmapRuleViolation("jeu-de-donnees.inconnu", "dataset.catalogueDatasetId",
+                        "Le jeu de données « " + d.catalogueDatasetId()
                         + " » (dataset.catalogueDatasetId) n'est pas dans le catalogue.");
             }
         }

@@ -14,6 +14,8 @@ import fr.dataterritoires.territory.Territories;
 import fr.dataterritoires.territory.Territory;
 import fr.dataterritoires.territory.TerritoryLevel;
 
+import fr.dataterritoires.platform.errors.InvalidFieldException;
+
 /**
  * Turns a territory filter into the coverage it matches. The choice, for people looking for data about a place:
  * <ul>
@@ -123,42 +125,42 @@ public class TerritoryExpansion {
     TerritoryRef parse(String raw) {
         String value = raw == null ? "" : raw.strip();
         if (value.isEmpty() || value.length() > 40) {
-            throw new InvalidSearchQueryException(FIELD, "Le paramètre « territory » attend un territoire de la forme "
-                    + "niveau:code (par exemple commune:38185) ou un code INSEE.", InvalidSearchQueryException.shorten(raw));
+            throw InvalidFieldException.parameter(FIELD, "Le paramètre « territory » attend un territoire de la forme "
+                    + "niveau:code (par exemple commune:38185) ou un code INSEE.", SearchQueryParser.shorten(raw));
         }
         TerritoryRef ref;
         if (value.indexOf(':') >= 0) {
             String levelName = value.substring(0, value.indexOf(':')).strip().toUpperCase(Locale.ROOT);
             boolean knownLevel = java.util.Arrays.stream(TerritoryLevel.values()).anyMatch(l -> l.name().equals(levelName));
             if (!knownLevel) {
-                throw InvalidSearchQueryException.unknownValue(FIELD + " (niveau)", levelName.toLowerCase(Locale.ROOT),
+                throw InvalidFieldException.unknownValue(FIELD + " (niveau)", levelName.toLowerCase(Locale.ROOT),
                         java.util.Arrays.stream(TerritoryLevel.values()).map(l -> l.name().toLowerCase(Locale.ROOT))
                                 .toList());
             }
             try {
                 ref = TerritoryRef.parse(value);
             } catch (IllegalArgumentException malformed) {
-                throw new InvalidSearchQueryException(FIELD, "Le code « " + InvalidSearchQueryException.shorten(
+                throw InvalidFieldException.parameter(FIELD, "Le code « " + SearchQueryParser.shorten(
                         value.substring(value.indexOf(':') + 1)) + " » n'a pas la forme d'un code de niveau "
                         + TerritoryLevel.valueOf(levelName).label() + ".", value);
             }
         } else {
             Set<TerritoryLevel> levels = territories.levels(value);
             if (levels.size() > 1) {
-                throw new InvalidSearchQueryException(FIELD, "Le code « " + InvalidSearchQueryException.shorten(value)
+                throw InvalidFieldException.parameter(FIELD, "Le code « " + SearchQueryParser.shorten(value)
                         + " » est ambigu (" + levels.stream().map(TerritoryLevel::label).collect(Collectors.joining(
                         " ou ")) + ") : précisez le niveau, par exemple " + levels.stream()
                         .map(l -> l.name().toLowerCase(Locale.ROOT) + ":" + value.toUpperCase(Locale.ROOT))
                         .collect(Collectors.joining(" ou ")) + ".", value);
             }
             if (levels.isEmpty()) {
-                throw new InvalidSearchQueryException(FIELD, "Le code « " + InvalidSearchQueryException.shorten(value)
+                throw InvalidFieldException.parameter(FIELD, "Le code « " + SearchQueryParser.shorten(value)
                         + " » ne correspond à aucun territoire actuel du code officiel géographique.", value);
             }
             ref = new TerritoryRef(levels.iterator().next(), value);
         }
         if (!territories.isValidAndCurrent(ref.level(), ref.code())) {
-            throw new InvalidSearchQueryException(FIELD, "Le territoire « " + ref.key()
+            throw InvalidFieldException.parameter(FIELD, "Le territoire « " + ref.key()
                     + " » ne correspond à aucun territoire actuel du code officiel géographique.", value);
         }
         return ref;

@@ -34,7 +34,6 @@ import fr.dataterritoires.datasetsearch.application.search.DatasetSearchEngine;
 import fr.dataterritoires.datasetsearch.application.search.FacetCount;
 import fr.dataterritoires.datasetsearch.application.search.Labels;
 import fr.dataterritoires.datasetsearch.application.search.Facets;
-import fr.dataterritoires.datasetsearch.application.search.InvalidSearchQueryException;
 import fr.dataterritoires.datasetsearch.application.search.SearchCursor;
 import fr.dataterritoires.datasetsearch.application.search.SearchQuery;
 import fr.dataterritoires.datasetsearch.application.search.SearchResults;
@@ -44,6 +43,8 @@ import fr.dataterritoires.datasetsearch.application.search.Suggestions;
 import fr.dataterritoires.datasetsearch.domain.AccessLevel;
 import fr.dataterritoires.datasetsearch.domain.Granularity;
 import fr.dataterritoires.datasetsearch.domain.ProducerType;
+
+import fr.dataterritoires.platform.errors.InvalidFieldException;
 
 /**
  * Searches the alias. Every request carries the remaining time budget twice: as Elasticsearch's own {@code timeout}
@@ -89,7 +90,7 @@ public class ElasticsearchDatasetSearch implements DatasetSearchEngine {
         } catch (ElasticsearchException e) {
             if (q.cursor() != null && e.status() == 400) {
                 // Sort values that do not fit this sort: a cursor tampered with or from another version.
-                throw new InvalidSearchQueryException("cursor", "Le curseur de pagination ne correspond pas à cette "
+                throw InvalidFieldException.parameter("cursor", "Le curseur de pagination ne correspond pas à cette "
                         + "recherche : reprenez « nextCursor » de la réponse précédente.", null);
             }
             throw e;

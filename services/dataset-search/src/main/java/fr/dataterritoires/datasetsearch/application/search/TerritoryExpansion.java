@@ -3,7 +3,9 @@ package fr.dataterritoires.datasetsearch.application.search;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
@@ -37,8 +39,15 @@ import fr.dataterritoires.platform.errors.InvalidFieldException;
 public class TerritoryExpansion {
 
     static final String FIELD = "territory";
+    /** Most expansions kept; past it the cache starts afresh (there are about 35 000 current territories). */
+    static final int CACHE_SIZE = 4096;
 
     private final Territories territories;
+    /**
+     * Expansions already computed, by filter as typed: the official geography does not change while the service
+     * runs, and a région expands to thousands of keys, so searches on a territory need not recompute them.
+     */
+    private final Map<String, TerritoryScope> expanded = new ConcurrentHashMap<>();
 
     public TerritoryExpansion() {
         this(Territories.get());
@@ -49,6 +58,22 @@ public class TerritoryExpansion {
     }
 
     public TerritoryScope expand(String raw) {
+        if (raw == null) {
+            return compute(null);
+        }
+        TerritoryScope known = expanded.get(raw);
+        if (known != null) {
+            return known;
+        }
+        TerritoryScope scope = compute(raw); // a refused filter throws: never cached
+        if (expanded.size() >= CACHE_SIZE) {
+            expanded.clear();
+        }
+        expanded.put(raw, scope);
+        return scope;
+    }
+
+    private TerritoryScope compute(String raw) {
         TerritoryRef target = parse(raw);
         TerritoryLevel level = target.level();
         Set<String> keys = new LinkedHashSet<>();

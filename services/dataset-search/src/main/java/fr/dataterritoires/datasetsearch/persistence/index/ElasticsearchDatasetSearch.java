@@ -54,6 +54,13 @@ import fr.dataterritoires.platform.errors.InvalidFieldException;
 public class ElasticsearchDatasetSearch implements DatasetSearchEngine {
 
     private static final int FACET_SIZE = 20;
+    /**
+     * The document fields a result shows ({@link DatasetDocuments#card}); the others (keywords, references, sources,
+     * demand, dates of indexing...) are left in the index rather than sent, parsed and dropped on every search.
+     */
+    static final List<String> CARD_FIELDS = List.of("id", "title", "description", "producerName", "producerSiren",
+            "producerType", "accessLevel", "coverage", "granularity", "formats", "themes", "licence", "quality",
+            "qualityCriteria", "modified", "sourceUri", "landingPage", "schemaId", "schemaVersion", "popularity");
 
     private final ElasticsearchAsyncClient client;
     private final IndexNames names;
@@ -71,8 +78,9 @@ public class ElasticsearchDatasetSearch implements DatasetSearchEngine {
                     .sort(SearchQueries.sort(q.sort()))
                     .size(q.size())
                     .trackTotalHits(t -> t.enabled(true))
+                    .source(src -> src.filter(f -> f.includes(CARD_FIELDS)))
                     .timeout(remaining(deadline).toMillis() + "ms")
-                    .aggregations(aggregations());
+                    .aggregations(AGGREGATIONS);
             if (q.cursor() != null) {
                 s.searchAfter(q.cursor().after().stream().map(FieldValue::of).toList());
             } else {
@@ -127,6 +135,9 @@ public class ElasticsearchDatasetSearch implements DatasetSearchEngine {
         }
         return new SearchCursor(q.sort(), values).encode();
     }
+
+    /** The facets' aggregations, the same for every search (built once: they are immutable). */
+    private static final Map<String, Aggregation> AGGREGATIONS = java.util.Collections.unmodifiableMap(aggregations());
 
     private static Map<String, Aggregation> aggregations() {
         Map<String, Aggregation> aggs = new LinkedHashMap<>();

@@ -49,8 +49,13 @@ final class ServiceUnderTest implements AutoCloseable {
                                   String java, Path logDir) throws IOException, InterruptedException {
         int httpPort = freePort();
         int grpcPort = freePort();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + config.serviceHeap(),
-                "-jar", config.serviceJar().toAbsolutePath().toString(),
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + config.serviceHeap()));
+        // BENCH_SERVICE_JVM_OPTS: extra JVM options of the service processes (e.g. a JFR recording), space-separated.
+        String extra = System.getenv("BENCH_SERVICE_JVM_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.strip().replace("{label}", label).split("\\s+")));
+        }
+        command.addAll(List.of("-jar", config.serviceJar().toAbsolutePath().toString(),
                 "--server.port=" + httpPort,
                 "--spring.grpc.server.port=" + grpcPort,
                 "--spring.datasource.url=" + config.postgresServerUrl() + config.database(),

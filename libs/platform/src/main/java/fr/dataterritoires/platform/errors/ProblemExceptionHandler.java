@@ -124,6 +124,16 @@ public class ProblemExceptionHandler {
         return respond(Problems.withErrors(problem, errors), null);
     }
 
+    @ExceptionHandler(InvalidFieldException.class)
+    public ResponseEntity<ProblemDetail> invalidField(InvalidFieldException ex, HttpServletRequest request) {
+        ProblemDetail problem = Problems.create(HttpStatus.BAD_REQUEST, ex.problemType(), ex.getMessage(), request);
+        if (!ex.acceptedValues().isEmpty()) {
+            problem.setProperty("acceptedValues", ex.acceptedValues());
+        }
+        return respond(Problems.withErrors(problem, List.of(
+                FieldViolation.of(ex.field(), ex.reason(), ex.rejectedValue()))), null);
+    }
+
     // ---- unreadable bodies --------------------------------------------------------------------
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -245,6 +255,30 @@ public class ProblemExceptionHandler {
         return respond(Problems.create(HttpStatus.CONFLICT, ProblemTypes.CONFLIT,
                 "La modification contredit des données existantes (doublon ou référence inexistante).", request),
                 null);
+    }
+
+    @ExceptionHandler(GoneException.class)
+    public ResponseEntity<ProblemDetail> gone(GoneException ex, HttpServletRequest request) {
+        ProblemDetail problem = Problems.create(HttpStatus.GONE, ex.problemType(), ex.getMessage(), request);
+        problem.setTitle(ex.title());
+        ex.properties().forEach(problem::setProperty);
+        return respond(problem, null);
+    }
+
+    @ExceptionHandler(TimeBudgetExceededException.class)
+    public ResponseEntity<ProblemDetail> timeBudgetExceeded(TimeBudgetExceededException ex,
+                                                            HttpServletRequest request) {
+        log.debug("Time budget exceeded on {} {}", request.getMethod(), request.getRequestURI());
+        return respond(Problems.create(HttpStatus.GATEWAY_TIMEOUT, ProblemTypes.DELAI_DEPASSE, ex.getMessage(),
+                request), null);
+    }
+
+    @ExceptionHandler(ServiceUnavailableException.class)
+    public ResponseEntity<ProblemDetail> unavailable(ServiceUnavailableException ex, HttpServletRequest request) {
+        log.warn("Dependency unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(),
+                ex.getCause() == null ? "" : ex.getCause().toString());
+        return respond(Problems.create(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_INDISPONIBLE,
+                ex.getMessage(), request), null);
     }
 
     @ExceptionHandler(DomainRuleViolation.class)

@@ -37,6 +37,8 @@ public final class ProblemTypes {
     public static final String NON_ACCEPTABLE = BASE + "format-non-acceptable";
     /** 409: concurrent modification (optimistic locking) or a state conflict. */
     public static final String CONFLIT = BASE + "conflit";
+    /** 410: the resource existed and was withdrawn or deleted ({@link GoneException} without a type of its own). */
+    public static final String RESSOURCE_RETIREE = BASE + "ressource-retiree";
     /** 413: the body exceeds {@code dataterritoires.http.max-request-size}. */
     public static final String CHARGE_TROP_GRANDE = BASE + "charge-trop-grande";
     /** 415. */
@@ -45,6 +47,11 @@ public final class ProblemTypes {
     public static final String REGLE_METIER = BASE + "regle-metier";
     /** 503: a dependency is unavailable. */
     public static final String SERVICE_INDISPONIBLE = BASE + "service-indisponible";
+    /**
+     * 504: a read (search, report) ran past its time budget ({@link TimeBudgetExceededException}). The URI keeps the
+     * words of its first use, the dataset search: never renamed.
+     */
+    public static final String DELAI_DEPASSE = BASE + "delai-de-recherche-depasse";
     /** 500: unexpected failure; the body carries only an {@code errorId} to quote to support. */
     public static final String ERREUR_INTERNE = BASE + "erreur-interne";
 
@@ -62,10 +69,12 @@ public final class ProblemTypes {
             Map.entry(METHODE_NON_AUTORISEE, "Méthode non autorisée"),
             Map.entry(NON_ACCEPTABLE, "Format de réponse non disponible"),
             Map.entry(CONFLIT, "Conflit"),
+            Map.entry(RESSOURCE_RETIREE, "Ressource retirée"),
             Map.entry(CHARGE_TROP_GRANDE, "Requête trop volumineuse"),
             Map.entry(TYPE_MEDIA_NON_SUPPORTE, "Type de contenu non pris en charge"),
             Map.entry(REGLE_METIER, "Règle métier non respectée"),
             Map.entry(SERVICE_INDISPONIBLE, "Service momentanément indisponible"),
+            Map.entry(DELAI_DEPASSE, "Délai de recherche dépassé"),
             Map.entry(ERREUR_INTERNE, "Erreur interne"));
 
     private ProblemTypes() {
@@ -90,6 +99,7 @@ public final class ProblemTypes {
             case 405 -> METHODE_NON_AUTORISEE;
             case 406 -> NON_ACCEPTABLE;
             case 409 -> CONFLIT;
+            case 410 -> RESSOURCE_RETIREE;
             case 413 -> CHARGE_TROP_GRANDE;
             case 415 -> TYPE_MEDIA_NON_SUPPORTE;
             case 422 -> REGLE_METIER;

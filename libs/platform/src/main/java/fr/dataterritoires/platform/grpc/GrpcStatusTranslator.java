@@ -2,10 +2,14 @@ package fr.dataterritoires.platform.grpc;
 
 import fr.dataterritoires.platform.errors.ConflictException;
 import fr.dataterritoires.platform.errors.DomainRuleViolation;
+import fr.dataterritoires.platform.errors.GoneException;
+import fr.dataterritoires.platform.errors.InvalidFieldException;
 import fr.dataterritoires.platform.errors.NotFoundException;
 import fr.dataterritoires.platform.errors.ProblemTypes;
-import fr.dataterritoires.platform.errors.SqlErrorLogging;
 import fr.dataterritoires.platform.errors.Problems;
+import fr.dataterritoires.platform.errors.ServiceUnavailableException;
+import fr.dataterritoires.platform.errors.SqlErrorLogging;
+import fr.dataterritoires.platform.errors.TimeBudgetExceededException;
 import fr.dataterritoires.platform.errors.UserFacingMessage;
 import io.grpc.Metadata;
 import io.grpc.Status;
@@ -31,10 +35,13 @@ import org.springframework.security.core.AuthenticationException;
  *
  * <table>
  * <caption>exception → status</caption>
- * <tr><td>{@link NotFoundException}</td><td>NOT_FOUND</td></tr>
+ * <tr><td>{@link NotFoundException}, {@link GoneException}</td><td>NOT_FOUND</td></tr>
  * <tr><td>{@link DomainRuleViolation}</td><td>FAILED_PRECONDITION (trailer {@code dt-rule})</td></tr>
  * <tr><td>{@link ConflictException}, optimistic/pessimistic locking, integrity violation</td><td>ABORTED</td></tr>
- * <tr><td>Bean Validation, {@link IllegalArgumentException}</td><td>INVALID_ARGUMENT</td></tr>
+ * <tr><td>Bean Validation, {@link InvalidFieldException} (the description names the field),
+ * {@link IllegalArgumentException}</td><td>INVALID_ARGUMENT</td></tr>
+ * <tr><td>{@link TimeBudgetExceededException}</td><td>DEADLINE_EXCEEDED</td></tr>
+ * <tr><td>{@link ServiceUnavailableException}</td><td>UNAVAILABLE</td></tr>
  * <tr><td>{@link AuthenticationException}</td><td>UNAUTHENTICATED</td></tr>
  * <tr><td>{@link AccessDeniedException}</td><td>PERMISSION_DENIED</td></tr>
  * <tr><td>a {@link StatusException}/{@link StatusRuntimeException}</td><td>its own status</td></tr>
@@ -78,6 +85,14 @@ public class GrpcStatusTranslator implements GrpcExceptionHandler, Ordered {
             case StatusException e -> e;
             case StatusRuntimeException e -> new StatusException(e.getStatus(), e.getTrailers());
             case NotFoundException e -> status(Status.NOT_FOUND, ProblemTypes.INTROUVABLE, e.getMessage());
+            case GoneException e -> status(Status.NOT_FOUND, e.problemType(), e.getMessage());
+            case InvalidFieldException e -> status(Status.INVALID_ARGUMENT, e.problemType(), fieldDetail(e));
+            case TimeBudgetExceededException e -> status(Status.DEADLINE_EXCEEDED, ProblemTypes.DELAI_DEPASSE,
+                    e.getMessage());
+            case ServiceUnavailableException e -> {
+                log.warn("Dependency unavailable in a gRPC call: {}", e.getCause() == null ? "" : e.getCause().toString());
+                yield status(Status.UNAVAILABLE, ProblemTypes.SERVICE_INDISPONIBLE, e.getMessage());
+            }
             case DomainRuleViolation e -> {
                 StatusException status = status(Status.FAILED_PRECONDITION, ProblemTypes.REGLE_METIER, e.getMessage());
                 status.getTrailers().put(RULE, e.rule());
@@ -126,6 +141,12 @@ public class GrpcStatusTranslator implements GrpcExceptionHandler, Ordered {
         trailers.put(PROBLEM_TYPE, problemType);
         // No cause attached: nothing of the exception but the chosen description leaves the server.
         return new StatusException(status.withDescription(description), trailers);
+    }
+
+    /** The detail, which names the field; prefixed with it when a service's sentence does not. */
+    private static String fieldDetail(InvalidFieldException e) {
+        String detail = e.getMessage();
+        return detail.contains("« " + e.field() + " »") ? detail : "Champ « " + e.field() + " » : " + detail;
     }
 
     private static String validationDetail(ConstraintViolationException e) {

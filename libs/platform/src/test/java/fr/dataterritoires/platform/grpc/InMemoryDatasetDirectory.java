@@ -9,13 +9,19 @@ import fr.dataterritoires.contracts.datasetsearch.v1.ResolveDatasetsResponse;
 import fr.dataterritoires.contracts.datasetsearch.v1.ResolvedDataset;
 import fr.dataterritoires.platform.errors.ConflictException;
 import fr.dataterritoires.platform.errors.DomainRuleViolation;
+import fr.dataterritoires.platform.errors.GoneException;
+import fr.dataterritoires.platform.errors.InvalidFieldException;
 import fr.dataterritoires.platform.errors.NotFoundException;
+import fr.dataterritoires.platform.errors.ProblemTypes;
+import fr.dataterritoires.platform.errors.ServiceUnavailableException;
+import fr.dataterritoires.platform.errors.TimeBudgetExceededException;
 import fr.dataterritoires.platform.security.Actors;
 import fr.dataterritoires.platform.security.DtPrincipal;
 import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +38,9 @@ import org.springframework.stereotype.Service;
  * <li>{@code down:<key>}: always UNAVAILABLE;</li>
  * <li>{@code slow}: answers only when the caller gives up;</li>
  * <li>{@code boom}, {@code rule}, {@code conflict}: an unexpected failure, a domain rule, a conflict;</li>
+ * <li>{@code invalid-field}, {@code invalid-parameter}, {@code unknown-value}: a refused field of each shape;</li>
+ * <li>{@code gone}, {@code over-budget}, {@code dependency-down}: a withdrawn dataset, a read past its time budget, an
+ * unreachable dependency;</li>
  * <li>{@code duplicate}, {@code boom-sql}: a database error whose message holds an e-mail, as such
  * and as the cause of an unexpected failure;</li>
  * <li>{@code whoami}: a summary describing the caller as the platform mapped its token;</li>
@@ -83,6 +92,17 @@ class InMemoryDatasetDirectory extends DatasetDirectoryGrpc.DatasetDirectoryImpl
             case "rule" -> throw new DomainRuleViolation("catalogue-en-maintenance",
                     "Le catalogue est en maintenance : réessayez dans quelques minutes.");
             case "conflict" -> throw new ConflictException("Le jeu de données a été modifié entre-temps.");
+            case "invalid-field" -> throw new InvalidFieldException("datasetId", "identifiant mal formé", id);
+            case "invalid-parameter" -> throw InvalidFieldException.parameter("cursor",
+                    "Le curseur de pagination ne correspond pas à cette recherche.", null);
+            case "unknown-value" -> throw InvalidFieldException.unknownValue("accessLevel", "PUBLIC",
+                    List.of("OPEN", "SHARED", "RESTRICTED"));
+            case "gone" -> throw new GoneException(ProblemTypes.BASE + "jeu-de-donnees-retire", "Jeu de données retiré",
+                    "Le jeu de données gone a été retiré.", Map.of("datasetId", id));
+            case "over-budget" -> throw new TimeBudgetExceededException(
+                    "La recherche a dépassé le temps imparti. Réessayez ou affinez la recherche.", null);
+            case "dependency-down" -> throw new ServiceUnavailableException(
+                    "La recherche est momentanément indisponible.", new IllegalStateException("node down"));
             case "duplicate" -> throw duplicateEmail();
             case "boom-sql" -> throw new IllegalStateException("Import failed", duplicateEmail());
             case "whoami" -> whoAmI(Actors.current());

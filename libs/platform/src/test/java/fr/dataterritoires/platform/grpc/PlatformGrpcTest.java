@@ -222,6 +222,45 @@ class PlatformGrpcTest {
     }
 
     @Test
+    void aRefusedFieldIsInvalidArgumentNamingTheFieldWithTheTypeOfItsShape() {
+        StatusRuntimeException rule = assertStatus(() -> directory(anyToken()).getDataset(get("invalid-field")),
+                Status.Code.INVALID_ARGUMENT, ProblemTypes.VALIDATION);
+        assertThat(rule.getStatus().getDescription())
+                .isEqualTo("Le champ « datasetId » est invalide : identifiant mal formé");
+
+        StatusRuntimeException parameter = assertStatus(() -> directory(anyToken()).getDataset(get("invalid-parameter")),
+                Status.Code.INVALID_ARGUMENT, ProblemTypes.PARAMETRE_INVALIDE);
+        // The service's sentence does not name the field: the translator does.
+        assertThat(parameter.getStatus().getDescription())
+                .isEqualTo("Champ « cursor » : Le curseur de pagination ne correspond pas à cette recherche.");
+
+        StatusRuntimeException unknown = assertStatus(() -> directory(anyToken()).getDataset(get("unknown-value")),
+                Status.Code.INVALID_ARGUMENT, ProblemTypes.VALEUR_INCONNUE);
+        assertThat(unknown.getStatus().getDescription()).contains("« accessLevel »", "PUBLIC", "OPEN, SHARED, RESTRICTED");
+    }
+
+    @Test
+    void goneIsNotFoundWithTheServicesOwnType() {
+        StatusRuntimeException e = assertStatus(() -> directory(anyToken()).getDataset(get("gone")),
+                Status.Code.NOT_FOUND, ProblemTypes.BASE + "jeu-de-donnees-retire");
+        assertThat(e.getStatus().getDescription()).isEqualTo("Le jeu de données gone a été retiré.");
+    }
+
+    @Test
+    void aReadPastItsTimeBudgetIsDeadlineExceededAndAnUnreachableDependencyUnavailable() {
+        StatusRuntimeException late = assertStatus(() -> directory(anyToken()).getDataset(get("over-budget")),
+                Status.Code.DEADLINE_EXCEEDED, ProblemTypes.DELAI_DEPASSE);
+        assertThat(late.getStatus().getDescription()).startsWith("La recherche a dépassé le temps imparti");
+        assertThat(ProblemTypes.DELAI_DEPASSE)
+                .isEqualTo("https://data-territoires.gouv.fr/problemes/delai-de-recherche-depasse");
+
+        StatusRuntimeException down = assertStatus(() -> stub(plainChannel, anyToken()).getDataset(get("dependency-down")),
+                Status.Code.UNAVAILABLE, ProblemTypes.SERVICE_INDISPONIBLE);
+        assertThat(down.getStatus().getDescription()).isEqualTo("La recherche est momentanément indisponible.")
+                .doesNotContain("node down");
+    }
+
+    @Test
     void anUnexpectedFailureIsInternalWithAGenericFrenchMessageOnly() {
         StatusRuntimeException e = assertStatus(() -> directory(anyToken()).getDataset(get("boom")),
                 Status.Code.INTERNAL, ProblemTypes.ERREUR_INTERNE);

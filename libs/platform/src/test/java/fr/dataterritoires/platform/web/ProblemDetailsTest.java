@@ -118,6 +118,63 @@ class ProblemDetailsTest extends AbstractWebTest {
     }
 
     @Test
+    void aFieldRefusedByTheApplicationIsAValidationProblemLikeBeanValidation() {
+        Http.Response response = http.get("/api/sources?url=ftp%3A%2F%2Fexemple.fr", applicant());
+        assertProblem(response, 400, ProblemTypes.VALIDATION, "/api/sources");
+        assertThat(response.json().path("detail").asString())
+                .isEqualTo("Le champ « url » est invalide : adresse http ou https attendue");
+        JsonNode error = response.json().path("errors").get(0);
+        assertThat(response.json().path("errors").size()).isEqualTo(1);
+        assertThat(error.path("field").asString()).isEqualTo("url");
+        assertThat(error.path("message").asString()).isEqualTo("adresse http ou https attendue");
+        assertThat(error.path("rejectedValue").asString()).isEqualTo("ftp://exemple.fr");
+    }
+
+    @Test
+    void aRefusedParameterOrUnknownValueHasTheTypeSpringWouldGiveIt() {
+        Http.Response parameter = http.get("/api/sources?size=0", applicant());
+        assertProblem(parameter, 400, ProblemTypes.PARAMETRE_INVALIDE, "/api/sources");
+        assertThat(parameter.json().path("detail").asString())
+                .isEqualTo("Le paramètre « size » doit être compris entre 1 et 100.");
+        assertThat(parameter.json().path("errors").get(0).path("field").asString()).isEqualTo("size");
+        assertThat(parameter.json().path("errors").get(0).path("rejectedValue").asString()).isEqualTo("0");
+
+        Http.Response unknown = http.get("/api/sources?format=XLS", applicant());
+        assertProblem(unknown, 400, ProblemTypes.VALEUR_INCONNUE, "/api/sources");
+        assertThat(unknown.json().path("detail").asString()).contains("« format »", "XLS", "CSV, JSON");
+        assertThat(unknown.json().path("acceptedValues").toString()).isEqualTo("[\"CSV\",\"JSON\"]");
+        assertThat(unknown.json().path("errors").get(0).path("field").asString()).isEqualTo("format");
+        assertThat(unknown.json().path("errors").get(0).path("rejectedValue").asString()).isEqualTo("XLS");
+    }
+
+    @Test
+    void goneIs410WithTheServicesTypeTitleAndMembers() {
+        Http.Response response = http.get("/api/datasets/abc", applicant());
+        assertProblem(response, 410, ProblemTypes.BASE + "jeu-de-donnees-retire", "/api/datasets/abc");
+        assertThat(response.json().path("title").asString()).isEqualTo("Jeu de données retiré");
+        assertThat(response.json().path("datasetId").asString()).isEqualTo("abc");
+        assertThat(response.json().path("withdrawnAt").asString()).isEqualTo("2026-01-02T03:04:05Z");
+
+        Http.Response plain = http.get("/api/datasets/plain", applicant());
+        assertProblem(plain, 410, ProblemTypes.RESSOURCE_RETIREE, "/api/datasets/plain");
+        assertThat(plain.json().path("title").asString()).isEqualTo("Ressource retirée");
+    }
+
+    @Test
+    void aReadPastItsTimeBudgetIs504AndAnUnreachableDependency503WithoutInternals() {
+        Http.Response late = http.get("/api/searches/slow", applicant());
+        assertProblem(late, 504, ProblemTypes.DELAI_DEPASSE, "/api/searches/slow");
+        assertThat(late.json().path("type").asString())
+                .isEqualTo("https://data-territoires.gouv.fr/problemes/delai-de-recherche-depasse");
+        assertThat(late.json().path("title").asString()).isEqualTo("Délai de recherche dépassé");
+
+        Http.Response down = http.get("/api/searches/down", applicant());
+        assertProblem(down, 503, ProblemTypes.SERVICE_INDISPONIBLE, "/api/searches/down");
+        assertThat(down.json().path("detail").asString()).isEqualTo("La recherche est momentanément indisponible.");
+        assertThat(down.body()).doesNotContain("10.0.0.12", "Exception");
+    }
+
+    @Test
     void wrongPathVariableTypeIs400() {
         Http.Response response = http.get("/api/items/abc", applicant());
         assertProblem(response, 400, ProblemTypes.PARAMETRE_INVALIDE, "/api/items/abc");

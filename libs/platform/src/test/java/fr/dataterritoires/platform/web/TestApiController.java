@@ -2,7 +2,12 @@ package fr.dataterritoires.platform.web;
 
 import fr.dataterritoires.platform.errors.ConflictException;
 import fr.dataterritoires.platform.errors.DomainRuleViolation;
+import fr.dataterritoires.platform.errors.GoneException;
+import fr.dataterritoires.platform.errors.InvalidFieldException;
 import fr.dataterritoires.platform.errors.NotFoundException;
+import fr.dataterritoires.platform.errors.ProblemTypes;
+import fr.dataterritoires.platform.errors.ServiceUnavailableException;
+import fr.dataterritoires.platform.errors.TimeBudgetExceededException;
 import fr.dataterritoires.platform.security.Actors;
 import fr.dataterritoires.platform.security.DtPrincipal;
 import fr.dataterritoires.platform.security.Ownership;
@@ -112,6 +117,44 @@ public class TestApiController {
     @PostMapping("/items/{id}/publish")
     public void publish(@PathVariable long id) {
         throw new DomainRuleViolation("item.already-published", "Cet élément est déjà publié.");
+    }
+
+    /** Refusals no annotation expresses, thrown as the application layer would. */
+    @GetMapping("/sources")
+    public Map<String, String> sources(@RequestParam(required = false) String url,
+                                       @RequestParam(required = false) String size,
+                                       @RequestParam(required = false) String format) {
+        if (url != null && !url.startsWith("http")) {
+            throw new InvalidFieldException("url", "adresse http ou https attendue", url);
+        }
+        if (size != null) {
+            throw InvalidFieldException.parameter("size", "Le paramètre « size » doit être compris entre 1 et 100.",
+                    size);
+        }
+        if (format != null) {
+            throw InvalidFieldException.unknownValue("format", format, List.of("CSV", "JSON"));
+        }
+        return Map.of();
+    }
+
+    @GetMapping("/datasets/{id}")
+    public void withdrawn(@PathVariable String id) {
+        if (id.equals("plain")) {
+            throw new GoneException("La ressource a été retirée.");
+        }
+        throw new GoneException(ProblemTypes.BASE + "jeu-de-donnees-retire", "Jeu de données retiré",
+                "Le jeu de données " + id + " a été retiré.", Map.of("datasetId", id, "withdrawnAt", "2026-01-02T03:04:05Z"));
+    }
+
+    @GetMapping("/searches/slow")
+    public void overBudget() {
+        throw new TimeBudgetExceededException("La recherche a dépassé le temps imparti.", null);
+    }
+
+    @GetMapping("/searches/down")
+    public void dependencyDown() {
+        throw new ServiceUnavailableException("La recherche est momentanément indisponible.",
+                new IllegalStateException("Connection refused: 10.0.0.12:9200"));
     }
 
     @GetMapping("/boom")

@@ -24,18 +24,14 @@ import fr.dataterritoires.datasetsearch.application.search.DatasetSearch;
 import fr.dataterritoires.datasetsearch.application.search.FacetCount;
 import fr.dataterritoires.datasetsearch.application.search.SearchParameters;
 import fr.dataterritoires.datasetsearch.application.search.SearchResults;
-import fr.dataterritoires.datasetsearch.application.search.SearchTimeoutException;
-import fr.dataterritoires.datasetsearch.application.search.SearchUnavailableException;
 import fr.dataterritoires.datasetsearch.domain.TerritoryRef;
 import fr.dataterritoires.platform.errors.NotFoundException;
-import fr.dataterritoires.platform.errors.ProblemTypes;
-import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 
 /**
  * {@code DatasetDirectory} over the search index: look-ups by id and by reference for other services, and the same
- * search as REST. Refused input is INVALID_ARGUMENT naming the field (through the platform's translator); a search
- * past its budget is DEADLINE_EXCEEDED; an unreachable index is UNAVAILABLE (callers may retry these reads).
+ * search as REST. Errors go through the platform's translator: refused input is INVALID_ARGUMENT naming the field, a
+ * search past its budget DEADLINE_EXCEEDED, an unreachable index UNAVAILABLE (callers may retry these reads).
  */
 @Service
 public class DatasetDirectoryEndpoint extends DatasetDirectoryGrpc.DatasetDirectoryImplBase {
@@ -114,28 +110,10 @@ public class DatasetDirectoryEndpoint extends DatasetDirectoryGrpc.DatasetDirect
         });
     }
 
-    /** Runs a read; the time budget and an unreachable index get their own statuses, the rest the platform's. */
+    /** Runs a read; refusals, the time budget and an unreachable index go through the platform's translator. */
     private static <T> void answer(StreamObserver<T> responses, java.util.function.Supplier<T> read) {
-        T answer;
-        try {
-            answer = read.get();
-        } catch (SearchTimeoutException e) {
-            responses.onError(Status.DEADLINE_EXCEEDED.withDescription(e.getMessage())
-                    .asRuntimeException(problem(SearchTimeoutException.PROBLEM_TYPE)));
-            return;
-        } catch (SearchUnavailableException e) {
-            responses.onError(Status.UNAVAILABLE.withDescription(e.getMessage())
-                    .asRuntimeException(problem(ProblemTypes.SERVICE_INDISPONIBLE)));
-            return;
-        }
-        responses.onNext(answer);
+        responses.onNext(read.get());
         responses.onCompleted();
-    }
-
-    private static io.grpc.Metadata problem(String type) {
-        io.grpc.Metadata trailers = new io.grpc.Metadata();
-        trailers.put(fr.dataterritoires.platform.grpc.GrpcStatusTranslator.PROBLEM_TYPE, type);
-        return trailers;
     }
 
     static DatasetSummary summary(DatasetCard card) {

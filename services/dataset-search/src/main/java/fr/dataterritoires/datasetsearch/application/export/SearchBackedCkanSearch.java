@@ -12,10 +12,11 @@ import org.springframework.stereotype.Component;
 import fr.dataterritoires.datasetsearch.application.search.DatasetCard;
 import fr.dataterritoires.datasetsearch.application.search.DatasetSearch;
 import fr.dataterritoires.datasetsearch.application.search.Facets;
-import fr.dataterritoires.datasetsearch.application.search.InvalidSearchQueryException;
 import fr.dataterritoires.datasetsearch.application.search.SearchParameters;
 import fr.dataterritoires.datasetsearch.application.search.SearchResults;
 import fr.dataterritoires.datasetsearch.domain.DatasetId;
+
+import fr.dataterritoires.platform.errors.InvalidFieldException;
 
 /**
  * The CKAN {@code package_search} on the catalogue's search use case: same analysis and ranking as the catalogue's
@@ -105,7 +106,7 @@ class SearchBackedCkanSearch implements CkanSearch {
             return search.search(new SearchParameters(text.isEmpty() ? null : text, null, List.of(), List.of(),
                     organisations, List.of(), List.of(), formats, licences, null, null, sort, Integer.toString(page),
                     Integer.toString(size), null));
-        } catch (InvalidSearchQueryException refused) {
+        } catch (InvalidFieldException refused) {
             throw new IllegalArgumentException(refused.getMessage(), refused);
         }
     }

@@ -20,6 +20,8 @@ import fr.dataterritoires.datasetsearch.domain.TerritoryRef;
 import fr.dataterritoires.territory.Territories;
 import fr.dataterritoires.territory.Territory;
 
+import fr.dataterritoires.platform.errors.InvalidFieldException;
+
 /**
  * Search use cases, read-only and anonymous (published data): full-text search with filters and facets,
  * suggestions, look-ups by id and by reference. Searches with text that find nothing are reported as demand.
@@ -77,7 +79,7 @@ public class DatasetSearch {
     public Suggestions suggest(String text) {
         String prefix = parser.text(text);
         if (prefix == null) {
-            throw new InvalidSearchQueryException("q", "Le paramètre « q » est obligatoire pour les suggestions.",
+            throw InvalidFieldException.parameter("q", "Le paramètre « q » est obligatoire pour les suggestions.",
                     null);
         }
         Instant deadline = deadline(clock.instant());
@@ -165,7 +167,7 @@ public class DatasetSearch {
 
     private static void checkBatch(String field, int size) {
         if (size > MAX_BATCH) {
-            throw new InvalidSearchQueryException(field, "Au plus " + MAX_BATCH + " identifiants par appel ("
+            throw InvalidFieldException.parameter(field, "Au plus " + MAX_BATCH + " identifiants par appel ("
                     + size + " reçus).", size);
         }
     }

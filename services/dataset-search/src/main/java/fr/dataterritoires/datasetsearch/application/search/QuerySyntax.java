@@ -2,6 +2,8 @@ package fr.dataterritoires.datasetsearch.application.search;
 
 import java.util.regex.Pattern;
 
+import fr.dataterritoires.platform.errors.InvalidFieldException;
+
 /**
  * The search takes words, not a query language. Text that is plainly an attempt at query syntax (a JSON query, a
  * {@code field:value} clause, boosts and fuzziness operators, an SQL tautology) is refused with a 400 that says so,
@@ -28,9 +30,9 @@ final class QuerySyntax {
         }
         if (JSON.matcher(text).matches() || FIELD_CLAUSE.matcher(text).find() || OPERATOR.matcher(text).find()
                 || TAUTOLOGY.matcher(text).find()) {
-            throw new InvalidSearchQueryException("q", "La recherche porte sur des mots : la syntaxe de requête "
+            throw InvalidFieldException.parameter("q", "La recherche porte sur des mots : la syntaxe de requête "
                     + "(champ:valeur, JSON, opérateurs ^ ou ~, conditions toujours vraies) n'est pas acceptée.",
-                    InvalidSearchQueryException.shorten(text));
+                    SearchQueryParser.shorten(text));
         }
     }
 }

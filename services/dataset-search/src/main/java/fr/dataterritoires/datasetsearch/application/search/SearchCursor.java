@@ -10,6 +10,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 
+import fr.dataterritoires.platform.errors.InvalidFieldException;
+
 /**
  * Where the next page starts: the sort values of the last result of the previous page (search_after), tied to the
  * sort order they belong to. Opaque to clients (URL-safe base64 of a small JSON array), checked when read back.
@@ -46,9 +48,9 @@ public record SearchCursor(SortOrder sort, List<Object> after) {
 
     /** Reads a cursor given back by a client; anything not made by {@link #encode()} is refused. */
     public static SearchCursor decode(String text, SortOrder expectedSort) {
-        InvalidSearchQueryException invalid = new InvalidSearchQueryException("cursor",
+        InvalidFieldException invalid = InvalidFieldException.parameter("cursor",
                 "Le curseur de pagination est invalide : reprenez la valeur « nextCursor » d'une réponse précédente, "
-                        + "avec le même tri.", InvalidSearchQueryException.shorten(text));
+                        + "avec le même tri.", SearchQueryParser.shorten(text));
         if (text == null || text.isBlank() || text.length() > MAX_LENGTH) {
             throw invalid;
         }

@@ -16,6 +16,8 @@ import fr.dataterritoires.datasetsearch.domain.AccessLevel;
 import fr.dataterritoires.datasetsearch.domain.Distribution;
 import fr.dataterritoires.datasetsearch.domain.ProducerType;
 
+import fr.dataterritoires.platform.errors.InvalidFieldException;
+
 /**
  * Checks a search as received and turns it into a {@link SearchQuery}, refusing with the parameter's name what is
  * unknown, malformed or out of bounds. User text is kept as text: the index adapter passes it only to queries that
@@ -37,18 +39,18 @@ public class SearchQueryParser {
     public SearchQuery parse(SearchParameters p) {
         String text = text(p.text());
         SortOrder sort = p.sort() == null || p.sort().isBlank() ? SortOrder.RELEVANCE
-                : SortOrder.fromCode(p.sort()).orElseThrow(() -> InvalidSearchQueryException.unknownValue("sort",
+                : SortOrder.fromCode(p.sort()).orElseThrow(() -> InvalidFieldException.unknownValue("sort",
                         p.sort(), Arrays.stream(SortOrder.values()).map(SortOrder::code).toList()));
         int size = integer("size", p.size(), limits.defaultSize());
         if (size < 1 || size > limits.maxSize()) {
-            throw new InvalidSearchQueryException("size", "Le paramètre « size » doit être compris entre 1 et "
+            throw InvalidFieldException.parameter("size", "Le paramètre « size » doit être compris entre 1 et "
                     + limits.maxSize() + ".", p.size());
         }
         SearchCursor cursor = null;
         int page;
         if (p.cursor() != null && !p.cursor().isBlank()) {
             if (p.page() != null && !p.page().isBlank() && integer("page", p.page(), 1) != 1) {
-                throw new InvalidSearchQueryException("page", "Les paramètres « page » et « cursor » ne se combinent "
+                throw InvalidFieldException.parameter("page", "Les paramètres « page » et « cursor » ne se combinent "
                         + "pas : suivez le curseur sans numéro de page.", p.page());
             }
             cursor = SearchCursor.decode(p.cursor(), sort);
@@ -56,10 +58,10 @@ public class SearchQueryParser {
         } else {
             page = integer("page", p.page(), 1);
             if (page < 1) {
-                throw new InvalidSearchQueryException("page", "Le paramètre « page » commence à 1.", p.page());
+                throw InvalidFieldException.parameter("page", "Le paramètre « page » commence à 1.", p.page());
             }
             if ((long) page * size > limits.maxWindow()) {
-                throw new InvalidSearchQueryException("page", "La pagination par numéro de page s'arrête aux "
+                throw InvalidFieldException.parameter("page", "La pagination par numéro de page s'arrête aux "
                         + limits.maxWindow() + " premiers résultats : au-delà, suivez le curseur « nextCursor ».",
                         p.page());
             }
@@ -76,7 +78,7 @@ public class SearchQueryParser {
                 texts("licence", p.licences(), 200),
                 date("updatedSince", p.updatedSince()),
                 p.use() == null || p.use().isBlank() ? null : useProfiles.find(p.use())
-                        .orElseThrow(() -> InvalidSearchQueryException.unknownValue("use", p.use(),
+                        .orElseThrow(() -> InvalidFieldException.unknownValue("use", p.use(),
                                 useProfiles.all().stream().map(UseProfile::id).toList())),
                 sort, page, size, cursor);
     }
@@ -88,11 +90,11 @@ public class SearchQueryParser {
         }
         String text = raw.strip();
         if (text.length() > limits.maxTextLength()) {
-            throw new InvalidSearchQueryException("q", "Le texte recherché dépasse " + limits.maxTextLength()
-                    + " caractères.", InvalidSearchQueryException.shorten(text));
+            throw InvalidFieldException.parameter("q", "Le texte recherché dépasse " + limits.maxTextLength()
+                    + " caractères.", shorten(text));
         }
         if (text.chars().anyMatch(c -> Character.isISOControl(c) && !Character.isWhitespace(c))) {
-            throw new InvalidSearchQueryException("q", "Le texte recherché contient des caractères de contrôle.",
+            throw InvalidFieldException.parameter("q", "Le texte recherché contient des caractères de contrôle.",
                     null);
         }
         return text.replaceAll("\\s+", " ");
@@ -105,8 +107,8 @@ public class SearchQueryParser {
         try {
             return Integer.parseInt(raw.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidSearchQueryException(field, "Le paramètre « " + field + " » attend un nombre entier.",
-                    InvalidSearchQueryException.shorten(raw));
+            throw InvalidFieldException.parameter(field, "Le paramètre « " + field + " » attend un nombre entier.",
+                    shorten(raw));
         }
     }
 
@@ -117,8 +119,8 @@ public class SearchQueryParser {
         try {
             return LocalDate.parse(raw.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidSearchQueryException(field, "Le paramètre « " + field
-                    + " » attend une date AAAA-MM-JJ (par exemple 2024-01-31).", InvalidSearchQueryException.shorten(raw));
+            throw InvalidFieldException.parameter(field, "Le paramètre « " + field
+                    + " » attend une date AAAA-MM-JJ (par exemple 2024-01-31).", shorten(raw));
         }
     }
 
@@ -131,8 +133,8 @@ public class SearchQueryParser {
         Set<String> kept = new LinkedHashSet<>();
         for (String value : values) {
             if (value.length() > maxLength) {
-                throw new InvalidSearchQueryException(field, "Une valeur du paramètre « " + field + " » dépasse "
-                        + maxLength + " caractères.", InvalidSearchQueryException.shorten(value));
+                throw InvalidFieldException.parameter(field, "Une valeur du paramètre « " + field + " » dépasse "
+                        + maxLength + " caractères.", shorten(value));
             }
             String mapped = mapping.apply(value);
             if (mapped != null) {
@@ -148,7 +150,7 @@ public class SearchQueryParser {
         for (String value : values) {
             String name = value.strip().toUpperCase(Locale.ROOT).replace('-', '_');
             E constant = Arrays.stream(type.getEnumConstants()).filter(c -> c.name().equals(name)).findFirst()
-                    .orElseThrow(() -> InvalidSearchQueryException.unknownValue(field, value,
+                    .orElseThrow(() -> InvalidFieldException.unknownValue(field, value,
                             Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
             kept.add(constant);
         }
@@ -157,8 +159,16 @@ public class SearchQueryParser {
 
     private void checkCount(String field, List<String> values) {
         if (values.size() > limits.maxFilterValues()) {
-            throw new InvalidSearchQueryException(field, "Le paramètre « " + field + " » accepte au plus "
+            throw InvalidFieldException.parameter(field, "Le paramètre « " + field + " » accepte au plus "
                     + limits.maxFilterValues() + " valeurs.", values.size());
         }
+    }
+
+    /** A refused value as quoted in a French message: at most 80 characters. */
+    static String shorten(String value) {
+        if (value == null) {
+            return "";
+        }
+        return value.length() > 80 ? value.substring(0, 80) + "…" : value;
     }
 }

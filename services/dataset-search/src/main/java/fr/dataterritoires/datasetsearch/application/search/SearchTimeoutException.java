@@ -1,13 +1,12 @@
 package fr.dataterritoires.datasetsearch.application.search;
 
-import fr.dataterritoires.platform.errors.ProblemTypes;
-import fr.dataterritoires.platform.errors.UserFacingMessage;
+import fr.dataterritoires.platform.errors.TimeBudgetExceededException;
 
-/** A search ran past its time budget: the caller gets a clear "try a narrower search" rather than a slow answer. */
-public class SearchTimeoutException extends RuntimeException implements UserFacingMessage {
-
-    /** Stable problem type of a search past its budget (REST 504, gRPC DEADLINE_EXCEEDED trailer). */
-    public static final String PROBLEM_TYPE = ProblemTypes.BASE + "delai-de-recherche-depasse";
+/**
+ * A search ran past its time budget: the caller gets a clear "try a narrower search" rather than a slow answer. The
+ * platform answers it (REST 504 {@code delai-de-recherche-depasse}, gRPC DEADLINE_EXCEEDED).
+ */
+public class SearchTimeoutException extends TimeBudgetExceededException {
 
     public SearchTimeoutException(Throwable cause) {
         super("La recherche a dépassé le temps imparti. Réessayez ou affinez la recherche (filtres, termes plus "

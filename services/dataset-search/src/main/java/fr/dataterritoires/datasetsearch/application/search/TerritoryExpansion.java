@@ -3,7 +3,9 @@ package fr.dataterritoires.datasetsearch.application.search;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
@@ -13,6 +15,8 @@ import fr.dataterritoires.datasetsearch.domain.TerritoryRef;
 import fr.dataterritoires.territory.Territories;
 import fr.dataterritoires.territory.Territory;
 import fr.dataterritoires.territory.TerritoryLevel;
+
+import fr.dataterritoires.platform.errors.InvalidFieldException;
 
 /**
  * Turns a territory filter into the coverage it matches. The choice, for people looking for data about a place:
@@ -35,8 +39,15 @@ import fr.dataterritoires.territory.TerritoryLevel;
 public class TerritoryExpansion {
 
     static final String FIELD = "territory";
+    /** Most expansions kept; past it the cache starts afresh (there are about 35 000 current territories). */
+    static final int CACHE_SIZE = 4096;
 
     private final Territories territories;
+    /**
+     * Expansions already computed, by filter as typed: the official geography does not change while the service
+     * runs, and a région expands to thousands of keys, so searches on a territory need not recompute them.
+     */
+    private final Map<String, TerritoryScope> expanded = new ConcurrentHashMap<>();
 
     public TerritoryExpansion() {
         this(Territories.get());
@@ -47,6 +58,22 @@ public class TerritoryExpansion {
     }
 
     public TerritoryScope expand(String raw) {
+        if (raw == null) {
+            return compute(null);
+        }
+        TerritoryScope known = expanded.get(raw);
+        if (known != null) {
+            return known;
+        }
+        TerritoryScope scope = compute(raw); // a refused filter throws: never cached
+        if (expanded.size() >= CACHE_SIZE) {
+            expanded.clear();
+        }
+        expanded.put(raw, scope);
+        return scope;
+    }
+
+    private TerritoryScope compute(String raw) {
         TerritoryRef target = parse(raw);
         TerritoryLevel level = target.level();
         Set<String> keys = new LinkedHashSet<>();
@@ -123,42 +150,42 @@ public class TerritoryExpansion {
     TerritoryRef parse(String raw) {
         String value = raw == null ? "" : raw.strip();
         if (value.isEmpty() || value.length() > 40) {
-            throw new InvalidSearchQueryException(FIELD, "Le paramètre « territory » attend un territoire de la forme "
-                    + "niveau:code (par exemple commune:38185) ou un code INSEE.", InvalidSearchQueryException.shorten(raw));
+            throw InvalidFieldException.parameter(FIELD, "Le paramètre « territory » attend un territoire de la forme "
+                    + "niveau:code (par exemple commune:38185) ou un code INSEE.", SearchQueryParser.shorten(raw));
         }
         TerritoryRef ref;
         if (value.indexOf(':') >= 0) {
             String levelName = value.substring(0, value.indexOf(':')).strip().toUpperCase(Locale.ROOT);
             boolean knownLevel = java.util.Arrays.stream(TerritoryLevel.values()).anyMatch(l -> l.name().equals(levelName));
             if (!knownLevel) {
-                throw InvalidSearchQueryException.unknownValue(FIELD + " (niveau)", levelName.toLowerCase(Locale.ROOT),
+                throw InvalidFieldException.unknownValue(FIELD + " (niveau)", levelName.toLowerCase(Locale.ROOT),
                         java.util.Arrays.stream(TerritoryLevel.values()).map(l -> l.name().toLowerCase(Locale.ROOT))
                                 .toList());
             }
             try {
                 ref = TerritoryRef.parse(value);
             } catch (IllegalArgumentException malformed) {
-                throw new InvalidSearchQueryException(FIELD, "Le code « " + InvalidSearchQueryException.shorten(
+                throw InvalidFieldException.parameter(FIELD, "Le code « " + SearchQueryParser.shorten(
                         value.substring(value.indexOf(':') + 1)) + " » n'a pas la forme d'un code de niveau "
                         + TerritoryLevel.valueOf(levelName).label() + ".", value);
             }
         } else {
             Set<TerritoryLevel> levels = territories.levels(value);
             if (levels.size() > 1) {
-                throw new InvalidSearchQueryException(FIELD, "Le code « " + InvalidSearchQueryException.shorten(value)
+                throw InvalidFieldException.parameter(FIELD, "Le code « " + SearchQueryParser.shorten(value)
                         + " » est ambigu (" + levels.stream().map(TerritoryLevel::label).collect(Collectors.joining(
                         " ou ")) + ") : précisez le niveau, par exemple " + levels.stream()
                         .map(l -> l.name().toLowerCase(Locale.ROOT) + ":" + value.toUpperCase(Locale.ROOT))
                         .collect(Collectors.joining(" ou ")) + ".", value);
             }
             if (levels.isEmpty()) {
-                throw new InvalidSearchQueryException(FIELD, "Le code « " + InvalidSearchQueryException.shorten(value)
+                throw InvalidFieldException.parameter(FIELD, "Le code « " + SearchQueryParser.shorten(value)
                         + " » ne correspond à aucun territoire actuel du code officiel géographique.", value);
             }
             ref = new TerritoryRef(levels.iterator().next(), value);
         }
         if (!territories.isValidAndCurrent(ref.level(), ref.code())) {
-            throw new InvalidSearchQueryException(FIELD, "Le territoire « " + ref.key()
+            throw InvalidFieldException.parameter(FIELD, "Le territoire « " + ref.key()
                     + " » ne correspond à aucun territoire actuel du code officiel géographique.", value);
         }
         return ref;

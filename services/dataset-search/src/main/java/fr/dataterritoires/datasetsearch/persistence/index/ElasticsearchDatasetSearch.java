@@ -34,7 +34,6 @@ import fr.dataterritoires.datasetsearch.application.search.DatasetSearchEngine;
 import fr.dataterritoires.datasetsearch.application.search.FacetCount;
 import fr.dataterritoires.datasetsearch.application.search.Labels;
 import fr.dataterritoires.datasetsearch.application.search.Facets;
-import fr.dataterritoires.datasetsearch.application.search.InvalidSearchQueryException;
 import fr.dataterritoires.datasetsearch.application.search.SearchCursor;
 import fr.dataterritoires.datasetsearch.application.search.SearchQuery;
 import fr.dataterritoires.datasetsearch.application.search.SearchResults;
@@ -45,6 +44,8 @@ import fr.dataterritoires.datasetsearch.domain.AccessLevel;
 import fr.dataterritoires.datasetsearch.domain.Granularity;
 import fr.dataterritoires.datasetsearch.domain.ProducerType;
 
+import fr.dataterritoires.platform.errors.InvalidFieldException;
+
 /**
  * Searches the alias. Every request carries the remaining time budget twice: as Elasticsearch's own {@code timeout}
  * (the shards stop collecting) and as a client-side wait on the asynchronous call (a slow network or a busy node
@@ -53,6 +54,13 @@ import fr.dataterritoires.datasetsearch.domain.ProducerType;
 public class ElasticsearchDatasetSearch implements DatasetSearchEngine {
 
     private static final int FACET_SIZE = 20;
+    /**
+     * The document fields a result shows ({@link DatasetDocuments#card}); the others (keywords, references, sources,
+     * demand, dates of indexing...) are left in the index rather than sent, parsed and dropped on every search.
+     */
+    static final List<String> CARD_FIELDS = List.of("id", "title", "description", "producerName", "producerSiren",
+            "producerType", "accessLevel", "coverage", "granularity", "formats", "themes", "licence", "quality",
+            "qualityCriteria", "modified", "sourceUri", "landingPage", "schemaId", "schemaVersion", "popularity");
 
     private final ElasticsearchAsyncClient client;
     private final IndexNames names;
@@ -70,8 +78,9 @@ public class ElasticsearchDatasetSearch implements DatasetSearchEngine {
                     .sort(SearchQueries.sort(q.sort()))
                     .size(q.size())
                     .trackTotalHits(t -> t.enabled(true))
+                    .source(src -> src.filter(f -> f.includes(CARD_FIELDS)))
                     .timeout(remaining(deadline).toMillis() + "ms")
-                    .aggregations(aggregations());
+                    .aggregations(AGGREGATIONS);
             if (q.cursor() != null) {
                 s.searchAfter(q.cursor().after().stream().map(FieldValue::of).toList());
             } else {
@@ -89,7 +98,7 @@ public class ElasticsearchDatasetSearch implements DatasetSearchEngine {
         } catch (ElasticsearchException e) {
             if (q.cursor() != null && e.status() == 400) {
                 // Sort values that do not fit this sort: a cursor tampered with or from another version.
-                throw new InvalidSearchQueryException("cursor", "Le curseur de pagination ne correspond pas à cette "
+                throw InvalidFieldException.parameter("cursor", "Le curseur de pagination ne correspond pas à cette "
                         + "recherche : reprenez « nextCursor » de la réponse précédente.", null);
             }
             throw e;
@@ -126,6 +135,9 @@ public class ElasticsearchDatasetSearch implements DatasetSearchEngine {
         }
         return new SearchCursor(q.sort(), values).encode();
     }
+
+    /** The facets' aggregations, the same for every search (built once: they are immutable). */
+    private static final Map<String, Aggregation> AGGREGATIONS = java.util.Collections.unmodifiableMap(aggregations());
 
     private static Map<String, Aggregation> aggregations() {
         Map<String, Aggregation> aggs = new LinkedHashMap<>();

@@ -3,7 +3,9 @@ package fr.dataterritoires.datasetsearch.persistence.index;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
@@ -115,8 +117,32 @@ final class SearchQueries {
         return filters;
     }
 
-    /** The territory itself, its parents and children, its finer units, and national data fine enough. */
+    /** Built territory filters by scope: {@code TerritoryExpansion} hands out the same scope for the same filter. */
+    private static final Map<TerritoryScope, Query> TERRITORY_QUERIES = new IdentityHashMap<>();
+    private static final int TERRITORY_QUERIES_SIZE = 1024;
+
+    /**
+     * The territory itself, its parents and children, its finer units, and national data fine enough. Built once per
+     * scope (a région's filter holds thousands of terms); queries are immutable, so they can be shared.
+     */
     static Query territory(TerritoryScope scope) {
+        synchronized (TERRITORY_QUERIES) {
+            Query known = TERRITORY_QUERIES.get(scope);
+            if (known != null) {
+                return known;
+            }
+        }
+        Query built = buildTerritory(scope);
+        synchronized (TERRITORY_QUERIES) {
+            if (TERRITORY_QUERIES.size() >= TERRITORY_QUERIES_SIZE) {
+                TERRITORY_QUERIES.clear();
+            }
+            TERRITORY_QUERIES.put(scope, built);
+        }
+        return built;
+    }
+
+    private static Query buildTerritory(TerritoryScope scope) {
         return Query.of(b -> b.bool(t -> {
             t.should(termsQuery("coverage", scope.coverageKeys()));
             for (String prefix : scope.coveragePrefixes()) {

@@ -1,55 +1,30 @@
 package fr.dataterritoires.datasetsearch.web.catalogue;
 
 import java.time.Instant;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-import jakarta.servlet.http.HttpServletRequest;
-
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
-
-import fr.dataterritoires.platform.errors.FieldViolation;
+import fr.dataterritoires.platform.errors.GoneException;
 import fr.dataterritoires.platform.errors.ProblemTypes;
-import fr.dataterritoires.platform.errors.Problems;
 
-/** The catalogue's own problems: a withdrawn dataset (410) and domain-level field refusals (400). */
-@RestControllerAdvice(assignableTypes = {DatasetController.class, SourceController.class, HarvestRunController.class,
-        IndexController.class})
-@Order(Ordered.HIGHEST_PRECEDENCE)
-public class CatalogueProblems {
+/** The catalogue's own problem: a withdrawn dataset (410, answered by the platform as a {@link GoneException}). */
+public final class CatalogueProblems {
 
-    /** 410: the dataset existed and was withdrawn from every source that carried it. */
+    /** 410: the dataset existed and was withdrawn from every source that carried it. Never rename. */
     public static final String WITHDRAWN = ProblemTypes.BASE + "jeu-de-donnees-retire";
 
-    @ExceptionHandler(InvalidRequestException.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidRequestException ex, HttpServletRequest request) {
-        ProblemDetail problem = Problems.create(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION,
-                "Le champ « " + ex.field() + " » est invalide : " + ex.getMessage(), request);
-        Problems.withErrors(problem, List.of(FieldViolation.of(ex.field(), ex.getMessage(), ex.rejected())));
-        return respond(problem);
+    private CatalogueProblems() {
     }
 
-    static ResponseEntity<ProblemDetail> withdrawn(String id, String title, Instant withdrawnAt,
-                                                   HttpServletRequest request) {
+    static GoneException withdrawn(String id, String title, Instant withdrawnAt) {
         String detail = "Le jeu de données " + (title == null ? id : "« " + title + " » (" + id + ")")
                 + " a été retiré : aucune des sources qui le publiaient ne le propose plus"
                 + (withdrawnAt == null ? "." : " depuis le " + withdrawnAt + ".");
-        ProblemDetail problem = Problems.create(HttpStatus.GONE, WITHDRAWN, detail, request);
-        problem.setTitle("Jeu de données retiré");
-        problem.setProperty("datasetId", id);
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("datasetId", id);
         if (withdrawnAt != null) {
-            problem.setProperty("withdrawnAt", withdrawnAt.toString());
+            properties.put("withdrawnAt", withdrawnAt.toString());
         }
-        return respond(problem);
-    }
-
-    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return new GoneException(WITHDRAWN, "Jeu de données retiré", detail, properties);
     }
 }

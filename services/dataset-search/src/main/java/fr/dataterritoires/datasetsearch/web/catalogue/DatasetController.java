@@ -3,8 +3,6 @@ package fr.dataterritoires.datasetsearch.web.catalogue;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,14 +26,14 @@ public class DatasetController {
 
     /** 400 when {@code id} is not a UUID, 404 when unknown, 410 when withdrawn. */
     @GetMapping("/api/datasets/{id}")
-    public ResponseEntity<?> get(@PathVariable UUID id, HttpServletRequest request) {
+    public ResponseEntity<Views.DatasetDetail> get(@PathVariable UUID id) {
         DatasetId datasetId = new DatasetId(id);
         Dataset dataset = catalogue.find(datasetId)
                 .orElseThrow(() -> NotFoundException.of("jeu de données", id));
         Instant now = catalogue.now();
         if (!dataset.isPublished()) {
             String title = catalogue.lastView(datasetId).map(DatasetDescription::title).orElse(null);
-            return CatalogueProblems.withdrawn(id.toString(), title, dataset.withdrawnAt().orElse(null), request);
+            throw CatalogueProblems.withdrawn(id.toString(), title, dataset.withdrawnAt().orElse(null));
         }
         return ResponseEntity.ok(Views.DatasetDetail.of(dataset, now));
     }

@@ -22,6 +22,7 @@ import fr.dataterritoires.datasetsearch.domain.HarvestRun;
 import fr.dataterritoires.datasetsearch.domain.HarvestSource;
 import fr.dataterritoires.datasetsearch.domain.Producer;
 import fr.dataterritoires.datasetsearch.domain.ProducerType;
+import fr.dataterritoires.platform.errors.InvalidFieldException;
 import fr.dataterritoires.platform.security.Actors;
 
 /** The harvested catalogues: public reading, management and on-demand runs by the national coordinator. */
@@ -49,7 +50,7 @@ public class SourceController {
     @PostMapping("/api/sources")
     public ResponseEntity<Views.SourceView> create(@Valid @RequestBody SourceRequest request) {
         if (request.id() == null) {
-            throw new InvalidRequestException("id", "l'identifiant est obligatoire", null);
+            throw new InvalidFieldException("id", "l'identifiant est obligatoire", null);
         }
         HarvestSource created = sources.create(toSource(request.id(), request), Actors.current().subject());
         return ResponseEntity.created(URI.create("/api/sources/" + created.id())).body(Views.SourceView.of(created));
@@ -58,7 +59,7 @@ public class SourceController {
     @PutMapping("/api/sources/{id}")
     public Views.SourceView update(@PathVariable String id, @Valid @RequestBody SourceRequest request) {
         if (request.id() != null && !request.id().equals(id)) {
-            throw new InvalidRequestException("id", "l'identifiant d'une source ne change pas (" + id + ")",
+            throw new InvalidFieldException("id", "l'identifiant d'une source ne change pas (" + id + ")",
                     request.id());
         }
         sources.get(id);
@@ -92,16 +93,16 @@ public class SourceController {
         try {
             url = URI.create(r.url().strip());
         } catch (IllegalArgumentException malformed) {
-            throw new InvalidRequestException("url", "adresse mal formée", r.url());
+            throw new InvalidFieldException("url", "adresse mal formée", r.url());
         }
         if (url.getHost() == null) {
-            throw new InvalidRequestException("url", "adresse http ou https attendue", r.url());
+            throw new InvalidFieldException("url", "adresse http ou https attendue", r.url());
         }
         try {
             return new HarvestSource(id, r.name(), r.kind(), url, r.schedule(),
                     r.enabled() == null || r.enabled(), r.defaultAccessLevel(), producer);
         } catch (IllegalArgumentException refused) {
-            throw new InvalidRequestException("id", "source refusée : " + refused.getMessage(), id);
+            throw new InvalidFieldException("id", "source refusée : " + refused.getMessage(), id);
         }
     }
 }

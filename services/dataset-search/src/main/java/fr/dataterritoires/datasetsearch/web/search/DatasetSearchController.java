@@ -17,13 +17,13 @@ import fr.dataterritoires.datasetsearch.application.search.DatasetCard;
 import fr.dataterritoires.datasetsearch.application.search.DatasetSearch;
 import fr.dataterritoires.datasetsearch.application.search.FacetCount;
 import fr.dataterritoires.datasetsearch.application.search.Labels;
-import fr.dataterritoires.datasetsearch.application.search.InvalidSearchQueryException;
 import fr.dataterritoires.datasetsearch.application.search.SearchParameters;
 import fr.dataterritoires.datasetsearch.application.search.SearchResults;
 import fr.dataterritoires.datasetsearch.application.search.Suggestions;
 import fr.dataterritoires.datasetsearch.application.search.UseProfile;
 import fr.dataterritoires.datasetsearch.domain.Granularity;
 import fr.dataterritoires.datasetsearch.domain.TerritoryRef;
+import fr.dataterritoires.platform.errors.InvalidFieldException;
 import fr.dataterritoires.platform.errors.NotFoundException;
 import fr.dataterritoires.territory.Territories;
 import fr.dataterritoires.territory.Territory;
@@ -66,7 +66,7 @@ public class DatasetSearchController {
                                         @RequestParam(name = "cursor", required = false) String cursor) {
         for (String name : all.keySet()) {
             if (!SEARCH_PARAMETERS.contains(name) && !name.startsWith("_")) {
-                throw new InvalidSearchQueryException(name, "Le paramètre « " + shorten(name) + " » n'existe pas. Paramètres acceptés : "
+                throw InvalidFieldException.parameter(name, "Le paramètre « " + shorten(name) + " » n'existe pas. Paramètres acceptés : "
                         + String.join(", ", SEARCH_PARAMETERS.stream().sorted().toList()) + ".", null);
             }
         }

@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import fr.dataterritoires.platform.errors.InvalidFieldException;
+
 /** Query language is refused early; what people really type (French punctuation, URLs, acronyms) is not. */
 class QuerySyntaxTest {
 
@@ -25,7 +27,7 @@ class QuerySyntaxTest {
         for (String text : List.of("{\"query\":{\"match_all\":{}}}", "[1,2]", "*:*", "title:x", "eau title:x",
                 "_exists_:title", "eau^10", "eau~2", "x OR 1=1", "x\" or \"a\"=\"a", "(title:eau)")) {
             assertThatThrownBy(() -> QuerySyntax.refuse(text)).as(text)
-                    .isInstanceOf(InvalidSearchQueryException.class)
+                    .isInstanceOf(InvalidFieldException.class)
                     .hasMessageContaining("syntaxe");
         }
     }

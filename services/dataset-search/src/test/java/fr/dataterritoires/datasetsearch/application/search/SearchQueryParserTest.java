@@ -10,16 +10,19 @@ import org.junit.jupiter.api.Test;
 import fr.dataterritoires.datasetsearch.domain.AccessLevel;
 import fr.dataterritoires.datasetsearch.domain.Granularity;
 
+import fr.dataterritoires.platform.errors.InvalidFieldException;
+import fr.dataterritoires.platform.errors.ProblemTypes;
+
 /** Checks of search parameters and the territory expansion on the official geography (COG). */
 class SearchQueryParserTest {
 
     static final SearchQueryParser PARSER = new SearchQueryParser(SearchProperties.defaults(),
             new TerritoryExpansion(), new UseProfiles());
 
-    private static InvalidSearchQueryException refused(Params params) {
+    private static InvalidFieldException refused(Params params) {
         try {
             PARSER.parse(params.build());
-        } catch (InvalidSearchQueryException e) {
+        } catch (InvalidFieldException e) {
             return e;
         }
         throw new AssertionError("accepted");
@@ -49,9 +52,9 @@ class SearchQueryParserTest {
 
     @Test
     void enumeratedValuesAreCheckedAndListed() {
-        InvalidSearchQueryException e = refused(Params.none().accessLevel("open").accessLevel("PUBLIC"));
+        InvalidFieldException e = refused(Params.none().accessLevel("open").accessLevel("PUBLIC"));
         assertThat(e.field()).isEqualTo("accessLevel");
-        assertThat(e.kind()).isEqualTo(InvalidSearchQueryException.Kind.UNKNOWN_VALUE);
+        assertThat(e.problemType()).isEqualTo(ProblemTypes.VALEUR_INCONNUE);
         assertThat(e.acceptedValues()).containsExactly("OPEN", "SHARED", "RESTRICTED");
         assertThat(PARSER.parse(Params.none().accessLevel("open").producerType("state-service").build())
                 .accessLevels()).containsExactly(AccessLevel.OPEN);
@@ -94,12 +97,12 @@ class SearchQueryParserTest {
         TerritoryExpansion expansion = new TerritoryExpansion();
         assertThatThrownBy(() -> expansion.expand("84")).hasMessageContaining("ambigu")
                 .hasMessageContaining("region:84");
-        assertThatThrownBy(() -> expansion.expand("99999")).isInstanceOf(InvalidSearchQueryException.class);
-        assertThatThrownBy(() -> expansion.expand("commune:3818")).isInstanceOf(InvalidSearchQueryException.class);
-        assertThatThrownBy(() -> expansion.expand("epci:200040716")).isInstanceOf(InvalidSearchQueryException.class);
+        assertThatThrownBy(() -> expansion.expand("99999")).isInstanceOf(InvalidFieldException.class);
+        assertThatThrownBy(() -> expansion.expand("commune:3818")).isInstanceOf(InvalidFieldException.class);
+        assertThatThrownBy(() -> expansion.expand("epci:200040716")).isInstanceOf(InvalidFieldException.class);
         assertThatThrownBy(() -> expansion.expand("quartier:1")).isInstanceOfSatisfying(
-                InvalidSearchQueryException.class, e -> assertThat(e.kind())
-                        .isEqualTo(InvalidSearchQueryException.Kind.UNKNOWN_VALUE));
+                InvalidFieldException.class, e -> assertThat(e.problemType())
+                        .isEqualTo(ProblemTypes.VALEUR_INCONNUE));
         assertThat(expansion.expand("region:84").coverageKeys()).contains("commune:69123", "commune:38185");
         assertThat(expansion.expand("2A").target().key()).isEqualTo("departement:2A");
     }

@@ -11,30 +11,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import fr.dataterritoires.datasetsearch.application.catalogue.DatasetRepository;
-import fr.dataterritoires.datasetsearch.application.index.DatasetIndex;
-import fr.dataterritoires.datasetsearch.application.harvest.HarvestSourceRepository;
-import fr.dataterritoires.datasetsearch.support.ServiceTest;
+import fr.dataterritoires.datasetsearch.support.ExportCatalogueTest;
 import fr.dataterritoires.datasetsearch.web.dcat.ExportFixtures;
-import fr.dataterritoires.datasetsearch.web.dcat.ExportTestData;
 
 /**
  * The CKAN-compatible API over HTTP, anonymous, against the catalogue stored in PostgreSQL: CKAN's success and error
  * envelopes, paging, package dicts, search parameters; bad requests get CKAN 4xx envelopes, never a 5xx.
  */
-@ServiceTest
-// A context of their own (fresh database, own index): counts and orders are those of the export fixtures alone.
-@TestPropertySource(properties = "dataterritoires.index.prefix=${dataterritoires.test.namespace}-exports")
+@ExportCatalogueTest
 class CkanApiTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -42,23 +32,6 @@ class CkanApiTest {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    DatasetRepository repository;
-
-    @Autowired
-    DatasetIndex index;
-
-    @Autowired
-    HarvestSourceRepository sources;
-
-    @Autowired
-    PlatformTransactionManager transactions;
-
-    @BeforeEach
-    void store() {
-        ExportTestData.store(repository, sources, transactions, index);
-    }
 
     @Test
     void statusShowAnswersInTheCkanEnvelope() throws Exception {

@@ -15,25 +15,16 @@ import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.vocabulary.RDF;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.transaction.PlatformTransactionManager;
 
-import fr.dataterritoires.datasetsearch.application.catalogue.DatasetRepository;
-import fr.dataterritoires.datasetsearch.application.index.DatasetIndex;
-import fr.dataterritoires.datasetsearch.application.harvest.HarvestSourceRepository;
-import fr.dataterritoires.datasetsearch.support.ServiceTest;
+import fr.dataterritoires.datasetsearch.support.ExportCatalogueTest;
 
 /**
  * The DCAT-AP endpoints over HTTP, anonymous, reading the catalogue from PostgreSQL: whole catalogue in Turtle and
  * JSON-LD, pages with Hydra links and content negotiation, one dataset; bad requests get 4xx problems.
  */
-@ServiceTest
-// A context of their own (fresh database, own index): counts and orders are those of the export fixtures alone.
-@TestPropertySource(properties = "dataterritoires.index.prefix=${dataterritoires.test.namespace}-exports")
+@ExportCatalogueTest
 class DcatEndpointsTest {
 
     private static final String CATALOG = "https://data-territoires.gouv.fr/catalogue";
@@ -41,23 +32,6 @@ class DcatEndpointsTest {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    DatasetRepository repository;
-
-    @Autowired
-    DatasetIndex index;
-
-    @Autowired
-    HarvestSourceRepository sources;
-
-    @Autowired
-    PlatformTransactionManager transactions;
-
-    @BeforeEach
-    void store() {
-        ExportTestData.store(repository, sources, transactions, index);
-    }
 
     @Test
     void theWholeCatalogueIsServedInTurtleAndJsonLdWithTheSameGraph() throws Exception {

@@ -21,8 +21,8 @@ import org.springframework.test.context.TestPropertySource;
 import fr.dataterritoires.contracts.datasetsearch.v1.DatasetDirectoryGrpc;
 import fr.dataterritoires.contracts.datasetsearch.v1.SearchRequest;
 import fr.dataterritoires.datasetsearch.application.index.DatasetIndex;
-import fr.dataterritoires.datasetsearch.application.search.SearchTimeoutException;
 import fr.dataterritoires.datasetsearch.support.ServiceTest;
+import fr.dataterritoires.platform.errors.ProblemTypes;
 import fr.dataterritoires.platform.grpc.GrpcStatusTranslator;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -60,7 +60,7 @@ class SearchTimeBudgetTest {
         assertThat(response.headers().firstValue("Content-Type")).get().asString()
                 .startsWith("application/problem+json");
         JsonNode problem = JsonMapper.builder().build().readTree(response.body());
-        assertThat(problem.get("type").asString()).isEqualTo(SearchTimeoutException.PROBLEM_TYPE)
+        assertThat(problem.get("type").asString()).isEqualTo(ProblemTypes.DELAI_DEPASSE)
                 .isEqualTo("https://data-territoires.gouv.fr/problemes/delai-de-recherche-depasse");
         assertThat(problem.get("title").asString()).isEqualTo("Délai de recherche dépassé");
 
@@ -71,7 +71,7 @@ class SearchTimeBudgetTest {
                     .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
                         assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
                         assertThat(e.getTrailers().get(GrpcStatusTranslator.PROBLEM_TYPE))
-                                .isEqualTo(SearchTimeoutException.PROBLEM_TYPE);
+                                .isEqualTo(ProblemTypes.DELAI_DEPASSE);
                     });
         } finally {
             channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);

@@ -277,8 +277,17 @@ public class ProblemExceptionHandler {
     public ResponseEntity<ProblemDetail> unavailable(ServiceUnavailableException ex, HttpServletRequest request) {
         log.warn("Dependency unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(),
                 ex.getCause() == null ? "" : ex.getCause().toString());
-        return respond(Problems.create(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_INDISPONIBLE,
-                ex.getMessage(), request), null);
+        ProblemDetail problem = Problems.create(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_INDISPONIBLE,
+                ex.getMessage(), request);
+        HttpHeaders headers = null;
+        if (ex.dependency() != null) {
+            problem.setProperty("dependency", ex.dependency());
+        }
+        if (ex.retryAfter() != null) {
+            headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, ex.retryAfter().toSeconds())));
+        }
+        return respond(problem, headers);
     }
 
     @ExceptionHandler(DomainRuleViolation.class)

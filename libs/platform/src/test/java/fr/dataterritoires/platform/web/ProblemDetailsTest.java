@@ -172,6 +172,14 @@ class ProblemDetailsTest extends AbstractWebTest {
         assertProblem(down, 503, ProblemTypes.SERVICE_INDISPONIBLE, "/api/searches/down");
         assertThat(down.json().path("detail").asString()).isEqualTo("La recherche est momentanément indisponible.");
         assertThat(down.body()).doesNotContain("10.0.0.12", "Exception");
+        assertThat(down.json().has("dependency")).isFalse();
+        assertThat(down.raw().headers().firstValue("Retry-After").orElse(null)).isNull();
+
+        // a named dependency and a known delay: the caller learns which one, and when to try again
+        Http.Response catalogue = http.get("/api/catalogue/down", applicant());
+        assertProblem(catalogue, 503, ProblemTypes.SERVICE_INDISPONIBLE, "/api/catalogue/down");
+        assertThat(catalogue.json().path("dependency").asString()).isEqualTo("dataset-search");
+        assertThat(catalogue.raw().headers().firstValue("Retry-After").orElse(null)).isEqualTo("30");
     }
 
     @Test

@@ -157,6 +157,12 @@ public class TestApiController {
                 new IllegalStateException("Connection refused: 10.0.0.12:9200"));
     }
 
+    @GetMapping("/catalogue/down")
+    public void namedDependencyDown() {
+        throw new ServiceUnavailableException("Le catalogue ne répond pas : réessayez dans quelques instants.",
+                new IllegalStateException("UNAVAILABLE: io exception"), "dataset-search", java.time.Duration.ofSeconds(30));
+    }
+
     @GetMapping("/boom")
     public void boom() {
         throw new IllegalStateException("SELECT password FROM secret_table WHERE id = 1");

@@ -112,6 +112,7 @@ public final class SearchBench {
                 memory("idle after start", service, elasticsearch);
                 harvest(service, source, es);
                 memory("after the harvest of " + config.datasets() + " datasets", service, elasticsearch);
+                rebuild(service, es);
             }
             rawBulk(es);
 
@@ -220,6 +221,31 @@ public final class SearchBench {
             report.notes.add(failed(record) + " records of the generated source were counted as failed "
                     + "by the service: see the run record above and its log.");
         }
+    }
+
+    /**
+     * Indexing alone: the service rebuilds its index from the catalogue it just harvested (a new versioned index, then
+     * the alias moves). The call answers once the alias is on the new, refreshed index; it must hold every document
+     * the harvest indexed.
+     */
+    private void rebuild(ServiceUnderTest service, EsHttp es) throws Exception {
+        long expected = report.harvest == null ? -1 : report.harvest.datasets();
+        log("index rebuild: starting (%d documents expected)", expected);
+        long start = System.nanoTime();
+        JsonNode answer = service.call("POST", "/api/index/rebuild", null, config.harvestTimeout());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long counted = es.count(config.alias());
+        long reported = answer == null ? -1 : answer.path("indexed").asLong(answer.path("count").asLong(-1));
+        log("index rebuild done: %d documents in %.1f s (%.0f/s); the service answered %s", counted, seconds,
+                counted / seconds, answer);
+        if (counted != expected) {
+            throw new IllegalStateException("The rebuilt index holds " + counted + " documents, the harvest indexed "
+                    + expected + " (service answered " + answer + ")");
+        }
+        if (reported >= 0 && reported != counted) {
+            throw new IllegalStateException("The rebuild reported " + reported + " documents, the alias counts " + counted);
+        }
+        report.rebuild = new BenchReport.Rebuild(counted, seconds, counted / seconds);
     }
 
     private static String runId(JsonNode run) {

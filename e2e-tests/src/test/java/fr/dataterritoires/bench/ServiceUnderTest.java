@@ -49,8 +49,9 @@ final class ServiceUnderTest implements AutoCloseable {
                                   String java, Path logDir) throws IOException, InterruptedException {
         int httpPort = freePort();
         int grpcPort = freePort();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + config.serviceHeap(),
-                "-jar", config.serviceJar().toAbsolutePath().toString(),
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + config.serviceHeap()));
+        config.serviceJvmArgs().forEach(arg -> command.add(arg.replace("{label}", label)));
+        command.addAll(List.of("-jar", config.serviceJar().toAbsolutePath().toString(),
                 "--server.port=" + httpPort,
                 "--spring.grpc.server.port=" + grpcPort,
                 "--spring.datasource.url=" + config.postgresServerUrl() + config.database(),
@@ -121,7 +122,12 @@ final class ServiceUnderTest implements AutoCloseable {
 
     /** An authenticated JSON call that must succeed; its answer parsed (null when empty). */
     JsonNode call(String method, String path, String json) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofMinutes(2))
+        return call(method, path, json, Duration.ofMinutes(2));
+    }
+
+    /** Same, waiting at most {@code timeout} for the answer. */
+    JsonNode call(String method, String path, String json, Duration timeout) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(timeout)
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()

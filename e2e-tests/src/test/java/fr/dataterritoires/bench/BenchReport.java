@@ -228,7 +228,10 @@ final class BenchReport {
                and the alias counts every dataset. **Baseline**: the documents the service indexed are exported from
                the alias (scroll) into NDJSON batch files of the service's batch size, then sent with plain `_bulk`
                into a fresh index created with the settings and mappings read from the service's index; only the
-               bulk requests and the final refresh are timed. **Indexing alone**: once the harvest is counted, the
+               bulk requests and the final refresh are timed. Before the harvest, the just-started node is warmed
+               up (not timed) with up to 4000 generated documents of another seed bulked into a scratch index made like
+               the service's, then deleted: otherwise the harvest alone would pay for compiling the node's indexing
+               path, while the baseline runs later on a warm node. **Indexing alone**: once the harvest is counted, the
                service rebuilds its index from the catalogue it just stored (`POST /api/index/rebuild`: PostgreSQL read,
                documents built, bulk requests into a new versioned index, refresh, alias moved), timed from the request
                to its answer; the rebuilt alias must count exactly the documents the harvest indexed, or the run fails.

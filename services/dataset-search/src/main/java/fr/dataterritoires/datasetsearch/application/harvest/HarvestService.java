@@ -10,8 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -224,7 +226,9 @@ public class HarvestService {
         private final ExecutorService writer;
         private final ExecutorService indexer;
         private final Semaphore writeSlots = new Semaphore(properties.pipelineDepth());
-        private final Semaphore indexSlots = new Semaphore(properties.pipelineDepth());
+        /** Committed batches waiting for the index: the indexer sends all those waiting as one bulk. */
+        private final Semaphore indexSlots = new Semaphore(2 * properties.pipelineDepth());
+        private final Queue<IndexWork> waitingForIndex = new ConcurrentLinkedQueue<>();
         /** The first failure of the writer thread: later batches are skipped, the reader stops. */
         private volatile RuntimeException writeFailure;
 
@@ -462,26 +466,55 @@ public class HarvestService {
             if (toIndex.isEmpty() && toRemove.isEmpty()) {
                 return;
             }
-            String runId = run.id().toString();
             acquire(indexSlots);
-            indexer.execute(() -> {
-                try {
-                    if (!toIndex.isEmpty()) {
-                        index.index(toIndex, batch.now);
-                    }
-                    if (!toRemove.isEmpty()) {
-                        index.remove(toRemove);
-                    }
-                } catch (RuntimeException indexDown) {
-                    // the catalogue committed and stays the truth: POST /api/index/rebuild repairs the index
-                    log.error("Harvest run {}: {} datasets committed but not indexed", runId,
-                            toIndex.size() + toRemove.size(), indexDown);
-                    metrics.indexFailure(source.id());
-                } finally {
-                    indexSlots.release();
-                }
-            });
+            waitingForIndex.add(new IndexWork(toIndex, toRemove, batch.now));
+            indexer.execute(this::indexWaiting);
         }
+
+        /**
+         * Indexer thread: every committed batch waiting, as one bulk (the latest state of a dataset met in several
+         * wins); a batch already taken by an earlier call leaves nothing to do.
+         */
+        private void indexWaiting() {
+            List<IndexWork> works = new ArrayList<>();
+            for (IndexWork work; (work = waitingForIndex.poll()) != null; ) {
+                works.add(work);
+            }
+            if (works.isEmpty()) {
+                return;
+            }
+            Map<DatasetId, Dataset> latest = new LinkedHashMap<>();
+            Map<DatasetId, Boolean> removed = new LinkedHashMap<>();
+            for (IndexWork work : works) {
+                for (Dataset dataset : work.index()) {
+                    latest.put(dataset.id(), dataset);
+                    removed.remove(dataset.id());
+                }
+                for (DatasetId id : work.remove()) {
+                    latest.remove(id);
+                    removed.put(id, true);
+                }
+            }
+            try {
+                if (!latest.isEmpty()) {
+                    index.index(latest.values(), works.getLast().now());
+                }
+                if (!removed.isEmpty()) {
+                    index.remove(removed.keySet());
+                }
+            } catch (RuntimeException indexDown) {
+                // the catalogue committed and stays the truth: POST /api/index/rebuild repairs the index
+                log.error("Harvest run {}: {} datasets committed but not indexed", run.id(),
+                        latest.size() + removed.size(), indexDown);
+                metrics.indexFailure(source.id());
+            } finally {
+                indexSlots.release(works.size());
+            }
+        }
+    }
+
+    /** A committed batch's changes for the index. */
+    private record IndexWork(List<Dataset> index, List<DatasetId> remove, Instant now) {
     }
 
     private static String outcome(Dataset.Change change) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -145,13 +146,18 @@ public class JdbcDatasetRepository implements DatasetRepository {
             return Map.of();
         }
         Map<UUID, List<String>> keysByDataset = new LinkedHashMap<>();
-        jdbc.sql("SELECT dataset_id, record_key FROM dataset_provenance WHERE source_id = :source "
-                        + "AND record_key IN (:keys)")
-                .param("source", sourceId).param("keys", List.copyOf(recordKeys))
-                .query(rs -> {
-                    keysByDataset.computeIfAbsent(rs.getObject("dataset_id", UUID.class), id -> new ArrayList<>())
-                            .add(rs.getString("record_key"));
-                });
+        // one array parameter rather than a list of them: one statement text whatever the batch, planned once
+        String[] keys = recordKeys.toArray(String[]::new);
+        template.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("SELECT dataset_id, record_key "
+                    + "FROM dataset_provenance WHERE source_id = ? AND record_key = ANY (?)");
+            statement.setString(1, sourceId);
+            statement.setArray(2, connection.createArrayOf("text", keys));
+            return statement;
+        }, rs -> {
+            keysByDataset.computeIfAbsent(rs.getObject("dataset_id", UUID.class), id -> new ArrayList<>())
+                    .add(rs.getString("record_key"));
+        });
         Map<String, Dataset> found = new LinkedHashMap<>();
         if (keysByDataset.isEmpty()) {
             return found;
@@ -238,12 +244,15 @@ public class JdbcDatasetRepository implements DatasetRepository {
         if (recordKeys.isEmpty()) {
             return;
         }
-        jdbc.sql("UPDATE dataset_provenance SET last_seen = GREATEST(last_seen, :seen) "
-                        + "WHERE source_id = :source AND record_key IN (:keys)")
-                .param("seen", Timestamp.from(seen))
-                .param("source", sourceId)
-                .param("keys", List.copyOf(recordKeys))
-                .update();
+        String[] keys = recordKeys.toArray(String[]::new);
+        template.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement("UPDATE dataset_provenance "
+                    + "SET last_seen = GREATEST(last_seen, ?) WHERE source_id = ? AND record_key = ANY (?)");
+            statement.setTimestamp(1, Timestamp.from(seen));
+            statement.setString(2, sourceId);
+            statement.setArray(3, connection.createArrayOf("text", keys));
+            return statement;
+        });
     }
 
     @Override
@@ -316,11 +325,13 @@ public class JdbcDatasetRepository implements DatasetRepository {
             return;
         }
         Instant now = Instant.now();
+        Map<DatasetDescription, String> written = new IdentityHashMap<>();
         List<Object[]> rows = new ArrayList<>(datasets.size());
         for (Dataset dataset : datasets) {
             DatasetDescription view = dataset.description(now).orElseThrow(
                     () -> new IllegalArgumentException("A new dataset is carried by at least one source"));
-            rows.add(new Object[] {dataset.id().value(), dataset.status().name(), json(view, dataset), view.title(),
+            rows.add(new Object[] {dataset.id().value(), dataset.status().name(), json(view, dataset, written),
+                    view.title(),
                     IdentityKeys.normalise(view.sourceUri()), IdentityKeys.normalise(view.landingPage()),
                     dataset.demand().priorityDeclarations(), dataset.demand().nationalPriority(),
                     dataset.demand().accessRequests(), Timestamp.from(dataset.created()),
@@ -339,7 +350,7 @@ public class JdbcDatasetRepository implements DatasetRepository {
             ps.setTimestamp(10, (Timestamp) row[9]);
             setTimestamp(ps, 11, (Timestamp) row[10]);
         });
-        insertProvenance(datasets);
+        insertProvenance(datasets, written);
     }
 
     @Override
@@ -348,6 +359,7 @@ public class JdbcDatasetRepository implements DatasetRepository {
             return;
         }
         Instant now = Instant.now();
+        Map<DatasetDescription, String> written = new IdentityHashMap<>();
         // a withdrawn dataset has no view any more: it keeps its last one
         List<Object[]> withView = new ArrayList<>();
         List<Object[]> withoutView = new ArrayList<>();
@@ -358,7 +370,7 @@ public class JdbcDatasetRepository implements DatasetRepository {
                     dataset.withdrawnAt().map(Timestamp::from).orElse(null)};
             if (view.isPresent()) {
                 DatasetDescription v = view.get();
-                withView.add(new Object[] {common, dataset, json(v, dataset), v.title(),
+                withView.add(new Object[] {common, dataset, json(v, dataset, written), v.title(),
                         IdentityKeys.normalise(v.sourceUri()), IdentityKeys.normalise(v.landingPage())});
             } else {
                 withoutView.add(new Object[] {common, dataset});
@@ -397,7 +409,7 @@ public class JdbcDatasetRepository implements DatasetRepository {
             statement.setArray(1, connection.createArrayOf("uuid", ids));
             return statement;
         });
-        insertProvenance(datasets);
+        insertProvenance(datasets, written);
     }
 
     private static void checkVersions(int[][] counts, List<Object[]> rows) {
@@ -414,11 +426,19 @@ public class JdbcDatasetRepository implements DatasetRepository {
         }
     }
 
-    private static String json(DatasetDescription view, Dataset dataset) {
-        return DescriptionJson.write(view);
+    /**
+     * The JSON of a merged view; when the dataset has one source, its view is usually that source's description, whose
+     * JSON is then kept in {@code written} for its provenance row instead of being written a second time.
+     */
+    private static String json(DatasetDescription view, Dataset dataset, Map<DatasetDescription, String> written) {
+        String json = DescriptionJson.write(view);
+        if (dataset.provenance().size() == 1 && dataset.provenance().getFirst().description().equals(view)) {
+            written.put(dataset.provenance().getFirst().description(), json);
+        }
+        return json;
     }
 
-    private void insertProvenance(List<Dataset> datasets) {
+    private void insertProvenance(List<Dataset> datasets, Map<DatasetDescription, String> written) {
         List<Object[]> rows = new ArrayList<>();
         for (Dataset dataset : datasets) {
             for (Provenance p : dataset.provenance()) {
@@ -433,7 +453,8 @@ public class JdbcDatasetRepository implements DatasetRepository {
             ps.setObject(1, row[0]);
             ps.setString(2, p.sourceId());
             ps.setString(3, p.recordKey());
-            ps.setString(4, DescriptionJson.write(p.description()));
+            String json = written.get(p.description());
+            ps.setString(4, json != null ? json : DescriptionJson.write(p.description()));
             setText(ps, 5, IdentityKeys.normalise(p.description().sourceUri()));
             setText(ps, 6, IdentityKeys.normalise(p.description().landingPage()));
             ps.setTimestamp(7, Timestamp.from(p.firstSeen()));

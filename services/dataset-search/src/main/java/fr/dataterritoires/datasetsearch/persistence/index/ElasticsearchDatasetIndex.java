@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -178,7 +179,13 @@ public class ElasticsearchDatasetIndex implements DatasetIndex {
             building = null;
         } catch (IOException | RuntimeException e) {
             building = null;
-            senders.shutdownNow();
+            // requests still in flight end first: a bulk arriving after the delete would create the index again
+            senders.shutdown();
+            try {
+                senders.awaitTermination(2, TimeUnit.MINUTES);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
             deleteQuietly(index);
             if (e instanceof IOException io) {
                 throw new UncheckedIOException(io);

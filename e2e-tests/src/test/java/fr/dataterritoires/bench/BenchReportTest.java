@@ -22,7 +22,7 @@ class BenchReportTest {
 
         assertThat(markdown).contains("Ratio service / raw: **0.50** (target ≥ 0.7: **not met**)");
         assertThat(markdown).contains("| service: index rebuild from PostgreSQL (`POST /api/index/rebuild`) | 1000 | 8.0 | 125 |");
-        assertThat(markdown).contains("Ratio index rebuild / raw: **0.62**");
+        assertThat(markdown).contains("Ratio index rebuild / raw: **0.63**");
         assertThat(markdown).contains("| 16 | **1.20** (met) | **1.40** (not met) | 0.90 | 0.80 |");
         assertThat(markdown).contains("First error of gRPC at 16 clients: `UNAVAILABLE`");
     }

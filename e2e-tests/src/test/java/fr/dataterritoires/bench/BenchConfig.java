@@ -30,7 +30,8 @@ record BenchConfig(
         String alias,
         Path workDir,
         Path output,
-        Duration harvestTimeout) {
+        Duration harvestTimeout,
+        List<String> serviceJvmArgs) {
 
     static BenchConfig fromEnvironment() {
         return new BenchConfig(
@@ -57,7 +58,9 @@ record BenchConfig(
                 env("BENCH_ALIAS", "datasets"),
                 Path.of(env("BENCH_WORK_DIR", "e2e-tests/target/bench")),
                 Path.of(env("BENCH_OUTPUT", "docs/benchmarks.md")),
-                Duration.ofMinutes(Long.parseLong(env("BENCH_HARVEST_TIMEOUT_MINUTES", "600"))));
+                Duration.ofMinutes(Long.parseLong(env("BENCH_HARVEST_TIMEOUT_MINUTES", "600"))),
+                // extra JVM options of the service processes, e.g. a flight recording while profiling
+                Arrays.stream(env("BENCH_SERVICE_JVM_ARGS", "").split("\\s+")).filter(a -> !a.isBlank()).toList());
     }
 
     /** The executable jar: as given, else the -exec artifact of services/dataset-search, else its main jar. */

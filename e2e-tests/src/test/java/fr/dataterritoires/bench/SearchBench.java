@@ -110,8 +110,10 @@ public final class SearchBench {
                 log("service started (pid %d)", service.pid());
                 Thread.sleep(10_000); // let start-up work (caches, JIT of the start path) settle before sampling
                 memory("idle after start", service, elasticsearch);
+                warmUp(es);
                 harvest(service, source, es);
                 memory("after the harvest of " + config.datasets() + " datasets", service, elasticsearch);
+                rebuild(service, es);
             }
             rawBulk(es);
 
@@ -163,6 +165,48 @@ public final class SearchBench {
             Thread.sleep(500);
         }
         return process;
+    }
+
+    /**
+     * The node has just started: its indexing path (French analysis chain, synonyms, bulk handling) is not compiled
+     * yet, and the first bulks run several times slower. The raw baseline runs later on a warm node; so that the
+     * harvest is not the one paying for the warm-up, generated documents (another seed, text fields only) are first
+     * bulked into a scratch index made like the service's, then the scratch index is deleted. Not timed.
+     */
+    private void warmUp(EsHttp es) throws Exception {
+        RawBulkBaseline baseline = new RawBulkBaseline(es);
+        String scratch = "bench-warm-up";
+        baseline.createLike(baseline.concreteIndex(config.alias()), scratch);
+        long documents = Math.min(config.datasets(), 4000);
+        CatalogueGenerator other = new CatalogueGenerator(config.seed() + 1, documents);
+        long start = System.nanoTime();
+        for (long from = 0; from < documents; from += config.bulkBatch()) {
+            StringBuilder ndjson = new StringBuilder();
+            for (long i = from; i < Math.min(documents, from + config.bulkBatch()); i++) {
+                GeneratedDataset d = other.dataset(i);
+                ndjson.append("{\"index\":{\"_id\":").append(JsonWriter.quote("warm-up-" + i)).append("}}\n")
+                        .append("{\"title\":").append(JsonWriter.quote(d.title()))
+                        .append(",\"description\":").append(JsonWriter.quote(d.description()))
+                        .append(",\"keywords\":[").append(String.join(",", d.tags().stream().map(JsonWriter::quote).toList()))
+                        .append("],\"producerName\":").append(nullable(d.producer() == null ? null : d.producer().name()))
+                        .append(",\"licence\":").append(nullable(d.licence()))
+                        .append("}\n");
+            }
+            HttpResponse<byte[]> response = es.send("POST", "/" + scratch + "/_bulk", "application/x-ndjson",
+                    ndjson.toString().getBytes(StandardCharsets.UTF_8));
+            if (response.statusCode() / 100 != 2) {
+                throw new IOException("warm-up bulk answered " + response.statusCode());
+            }
+        }
+        es.refresh(scratch);
+        long indexed = es.count(scratch);
+        es.json("DELETE", "/" + scratch, null);
+        log("Elasticsearch warmed up: %d generated documents bulked into a scratch index in %.1f s (not timed)",
+                indexed, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static String nullable(String value) {
+        return value == null ? "null" : JsonWriter.quote(value);
     }
 
     private void harvest(ServiceUnderTest service, UdataApiServer source, EsHttp es) throws Exception {
@@ -220,6 +264,31 @@ public final class SearchBench {
             report.notes.add(failed(record) + " records of the generated source were counted as failed "
                     + "by the service: see the run record above and its log.");
         }
+    }
+
+    /**
+     * Indexing alone: the service rebuilds its index from the catalogue it just harvested (a new versioned index, then
+     * the alias moves). The call answers once the alias is on the new, refreshed index; it must hold every document
+     * the harvest indexed.
+     */
+    private void rebuild(ServiceUnderTest service, EsHttp es) throws Exception {
+        long expected = report.harvest == null ? -1 : report.harvest.datasets();
+        log("index rebuild: starting (%d documents expected)", expected);
+        long start = System.nanoTime();
+        JsonNode answer = service.call("POST", "/api/index/rebuild", null, config.harvestTimeout());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long counted = es.count(config.alias());
+        long reported = answer == null ? -1 : answer.path("indexed").asLong(answer.path("count").asLong(-1));
+        log("index rebuild done: %d documents in %.1f s (%.0f/s); the service answered %s", counted, seconds,
+                counted / seconds, answer);
+        if (counted != expected) {
+            throw new IllegalStateException("The rebuilt index holds " + counted + " documents, the harvest indexed "
+                    + expected + " (service answered " + answer + ")");
+        }
+        if (reported >= 0 && reported != counted) {
+            throw new IllegalStateException("The rebuild reported " + reported + " documents, the alias counts " + counted);
+        }
+        report.rebuild = new BenchReport.Rebuild(counted, seconds, counted / seconds);
     }
 
     private static String runId(JsonNode run) {

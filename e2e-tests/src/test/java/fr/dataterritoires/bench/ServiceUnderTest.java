@@ -50,11 +50,7 @@ final class ServiceUnderTest implements AutoCloseable {
         int httpPort = freePort();
         int grpcPort = freePort();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + config.serviceHeap()));
-        // BENCH_SERVICE_JVM_OPTS: extra JVM options of the service processes (e.g. a JFR recording), space-separated.
-        String extra = System.getenv("BENCH_SERVICE_JVM_OPTS");
-        if (extra != null && !extra.isBlank()) {
-            command.addAll(List.of(extra.strip().replace("{label}", label).split("\\s+")));
-        }
+        config.serviceJvmArgs().forEach(arg -> command.add(arg.replace("{label}", label)));
         command.addAll(List.of("-jar", config.serviceJar().toAbsolutePath().toString(),
                 "--server.port=" + httpPort,
                 "--spring.grpc.server.port=" + grpcPort,
@@ -126,7 +122,12 @@ final class ServiceUnderTest implements AutoCloseable {
 
     /** An authenticated JSON call that must succeed; its answer parsed (null when empty). */
     JsonNode call(String method, String path, String json) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofMinutes(2))
+        return call(method, path, json, Duration.ofMinutes(2));
+    }
+
+    /** Same, waiting at most {@code timeout} for the answer. */
+    JsonNode call(String method, String path, String json, Duration timeout) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(timeout)
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()

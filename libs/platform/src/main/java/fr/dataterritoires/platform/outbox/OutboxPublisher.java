@@ -3,6 +3,8 @@ package fr.dataterritoires.platform.outbox;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -37,6 +39,20 @@ public class OutboxPublisher {
         this.relay = relay;
     }
 
+    /** One event to record with {@link #recordAll}: the arguments of {@link #record}. */
+    public record Event(String aggregateType, String aggregateId, String type, Object payload) {
+
+        public Event {
+            if (type == null || !CloudEvent.TYPE_PATTERN.matcher(type).matches()) {
+                throw new IllegalArgumentException(
+                        "event type must match fr.dataterritoires.<service>.<event>.v<n>: " + type);
+            }
+            if (aggregateType == null || aggregateType.isBlank() || aggregateId == null || aggregateId.isBlank()) {
+                throw new IllegalArgumentException("aggregate type and id are required");
+            }
+        }
+    }
+
     /**
      * @param aggregateType e.g. {@code Roadmap}
      * @param aggregateId becomes the CloudEvent subject
@@ -45,6 +61,17 @@ public class OutboxPublisher {
      * @return the event id
      */
     public UUID record(String aggregateType, String aggregateId, String type, Object payload) {
+        return recordAll(List.of(new Event(aggregateType, aggregateId, type, payload))).getFirst();
+    }
+
+    /**
+     * Records several events of one transaction, in order (their positions follow the list), as one batch of inserts
+     * whatever their number (a harvest batch records hundreds). Same guarantees as {@link #record}: the caller's
+     * transaction, on the outbox's DataSource, is required.
+     *
+     * @return the event ids, in the order of {@code events}
+     */
+    public List<UUID> recordAll(List<Event> events) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalTransactionStateException(
                     "OutboxPublisher.record needs the caller's transaction (propagation MANDATORY)");
@@ -55,22 +82,25 @@ public class OutboxPublisher {
             throw new IllegalTransactionStateException(
                     "OutboxPublisher.record needs a transaction bound to the outbox's DataSource, not another one");
         }
-        if (type == null || !CloudEvent.TYPE_PATTERN.matcher(type).matches()) {
-            throw new IllegalArgumentException("event type must match fr.dataterritoires.<service>.<event>.v<n>: " + type);
+        if (events.isEmpty()) {
+            return List.of();
         }
-        if (aggregateType == null || aggregateType.isBlank() || aggregateId == null || aggregateId.isBlank()) {
-            throw new IllegalArgumentException("aggregate type and id are required");
+        Timestamp occurredAt = Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS));
+        List<UUID> ids = new ArrayList<>(events.size());
+        List<Object[]> rows = new ArrayList<>(events.size());
+        for (Event event : events) {
+            UUID id = UUID.randomUUID();
+            String json = CloudEvents.mapper().writeValueAsString(CloudEvents.toTree(event.payload()));
+            ids.add(id);
+            rows.add(new Object[] {id, event.aggregateType(), event.aggregateId(), event.type(), json, occurredAt});
         }
-        UUID id = UUID.randomUUID();
-        String json = CloudEvents.mapper().writeValueAsString(CloudEvents.toTree(payload));
-        jdbc.update("INSERT INTO outbox_event (event_id, aggregate_type, aggregate_id, type, payload, occurred_at) "
-                        + "VALUES (?, ?, ?, ?, ?::jsonb, ?)",
-                id, aggregateType, aggregateId, type, json,
-                Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS)));
+        // one batch, executed in list order: positions (bigserial) follow the order of the events
+        jdbc.batchUpdate("INSERT INTO outbox_event (event_id, aggregate_type, aggregate_id, type, payload, occurred_at) "
+                + "VALUES (?, ?, ?, ?, ?::jsonb, ?)", rows);
         if (relay != null && TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new WakeUpAfterCommit(relay));
         }
-        return id;
+        return List.copyOf(ids);
     }
 
     /** Publishes right after commit instead of waiting for the next poll. */

@@ -233,6 +233,42 @@ class OutboxDeliveryTest {
         assertThat(count(producerJdbc, "SELECT count(*) FROM outbox_event")).isEqualTo(1);
     }
 
+    @Test
+    void recordAllWritesItsEventsInOrderInTheCallersTransactionOnly() throws Exception {
+        ConfigurableApplicationContext producer = harness.producer("producer", 4, harness.amqp.port());
+        OutboxPublisher outbox = producer.getBean(OutboxPublisher.class);
+        JdbcTemplate producerJdbc = producer.getBean(JdbcTemplate.class);
+        TransactionTemplate tx = new TransactionTemplate(producer.getBean(PlatformTransactionManager.class));
+        producer.getBean(CamelContext.class).getRouteController().stopRoute(OutboxRelayRoute.RELAY_ROUTE_ID);
+        List<OutboxPublisher.Event> events = java.util.stream.IntStream.rangeClosed(1, 250)
+                .mapToObj(i -> new OutboxPublisher.Event("Thing", "thing-" + (i % 7), EventsHarness.TYPE, Map.of("seq", i)))
+                .toList();
+
+        assertThatThrownBy(() -> outbox.recordAll(events)).isInstanceOf(IllegalTransactionStateException.class);
+        tx.executeWithoutResult(status -> {
+            outbox.recordAll(events);
+            status.setRollbackOnly();
+        });
+        assertThat(count(producerJdbc, "SELECT count(*) FROM outbox_event")).isZero();
+
+        List<UUID> ids = tx.execute(status -> outbox.recordAll(events));
+        List<UUID> none = tx.execute(status -> outbox.recordAll(List.of()));
+        assertThat(none).isEmpty();
+
+        // one row per event, positions in the order of the list, each with its own payload
+        assertThat(ids).hasSize(250).doesNotHaveDuplicates();
+        assertThat(producerJdbc.queryForList("SELECT event_id FROM outbox_event ORDER BY position", UUID.class))
+                .containsExactlyElementsOf(ids);
+        assertThat(producerJdbc.queryForList("SELECT (payload->>'seq')::int FROM outbox_event ORDER BY position",
+                Integer.class)).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 250).boxed().toList());
+        assertThat(producerJdbc.queryForObject("SELECT aggregate_id FROM outbox_event WHERE event_id = ?", String.class,
+                ids.get(9))).isEqualTo("thing-3");
+        assertThatThrownBy(() -> new OutboxPublisher.Event("Thing", "x", "not.a.type", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new OutboxPublisher.Event("Thing", " ", EventsHarness.TYPE, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     /** What the writers committed and rolled back. */
     private record Written(Set<UUID> committed, Set<UUID> rolledBack) {
     }
@@ -278,15 +314,27 @@ class OutboxDeliveryTest {
                         aggregates.add(1 + random.nextInt(AGGREGATES));
                     }
                     boolean rollback = txNumber % 10 == 3;
+                    // half of the transactions record their events one by one, the other half as one batch
+                    boolean batched = txNumber % 2 == 1;
                     List<UUID> ids = new ArrayList<>();
                     tx.executeWithoutResult(status -> {
+                        List<OutboxPublisher.Event> events = new ArrayList<>();
                         for (int aggregate : aggregates) {
                             for (int k = 0; k < EVENTS_PER_AGGREGATE; k++) {
                                 Integer seq = jdbc.queryForObject(
                                         "UPDATE test_aggregate SET seq = seq + 1 WHERE id = ? RETURNING seq", Integer.class, aggregate);
-                                ids.add(outbox.record("Thing", "thing-" + aggregate, EventsHarness.TYPE,
-                                        Map.of("seq", seq, "tx", txNumber)));
+                                var event = new OutboxPublisher.Event("Thing", "thing-" + aggregate, EventsHarness.TYPE,
+                                        Map.of("seq", seq, "tx", txNumber));
+                                if (batched) {
+                                    events.add(event);
+                                } else {
+                                    ids.add(outbox.record(event.aggregateType(), event.aggregateId(), event.type(),
+                                            event.payload()));
+                                }
                             }
+                        }
+                        if (batched) {
+                            ids.addAll(outbox.recordAll(events));
                         }
                         if (rollback) {
                             status.setRollbackOnly();

@@ -47,6 +47,17 @@ public interface DatasetRepository {
      */
     Optional<Dataset> findByIdentity(String sourceUriKey, String landingPageKey, String excludingSourceId);
 
+    /** The merge keys of one record ({@link IdentityKeys#mergeKey}), either possibly null. */
+    record IdentityKey(String sourceUriKey, String landingPageKey) {
+    }
+
+    /**
+     * {@link #findByIdentity} for many records at once (one query for a harvest batch), each key answered as
+     * {@code findByIdentity} would answer it alone; keys without an answer are absent. A dataset found for several keys
+     * is one object.
+     */
+    Map<IdentityKey, Dataset> findByIdentities(Collection<IdentityKey> keys, String excludingSourceId);
+
     /** Keys of every record source {@code sourceId} carries in the catalogue. */
     List<String> recordKeys(String sourceId);
 
@@ -59,8 +70,17 @@ public interface DatasetRepository {
     /** Inserts a new dataset. */
     void insert(Dataset dataset);
 
+    /** Inserts new datasets, as batches of statements (a harvest batch). */
+    void insertAll(List<Dataset> datasets);
+
     /** Updates a dataset; fails with a conflict when its version moved since it was read (optimistic locking). */
     void update(Dataset dataset);
+
+    /**
+     * Updates datasets, as batches of statements; fails with a conflict when the version of any of them moved since it
+     * was read (the caller's transaction then rolls back).
+     */
+    void updateAll(List<Dataset> datasets);
 
     /** Streams every published dataset (index rebuilds, exports), without loading them all at once. */
     void forEachPublished(Consumer<Dataset> consumer);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import fr.dataterritoires.datasetsearch.domain.Dataset;
 import fr.dataterritoires.datasetsearch.domain.DatasetDescription;
@@ -84,9 +85,14 @@ public final class CatalogueEvents {
 
     /** What the audit trail keeps of a dataset: its state and sources, not its whole description. */
     static Map<String, Object> auditSummary(Dataset dataset, Instant now) {
+        return auditSummary(dataset, dataset.description(now));
+    }
+
+    /** Same, with the dataset's view already computed. */
+    static Map<String, Object> auditSummary(Dataset dataset, Optional<DatasetDescription> view) {
         var summary = new LinkedHashMap<String, Object>();
         summary.put("status", dataset.status().name());
-        dataset.description(now).ifPresent(d -> summary.put("title", d.title()));
+        view.ifPresent(d -> summary.put("title", d.title()));
         List<String> sources = dataset.provenance().stream().map(p -> p.sourceId() + "/" + p.recordKey()).toList();
         summary.put("sources", sources);
         summary.put("version", dataset.version());

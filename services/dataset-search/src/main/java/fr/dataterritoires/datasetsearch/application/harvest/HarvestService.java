@@ -10,8 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -135,24 +141,33 @@ public class HarvestService {
         }
         Execution execution = new Execution(run, source.get(), actor);
         try {
-            reader.get().read(source.get(), execution::accept);
-            execution.flush();
-            execution.dropUnseen();
-            return finish(execution.run, actor, null);
-        } catch (SourceUnreadableException unreadable) {
-            log.warn("Harvest run {} of {}: source unreadable: {}", runId, run.sourceId(), unreadable.getMessage());
-            // what was read is kept (seen records are facts), but nothing is withdrawn
-            String error = "Source illisible : " + unreadable.getMessage();
             try {
+                reader.get().read(source.get(), execution::accept);
                 execution.flush();
-            } catch (RuntimeException flushFailed) {
-                log.error("Harvest run {}: could not write the records read before the failure", runId, flushFailed);
+                execution.drain();
+                execution.dropUnseen();
+                execution.drainIndex();
+                return finish(execution.run, actor, null);
+            } catch (SourceUnreadableException unreadable) {
+                log.warn("Harvest run {} of {}: source unreadable: {}", runId, run.sourceId(), unreadable.getMessage());
+                // what was read is kept (seen records are facts), but nothing is withdrawn
+                String error = "Source illisible : " + unreadable.getMessage();
+                try {
+                    execution.flush();
+                    execution.drain();
+                } catch (RuntimeException flushFailed) {
+                    log.error("Harvest run {}: could not write the records read before the failure", runId, flushFailed);
+                }
+                execution.drainIndex();
+                return finish(execution.run, actor, error);
+            } catch (RuntimeException failure) {
+                log.error("Harvest run {} of {} failed", runId, run.sourceId(), failure);
+                execution.quiesce();
+                return finish(execution.run, actor, "La moisson s'est interrompue sur une erreur interne (moisson "
+                        + runId + ", voir les journaux du service) ; rien n'a été retiré.");
             }
-            return finish(execution.run, actor, error);
-        } catch (RuntimeException failure) {
-            log.error("Harvest run {} of {} failed", runId, run.sourceId(), failure);
-            return finish(execution.run, actor, "La moisson s'est interrompue sur une erreur interne (moisson "
-                    + runId + ", voir les journaux du service) ; rien n'a été retiré.");
+        } finally {
+            execution.close();
         }
     }
 
@@ -194,38 +209,128 @@ public class HarvestService {
                 run.created(), run.updated(), run.unchanged(), run.withdrawn(), run.failed(), run.error());
     }
 
-    /** The state of one run while it reads its source. */
-    private final class Execution {
+    /**
+     * The state of one run while it reads its source. Three stages overlap: the reader (the calling thread) fetches and
+     * parses the next page while the writer thread stores the previous batch in PostgreSQL, and the indexer thread
+     * sends committed batches to the search index. Batches are written and indexed one at a time, in reading order;
+     * at most {@code pipeline-depth} batches wait for each of the two threads (back-pressure on the reader). A write
+     * that fails stops the reading at the next record; nothing is dropped before the whole source was read and written.
+     */
+    private final class Execution implements AutoCloseable {
 
-        private HarvestRun run;
+        private volatile HarvestRun run;
         private final HarvestSource source;
         private final String actor;
         private final Set<String> seen = new HashSet<>();
         private final List<HarvestItem> buffer = new ArrayList<>();
+        private final ExecutorService writer;
+        private final ExecutorService indexer;
+        private final Semaphore writeSlots = new Semaphore(properties.pipelineDepth());
+        /** Committed batches waiting for the index: the indexer sends all those waiting as one bulk. */
+        private final Semaphore indexSlots = new Semaphore(2 * properties.pipelineDepth());
+        private final Queue<IndexWork> waitingForIndex = new ConcurrentLinkedQueue<>();
+        /** The first failure of the writer thread: later batches are skipped, the reader stops. */
+        private volatile RuntimeException writeFailure;
 
         Execution(HarvestRun run, HarvestSource source, String actor) {
             this.run = run;
             this.source = source;
             this.actor = actor;
+            String name = "harvest-" + source.id() + "-";
+            this.writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name(name + "writer").daemon().factory());
+            this.indexer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name(name + "indexer").daemon().factory());
         }
 
+        /** Reader thread: one record read. */
         void accept(HarvestItem item) {
+            rethrowWriteFailure();
             buffer.add(item);
             if (buffer.size() >= properties.batchSize()) {
                 flush();
             }
         }
 
+        /** Reader thread: hands the records read so far to the writer (waits while it is too far behind). */
         void flush() {
+            rethrowWriteFailure();
             if (buffer.isEmpty()) {
                 return;
             }
             List<HarvestItem> items = List.copyOf(buffer);
             buffer.clear();
-            write(() -> observe(items));
+            acquire(writeSlots);
+            writer.execute(() -> {
+                try {
+                    if (writeFailure == null) {
+                        write(() -> observe(items));
+                    }
+                } catch (RuntimeException failure) {
+                    writeFailure = failure;
+                } catch (Error error) {
+                    writeFailure = new IllegalStateException(error);
+                    throw error;
+                } finally {
+                    writeSlots.release();
+                }
+            });
         }
 
-        /** After a complete read: every record of the source not seen in this run is dropped. */
+        /** Waits until every batch handed over is written (or skipped after a failure); rethrows the write failure. */
+        void drain() {
+            await(writer);
+            rethrowWriteFailure();
+        }
+
+        /** Waits until every committed batch went to the index (failures there are logged, not thrown). */
+        void drainIndex() {
+            await(indexer);
+        }
+
+        /** After a failure: lets what is under way end, so that the run record is written last. */
+        void quiesce() {
+            try {
+                await(writer);
+                await(indexer);
+            } catch (RuntimeException ignored) {
+                // already failing
+            }
+        }
+
+        @Override
+        public void close() {
+            writer.shutdownNow();
+            indexer.shutdownNow();
+        }
+
+        private void rethrowWriteFailure() {
+            RuntimeException failure = writeFailure;
+            if (failure != null) {
+                throw failure;
+            }
+        }
+
+        private static void acquire(Semaphore slots) {
+            try {
+                slots.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Harvest interrupted", e);
+            }
+        }
+
+        private static void await(ExecutorService stage) {
+            try {
+                // single-threaded and in order: done when a no-op queued now has run
+                stage.submit(() -> { }).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Harvest interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+
+        /** After a complete read (and every batch written): every record of the source not seen in this run is dropped. */
         void dropUnseen() {
             List<String> gone = datasets.recordKeys(source.id()).stream().filter(key -> !seen.contains(key)).toList();
             for (int from = 0; from < gone.size(); from += properties.batchSize()) {
@@ -260,6 +365,14 @@ public class HarvestService {
             // one look-up for the whole batch: incremental runs are mostly records already known
             batch.known.putAll(datasets.findByProvenance(source.id(),
                     items.stream().filter(i -> i instanceof HarvestItem.Parsed).map(HarvestItem::recordKey).toList()));
+            // and one for the identities of the records not known yet (the same dataset in another source)
+            List<DatasetRepository.IdentityKey> identities = new ArrayList<>();
+            for (HarvestItem item : items) {
+                if (item instanceof HarvestItem.Parsed parsed && !batch.known.containsKey(item.recordKey())) {
+                    identityKey(parsed.description()).ifPresent(identities::add);
+                }
+            }
+            batch.sameIdentity.putAll(datasets.findByIdentities(identities, source.id()));
             for (HarvestItem item : items) {
                 String key = item.recordKey();
                 if (seen.contains(key) || !batch.seen.add(key)) {
@@ -302,15 +415,17 @@ public class HarvestService {
 
         /** The same dataset already known from another source: merged, with one provenance per source. */
         private Optional<Pending> sameIdentity(Batch batch, DatasetDescription description) {
-            String uriKey = IdentityKeys.mergeKey(description.sourceUri()).orElse(null);
-            String pageKey = IdentityKeys.mergeKey(description.landingPage()).orElse(null);
-            if (uriKey == null && pageKey == null) {
-                return Optional.empty();
-            }
-            return datasets.findByIdentity(uriKey, pageKey, source.id())
+            return identityKey(description).map(batch.sameIdentity::get)
                     .map(batch::pending)
                     // merged earlier in this batch with another record of this source: two records, two datasets
                     .filter(p -> p.dataset.provenance().stream().noneMatch(pr -> pr.sourceId().equals(source.id())));
+        }
+
+        private static Optional<DatasetRepository.IdentityKey> identityKey(DatasetDescription description) {
+            String uriKey = IdentityKeys.mergeKey(description.sourceUri()).orElse(null);
+            String pageKey = IdentityKeys.mergeKey(description.landingPage()).orElse(null);
+            return uriKey == null && pageKey == null ? Optional.empty()
+                    : Optional.of(new DatasetRepository.IdentityKey(uriKey, pageKey));
         }
 
         private Batch drop(List<String> keys) {
@@ -348,20 +463,58 @@ public class HarvestService {
                     toRemove.add(pending.dataset.id());
                 }
             }
-            try {
-                if (!toIndex.isEmpty()) {
-                    index.index(toIndex, batch.now);
+            if (toIndex.isEmpty() && toRemove.isEmpty()) {
+                return;
+            }
+            acquire(indexSlots);
+            waitingForIndex.add(new IndexWork(toIndex, toRemove, batch.now));
+            indexer.execute(this::indexWaiting);
+        }
+
+        /**
+         * Indexer thread: every committed batch waiting, as one bulk (the latest state of a dataset met in several
+         * wins); a batch already taken by an earlier call leaves nothing to do.
+         */
+        private void indexWaiting() {
+            List<IndexWork> works = new ArrayList<>();
+            for (IndexWork work; (work = waitingForIndex.poll()) != null; ) {
+                works.add(work);
+            }
+            if (works.isEmpty()) {
+                return;
+            }
+            Map<DatasetId, Dataset> latest = new LinkedHashMap<>();
+            Map<DatasetId, Boolean> removed = new LinkedHashMap<>();
+            for (IndexWork work : works) {
+                for (Dataset dataset : work.index()) {
+                    latest.put(dataset.id(), dataset);
+                    removed.remove(dataset.id());
                 }
-                if (!toRemove.isEmpty()) {
-                    index.remove(toRemove);
+                for (DatasetId id : work.remove()) {
+                    latest.remove(id);
+                    removed.put(id, true);
+                }
+            }
+            try {
+                if (!latest.isEmpty()) {
+                    index.index(latest.values(), works.getLast().now());
+                }
+                if (!removed.isEmpty()) {
+                    index.remove(removed.keySet());
                 }
             } catch (RuntimeException indexDown) {
                 // the catalogue committed and stays the truth: POST /api/index/rebuild repairs the index
                 log.error("Harvest run {}: {} datasets committed but not indexed", run.id(),
-                        toIndex.size() + toRemove.size(), indexDown);
+                        latest.size() + removed.size(), indexDown);
                 metrics.indexFailure(source.id());
+            } finally {
+                indexSlots.release(works.size());
             }
         }
+    }
+
+    /** A committed batch's changes for the index. */
+    private record IndexWork(List<Dataset> index, List<DatasetId> remove, Instant now) {
     }
 
     private static String outcome(Dataset.Change change) {
@@ -391,6 +544,7 @@ public class HarvestService {
         final Instant now;
         final Map<DatasetId, Pending> pending = new LinkedHashMap<>();
         final Map<String, Dataset> known = new HashMap<>();
+        final Map<DatasetRepository.IdentityKey, Dataset> sameIdentity = new HashMap<>();
         final Set<String> seen = new HashSet<>();
         final List<String> unchangedKeys = new ArrayList<>();
         final Map<Dataset.Change, Integer> counts = new EnumMap<>(Dataset.Change.class);
@@ -417,35 +571,44 @@ public class HarvestService {
             if (!unchangedKeys.isEmpty()) {
                 datasets.touch(sourceId, unchangedKeys, now);
             }
-            // one append of the whole batch to the audit chain (one head lock), in the order of the changes
+            // the datasets first (row versions checked), as batches of statements; then their events and audit
+            // records, each list in the order of the changes: one append to the audit chain (one head lock), one batch
+            // of outbox rows
+            List<Dataset> created = new ArrayList<>();
+            List<Dataset> changed = new ArrayList<>();
             List<AuditTrail.Entry> audited = new ArrayList<>();
+            List<OutboxPublisher.Event> events = new ArrayList<>();
             for (Pending p : pending.values()) {
                 if (p.changes.isEmpty()) {
                     continue;
                 }
                 Dataset dataset = p.dataset;
                 String id = dataset.id().toString();
-                Map<String, Object> after = CatalogueEvents.auditSummary(dataset, now);
+                Optional<DatasetDescription> view = dataset.description(now);
+                Map<String, Object> after = CatalogueEvents.auditSummary(dataset, view);
                 if (p.before == null) {
-                    datasets.insert(dataset);
+                    created.add(dataset);
                     audited.add(new AuditTrail.Entry(execution.actor, "dataset.created", "dataset", id, null, after));
-                    publish(dataset, CatalogueEvents.DATASET_PUBLISHED);
+                    events.add(published(dataset, view, CatalogueEvents.DATASET_PUBLISHED));
                 } else if (!dataset.isPublished()) {
-                    datasets.update(dataset);
+                    changed.add(dataset);
                     audited.add(new AuditTrail.Entry(execution.actor, "dataset.withdrawn", "dataset", id, p.before, after));
-                    outbox.record(CatalogueEvents.DATASET, id, CatalogueEvents.DATASET_WITHDRAWN,
-                            CatalogueEvents.withdrawnPayload(dataset, sourceId, now));
+                    events.add(new OutboxPublisher.Event(CatalogueEvents.DATASET, id, CatalogueEvents.DATASET_WITHDRAWN,
+                            CatalogueEvents.withdrawnPayload(dataset, sourceId, now)));
                 } else if (p.changes.contains(Dataset.Change.REPUBLISHED)) {
-                    datasets.update(dataset);
+                    changed.add(dataset);
                     audited.add(new AuditTrail.Entry(execution.actor, "dataset.republished", "dataset", id, p.before, after));
-                    publish(dataset, CatalogueEvents.DATASET_PUBLISHED);
+                    events.add(published(dataset, view, CatalogueEvents.DATASET_PUBLISHED));
                 } else {
-                    datasets.update(dataset);
+                    changed.add(dataset);
                     audited.add(new AuditTrail.Entry(execution.actor, "dataset.updated", "dataset", id, p.before, after));
-                    publish(dataset, CatalogueEvents.DATASET_UPDATED);
+                    events.add(published(dataset, view, CatalogueEvents.DATASET_UPDATED));
                 }
             }
+            datasets.insertAll(created);
+            datasets.updateAll(changed);
             audit.recordAll(audited);
+            outbox.recordAll(events);
             HarvestRun next = copy(execution.run);
             counts.forEach((change, count) -> {
                 for (int i = 0; i < count; i++) {
@@ -459,10 +622,9 @@ public class HarvestService {
             progressed = next;
         }
 
-        private void publish(Dataset dataset, String type) {
-            DatasetDescription description = dataset.description(now).orElseThrow();
-            outbox.record(CatalogueEvents.DATASET, dataset.id().toString(), type,
-                    CatalogueEvents.datasetPayload(dataset, description));
+        private OutboxPublisher.Event published(Dataset dataset, Optional<DatasetDescription> view, String type) {
+            return new OutboxPublisher.Event(CatalogueEvents.DATASET, dataset.id().toString(), type,
+                    CatalogueEvents.datasetPayload(dataset, view.orElseThrow()));
         }
     }
 }

@@ -1,12 +1,18 @@
 package fr.dataterritoires.datasetsearch.persistence.catalogue;
 
+import java.sql.Array;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +20,8 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -37,10 +45,47 @@ public class JdbcDatasetRepository implements DatasetRepository {
             + "access_requests, created, withdrawn_at, version";
     private static final int PAGE = 500;
 
-    private final JdbcClient jdbc;
+    private static final String INSERT_DATASET = """
+            INSERT INTO dataset (id, status, description, title, source_uri, landing_page, priority_declarations,
+                                 national_priority, access_requests, created, withdrawn_at, version)
+            VALUES (?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?, ?, 0)""";
+    private static final String UPDATE_WITH_VIEW = """
+            UPDATE dataset SET status = ?, priority_declarations = ?, national_priority = ?, access_requests = ?,
+                   withdrawn_at = ?, description = CAST(? AS jsonb), title = ?, source_uri = ?, landing_page = ?,
+                   version = version + 1
+            WHERE id = ? AND version = ?""";
+    private static final String UPDATE_WITHOUT_VIEW = """
+            UPDATE dataset SET status = ?, priority_declarations = ?, national_priority = ?, access_requests = ?,
+                   withdrawn_at = ?, version = version + 1
+            WHERE id = ? AND version = ?""";
+    private static final String INSERT_PROVENANCE = """
+            INSERT INTO dataset_provenance (dataset_id, source_id, record_key, description, source_uri, landing_page,
+                                            first_seen, last_seen)
+            VALUES (?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?)""";
+    /**
+     * findByIdentity's query for each pair of keys of the arrays (a lateral sub-query per pair, with the same
+     * conditions and order), in one round trip.
+     */
+    private static final String FIND_BY_IDENTITIES = """
+            SELECT k.n, m.id
+            FROM unnest(?::text[], ?::text[]) WITH ORDINALITY AS k(uri, page, n)
+            CROSS JOIN LATERAL (
+                SELECT d.id FROM dataset d
+                WHERE d.id IN (SELECT id FROM dataset WHERE source_uri = k.uri OR landing_page = k.page
+                               UNION ALL
+                               SELECT dataset_id FROM dataset_provenance
+                               WHERE source_uri = k.uri OR landing_page = k.page)
+                  AND NOT EXISTS (SELECT 1 FROM dataset_provenance p
+                                  WHERE p.dataset_id = d.id AND p.source_id = ?)
+                ORDER BY (d.status = 'PUBLISHED') DESC, d.created, d.id
+                LIMIT 1) m""";
 
-    public JdbcDatasetRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    public JdbcDatasetRepository(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     @Override
@@ -101,13 +146,18 @@ public class JdbcDatasetRepository implements DatasetRepository {
             return Map.of();
         }
         Map<UUID, List<String>> keysByDataset = new LinkedHashMap<>();
-        jdbc.sql("SELECT dataset_id, record_key FROM dataset_provenance WHERE source_id = :source "
-                        + "AND record_key IN (:keys)")
-                .param("source", sourceId).param("keys", List.copyOf(recordKeys))
-                .query(rs -> {
-                    keysByDataset.computeIfAbsent(rs.getObject("dataset_id", UUID.class), id -> new ArrayList<>())
-                            .add(rs.getString("record_key"));
-                });
+        // one array parameter rather than a list of them: one statement text whatever the batch, planned once
+        String[] keys = recordKeys.toArray(String[]::new);
+        template.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("SELECT dataset_id, record_key "
+                    + "FROM dataset_provenance WHERE source_id = ? AND record_key = ANY (?)");
+            statement.setString(1, sourceId);
+            statement.setArray(2, connection.createArrayOf("text", keys));
+            return statement;
+        }, rs -> {
+            keysByDataset.computeIfAbsent(rs.getObject("dataset_id", UUID.class), id -> new ArrayList<>())
+                    .add(rs.getString("record_key"));
+        });
         Map<String, Dataset> found = new LinkedHashMap<>();
         if (keysByDataset.isEmpty()) {
             return found;
@@ -145,6 +195,45 @@ public class JdbcDatasetRepository implements DatasetRepository {
     }
 
     @Override
+    public Map<IdentityKey, Dataset> findByIdentities(Collection<IdentityKey> keys, String excludingSourceId) {
+        List<IdentityKey> asked = keys.stream()
+                .filter(k -> k.sourceUriKey() != null || k.landingPageKey() != null).distinct().toList();
+        if (asked.isEmpty()) {
+            return Map.of();
+        }
+        // a null key matches no row (= NULL is never true), as the empty text of findByIdentity
+        String[] uris = asked.stream().map(IdentityKey::sourceUriKey).toArray(String[]::new);
+        String[] pages = asked.stream().map(IdentityKey::landingPageKey).toArray(String[]::new);
+        Map<IdentityKey, UUID> ids = new LinkedHashMap<>();
+        template.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(FIND_BY_IDENTITIES);
+            Array uriArray = connection.createArrayOf("text", uris);
+            Array pageArray = connection.createArrayOf("text", pages);
+            statement.setArray(1, uriArray);
+            statement.setArray(2, pageArray);
+            statement.setString(3, excludingSourceId);
+            return statement;
+        }, rs -> {
+            ids.put(asked.get((int) rs.getLong(1) - 1), rs.getObject(2, UUID.class));
+        });
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Dataset> loaded = new HashMap<>();
+        load("SELECT " + DATASET_COLUMNS + " FROM dataset WHERE id IN (:ids)",
+                Map.of("ids", List.copyOf(new LinkedHashSet<>(ids.values()))))
+                .forEach(d -> loaded.put(d.id().value(), d));
+        Map<IdentityKey, Dataset> found = new LinkedHashMap<>();
+        ids.forEach((key, id) -> {
+            Dataset dataset = loaded.get(id);
+            if (dataset != null) {
+                found.put(key, dataset);
+            }
+        });
+        return found;
+    }
+
+    @Override
     public List<String> recordKeys(String sourceId) {
         return jdbc.sql("SELECT record_key FROM dataset_provenance WHERE source_id = :source")
                 .param("source", sourceId).query(String.class).list();
@@ -155,12 +244,15 @@ public class JdbcDatasetRepository implements DatasetRepository {
         if (recordKeys.isEmpty()) {
             return;
         }
-        jdbc.sql("UPDATE dataset_provenance SET last_seen = GREATEST(last_seen, :seen) "
-                        + "WHERE source_id = :source AND record_key IN (:keys)")
-                .param("seen", Timestamp.from(seen))
-                .param("source", sourceId)
-                .param("keys", List.copyOf(recordKeys))
-                .update();
+        String[] keys = recordKeys.toArray(String[]::new);
+        template.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement("UPDATE dataset_provenance "
+                    + "SET last_seen = GREATEST(last_seen, ?) WHERE source_id = ? AND record_key = ANY (?)");
+            statement.setTimestamp(1, Timestamp.from(seen));
+            statement.setString(2, sourceId);
+            statement.setArray(3, connection.createArrayOf("text", keys));
+            return statement;
+        });
     }
 
     @Override
@@ -225,6 +317,165 @@ public class JdbcDatasetRepository implements DatasetRepository {
         }
         jdbc.sql("DELETE FROM dataset_provenance WHERE dataset_id = :id").param("id", dataset.id().value()).update();
         insertProvenance(dataset);
+    }
+
+    @Override
+    public void insertAll(List<Dataset> datasets) {
+        if (datasets.isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now();
+        Map<DatasetDescription, String> written = new IdentityHashMap<>();
+        List<Object[]> rows = new ArrayList<>(datasets.size());
+        for (Dataset dataset : datasets) {
+            DatasetDescription view = dataset.description(now).orElseThrow(
+                    () -> new IllegalArgumentException("A new dataset is carried by at least one source"));
+            rows.add(new Object[] {dataset.id().value(), dataset.status().name(), json(view, dataset, written),
+                    view.title(),
+                    IdentityKeys.normalise(view.sourceUri()), IdentityKeys.normalise(view.landingPage()),
+                    dataset.demand().priorityDeclarations(), dataset.demand().nationalPriority(),
+                    dataset.demand().accessRequests(), Timestamp.from(dataset.created()),
+                    dataset.withdrawnAt().map(Timestamp::from).orElse(null)});
+        }
+        template.batchUpdate(INSERT_DATASET, rows, rows.size(), (ps, row) -> {
+            ps.setObject(1, row[0]);
+            ps.setString(2, (String) row[1]);
+            ps.setString(3, (String) row[2]);
+            ps.setString(4, (String) row[3]);
+            setText(ps, 5, (String) row[4]);
+            setText(ps, 6, (String) row[5]);
+            ps.setInt(7, (Integer) row[6]);
+            ps.setBoolean(8, (Boolean) row[7]);
+            ps.setInt(9, (Integer) row[8]);
+            ps.setTimestamp(10, (Timestamp) row[9]);
+            setTimestamp(ps, 11, (Timestamp) row[10]);
+        });
+        insertProvenance(datasets, written);
+    }
+
+    @Override
+    public void updateAll(List<Dataset> datasets) {
+        if (datasets.isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now();
+        Map<DatasetDescription, String> written = new IdentityHashMap<>();
+        // a withdrawn dataset has no view any more: it keeps its last one
+        List<Object[]> withView = new ArrayList<>();
+        List<Object[]> withoutView = new ArrayList<>();
+        for (Dataset dataset : datasets) {
+            Optional<DatasetDescription> view = dataset.description(now);
+            Object[] common = {dataset.status().name(), dataset.demand().priorityDeclarations(),
+                    dataset.demand().nationalPriority(), dataset.demand().accessRequests(),
+                    dataset.withdrawnAt().map(Timestamp::from).orElse(null)};
+            if (view.isPresent()) {
+                DatasetDescription v = view.get();
+                withView.add(new Object[] {common, dataset, json(v, dataset, written), v.title(),
+                        IdentityKeys.normalise(v.sourceUri()), IdentityKeys.normalise(v.landingPage())});
+            } else {
+                withoutView.add(new Object[] {common, dataset});
+            }
+        }
+        ParameterizedPreparedStatementSetter<Object[]> setter = (ps, row) -> {
+            Object[] common = (Object[]) row[0];
+            Dataset dataset = (Dataset) row[1];
+            ps.setString(1, (String) common[0]);
+            ps.setInt(2, (Integer) common[1]);
+            ps.setBoolean(3, (Boolean) common[2]);
+            ps.setInt(4, (Integer) common[3]);
+            setTimestamp(ps, 5, (Timestamp) common[4]);
+            int next = 6;
+            if (row.length > 2) {
+                ps.setString(6, (String) row[2]);
+                ps.setString(7, (String) row[3]);
+                setText(ps, 8, (String) row[4]);
+                setText(ps, 9, (String) row[5]);
+                next = 10;
+            }
+            ps.setObject(next, dataset.id().value());
+            ps.setLong(next + 1, dataset.version());
+        };
+        if (!withView.isEmpty()) {
+            checkVersions(template.batchUpdate(UPDATE_WITH_VIEW, withView, withView.size(), setter), withView);
+        }
+        if (!withoutView.isEmpty()) {
+            checkVersions(template.batchUpdate(UPDATE_WITHOUT_VIEW, withoutView, withoutView.size(), setter),
+                    withoutView);
+        }
+        UUID[] ids = datasets.stream().map(d -> d.id().value()).toArray(UUID[]::new);
+        template.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement(
+                    "DELETE FROM dataset_provenance WHERE dataset_id = ANY (?)");
+            statement.setArray(1, connection.createArrayOf("uuid", ids));
+            return statement;
+        });
+        insertProvenance(datasets, written);
+    }
+
+    private static void checkVersions(int[][] counts, List<Object[]> rows) {
+        int i = 0;
+        for (int[] batch : counts) {
+            for (int count : batch) {
+                if (count != 1) {
+                    Dataset dataset = (Dataset) rows.get(i)[1];
+                    throw new OptimisticLockingFailureException("Dataset " + dataset.id() + " changed since version "
+                            + dataset.version() + " was read");
+                }
+                i++;
+            }
+        }
+    }
+
+    /**
+     * The JSON of a merged view; when the dataset has one source, its view is usually that source's description, whose
+     * JSON is then kept in {@code written} for its provenance row instead of being written a second time.
+     */
+    private static String json(DatasetDescription view, Dataset dataset, Map<DatasetDescription, String> written) {
+        String json = DescriptionJson.write(view);
+        if (dataset.provenance().size() == 1 && dataset.provenance().getFirst().description().equals(view)) {
+            written.put(dataset.provenance().getFirst().description(), json);
+        }
+        return json;
+    }
+
+    private void insertProvenance(List<Dataset> datasets, Map<DatasetDescription, String> written) {
+        List<Object[]> rows = new ArrayList<>();
+        for (Dataset dataset : datasets) {
+            for (Provenance p : dataset.provenance()) {
+                rows.add(new Object[] {dataset.id().value(), p});
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        template.batchUpdate(INSERT_PROVENANCE, rows, rows.size(), (ps, row) -> {
+            Provenance p = (Provenance) row[1];
+            ps.setObject(1, row[0]);
+            ps.setString(2, p.sourceId());
+            ps.setString(3, p.recordKey());
+            String json = written.get(p.description());
+            ps.setString(4, json != null ? json : DescriptionJson.write(p.description()));
+            setText(ps, 5, IdentityKeys.normalise(p.description().sourceUri()));
+            setText(ps, 6, IdentityKeys.normalise(p.description().landingPage()));
+            ps.setTimestamp(7, Timestamp.from(p.firstSeen()));
+            ps.setTimestamp(8, Timestamp.from(p.lastSeen()));
+        });
+    }
+
+    private static void setText(PreparedStatement ps, int index, String value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.VARCHAR);
+        } else {
+            ps.setString(index, value);
+        }
+    }
+
+    private static void setTimestamp(PreparedStatement ps, int index, Timestamp value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.TIMESTAMP);
+        } else {
+            ps.setTimestamp(index, value);
+        }
     }
 
     private void insertProvenance(Dataset dataset) {

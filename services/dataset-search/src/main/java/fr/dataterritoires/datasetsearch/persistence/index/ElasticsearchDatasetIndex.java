@@ -10,6 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -109,6 +114,10 @@ public class ElasticsearchDatasetIndex implements DatasetIndex {
         }
     }
 
+    /**
+     * Reads the feed in the calling thread, building documents while up to {@code bulk-concurrency} bulk requests are
+     * in flight; the new index does not refresh while it is filled (one refresh at the end, before the alias moves).
+     */
     @Override
     public long rebuild(Consumer<Consumer<Dataset>> feed, Instant now) {
         String index;
@@ -117,34 +126,96 @@ public class ElasticsearchDatasetIndex implements DatasetIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        int concurrency = properties.bulkConcurrency();
+        ExecutorService senders = Executors.newFixedThreadPool(concurrency,
+                Thread.ofPlatform().name("index-rebuild-", 1).daemon().factory());
+        Semaphore inFlight = new Semaphore(concurrency);
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
         long[] count = {0};
         building = index;
         try {
+            refreshInterval(index, "-1");
             List<BulkOperation> batch = new ArrayList<>(properties.bulkSize());
+            Consumer<List<BulkOperation>> send = operations -> {
+                acquire(inFlight);
+                senders.execute(() -> {
+                    try {
+                        if (failure.get() == null) {
+                            bulk(index, operations, false);
+                        }
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+            };
             feed.accept(dataset -> {
+                RuntimeException failed = failure.get();
+                if (failed != null) {
+                    throw failed;
+                }
                 DatasetDocuments.document(dataset, now).ifPresent(document -> {
                     batch.add(BulkOperation.of(b -> b.index(i -> i.id(dataset.id().toString()).document(document))));
                     count[0]++;
                 });
                 if (batch.size() >= properties.bulkSize()) {
-                    bulk(index, List.copyOf(batch), false);
+                    send.accept(List.copyOf(batch));
                     batch.clear();
                 }
             });
-            bulk(index, batch, false);
+            if (!batch.isEmpty()) {
+                send.accept(List.copyOf(batch));
+            }
+            // every request answered
+            acquire(inFlight, concurrency);
+            inFlight.release(concurrency);
+            if (failure.get() != null) {
+                throw failure.get();
+            }
+            refreshInterval(index, DEFAULT_REFRESH_INTERVAL);
             client.indices().refresh(r -> r.index(index));
             swapAlias(index);
             building = null;
         } catch (IOException | RuntimeException e) {
             building = null;
+            // requests still in flight end first: a bulk arriving after the delete would create the index again
+            senders.shutdown();
+            try {
+                senders.awaitTermination(2, TimeUnit.MINUTES);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
             deleteQuietly(index);
             if (e instanceof IOException io) {
                 throw new UncheckedIOException(io);
             }
             throw (RuntimeException) e;
+        } finally {
+            senders.shutdownNow();
         }
         log.info("Rebuilt search index {} with {} datasets; alias {} moved to it", index, count[0], names.alias());
         return count[0];
+    }
+
+    /** Elasticsearch's own default, set back once a rebuild filled the index. */
+    private static final String DEFAULT_REFRESH_INTERVAL = "1s";
+
+    private void refreshInterval(String index, String interval) throws IOException {
+        client.indices().putSettings(p -> p.index(index).settings(s -> s.refreshInterval(t -> t.time(interval))));
+    }
+
+    private static void acquire(Semaphore semaphore) {
+        acquire(semaphore, 1);
+    }
+
+    private static void acquire(Semaphore semaphore, int permits) {
+        try {
+            semaphore.acquire(permits);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Index rebuild interrupted", e);
+        }
     }
 
     /** Points the alias at {@code index} alone in one alias update, then deletes the indices it left. */

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         changes show within the index's refresh interval (1 s), and waiting on every harvest batch
  *                         halves bulk throughput. Tests turn it on to search right after writing
  * @param bulkSize         documents per bulk request
+ * @param bulkConcurrency  bulk requests in flight at once while an index is rebuilt (the catalogue is read and the
+ *                         next documents built meanwhile)
  * @param createOnStartup  create the index behind the alias at start-up when the alias is missing
  */
 @ConfigurationProperties("dataterritoires.index")
@@ -24,10 +26,15 @@ public record IndexProperties(
         Integer replicas,
         @DefaultValue("false") boolean refresh,
         @DefaultValue("500") int bulkSize,
-        @DefaultValue("true") boolean createOnStartup) {
+        @DefaultValue("true") boolean createOnStartup,
+        @DefaultValue("2") int bulkConcurrency) {
+
+    public IndexProperties {
+        bulkConcurrency = Math.max(1, bulkConcurrency);
+    }
 
     /** The defaults, but every write searchable at once (tests that search right after writing). */
     public static IndexProperties defaults() {
-        return new IndexProperties("datasets", null, null, true, 500, true);
+        return new IndexProperties("datasets", null, null, true, 500, true, 2);
     }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -113,6 +114,68 @@ class CatalogueRepositoriesTest {
         Dataset stored = datasets.find(dataset.id()).orElseThrow();
         assertThat(stored.demand()).isEqualTo(new DemandSignals(2, true, 1));
         assertThat(stored.version()).isEqualTo(1);
+    }
+
+    @Test
+    void batchedWritesAndIdentityLookUpsAnswerAsTheOneByOneOnes() {
+        String a = source();
+        String b = source();
+        String base = "https://example.fr/" + UUID.randomUUID();
+        Dataset older = Dataset.discover(DatasetId.random(), a, "old", Descriptions.simple(base + "/1", null, "Ancien"),
+                NOW.minusSeconds(60));
+        Dataset first = Dataset.discover(DatasetId.random(), a, "k1",
+                Descriptions.simple(base + "/1", base + "/page-1", "Premier"), NOW);
+        Dataset second = Dataset.discover(DatasetId.random(), a, "k2", Descriptions.simple(base + "/2", null, "Second"),
+                NOW);
+        Dataset fromB = Dataset.discover(DatasetId.random(), b, "k3", Descriptions.simple(base + "/3", null, "Troisième"),
+                NOW);
+        transactions.executeWithoutResult(status -> datasets.insertAll(List.of(older, first, second, fromB)));
+        // the older one is withdrawn: the published one with the same source URI comes first
+        Dataset withdrawn = datasets.find(older.id()).orElseThrow();
+        withdrawn.dropFrom(a, "old", NOW.plusSeconds(1));
+        transactions.executeWithoutResult(status -> datasets.updateAll(List.of(withdrawn)));
+        assertThat(datasets.find(older.id()).orElseThrow().status()).isEqualTo(Dataset.Status.WITHDRAWN);
+        assertThat(datasets.find(first.id()).orElseThrow().provenance()).isEqualTo(first.provenance());
+
+        List<DatasetRepository.IdentityKey> keys = List.of(
+                new DatasetRepository.IdentityKey(base + "/1", null),
+                new DatasetRepository.IdentityKey(null, base + "/page-1"),
+                new DatasetRepository.IdentityKey(base + "/2", base + "/page-9"),
+                new DatasetRepository.IdentityKey(base + "/3", null),
+                new DatasetRepository.IdentityKey(base + "/none", null),
+                new DatasetRepository.IdentityKey(null, null));
+        for (String excluding : List.of(a, b, source())) {
+            var batched = datasets.findByIdentities(keys, excluding);
+            for (DatasetRepository.IdentityKey key : keys) {
+                assertThat(Optional.ofNullable(batched.get(key)).map(Dataset::id)).as("%s excluding %s", key, excluding)
+                        .isEqualTo(datasets.findByIdentity(key.sourceUriKey(), key.landingPageKey(), excluding)
+                                .map(Dataset::id));
+            }
+        }
+        var fromC = datasets.findByIdentities(keys, b);
+        assertThat(fromC.get(keys.get(0)).id()).isEqualTo(first.id());
+        assertThat(fromC.get(keys.get(0))).isSameAs(fromC.get(keys.get(1)));
+        assertThat(fromC).doesNotContainKey(keys.get(3));
+        // source a still carries the published one, not the withdrawn one (which keeps its identity)
+        var fromA = datasets.findByIdentities(keys, a);
+        assertThat(fromA).containsOnlyKeys(keys.get(0), keys.get(3));
+        assertThat(fromA.get(keys.get(0)).id()).isEqualTo(older.id());
+
+        // a stale version in a batch of updates rolls the whole transaction back
+        Dataset firstLoaded = datasets.find(first.id()).orElseThrow();
+        Dataset secondLoaded = datasets.find(second.id()).orElseThrow();
+        Dataset secondStale = datasets.find(second.id()).orElseThrow();
+        transactions.executeWithoutResult(status -> datasets.updateAll(List.of(secondLoaded)));
+        firstLoaded.observe(a, "k1", Descriptions.simple(base + "/1", base + "/page-1", "Premier, modifié"), NOW.plusSeconds(2));
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status ->
+                datasets.updateAll(List.of(firstLoaded, secondStale))))
+                .isInstanceOf(OptimisticLockingFailureException.class);
+        assertThat(datasets.find(first.id()).orElseThrow().version()).isZero();
+        assertThat(datasets.lastView(first.id()).orElseThrow().title()).isEqualTo("Premier");
+        transactions.executeWithoutResult(status -> datasets.updateAll(List.of(firstLoaded)));
+        assertThat(datasets.lastView(first.id()).orElseThrow().title()).isEqualTo("Premier, modifié");
+        assertThat(datasets.find(first.id()).orElseThrow().version()).isEqualTo(1);
+        assertThat(datasets.find(second.id()).orElseThrow().version()).isEqualTo(1);
     }
 
     @Test

@@ -77,7 +77,7 @@ class ElasticsearchDatasetIndexTest {
             catalogue.add(dataset("Arbres remarquables n° " + i).build());
         }
         ElasticsearchDatasetIndex smallBatches = new ElasticsearchDatasetIndex(harness.client, harness.names,
-                IndexDefinition.load(), new IndexProperties("datasets", null, null, true, 100, true));
+                IndexDefinition.load(), new IndexProperties("datasets", null, null, true, 100, true, 2));
 
         AtomicBoolean rebuilding = new AtomicBoolean(true);
         AtomicInteger searches = new AtomicInteger();

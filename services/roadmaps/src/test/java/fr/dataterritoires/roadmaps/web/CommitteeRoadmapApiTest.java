@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import fr.dataterritoires.contracts.events.CloudEvents;
 import fr.dataterritoires.roadmaps.support.Api;
-import fr.dataterritoires.roadmaps.support.EventSchemas;
+import fr.dataterritoires.platform.testsupport.EventSchemas;
 import fr.dataterritoires.roadmaps.support.ServiceTest;
 
 import tools.jackson.databind.JsonNode;
@@ -152,13 +152,13 @@ class CommitteeRoadmapApiTest {
         assertThat(events.keySet()).containsExactlyInAnyOrder("fr.dataterritoires.roadmaps.ArbitrationDecided.v1",
                 "fr.dataterritoires.roadmaps.RoadmapPublished.v1", "fr.dataterritoires.roadmaps.PriorityDatasetDeclared.v1");
         JsonNode arbitration = events.get("fr.dataterritoires.roadmaps.ArbitrationDecided.v1").getFirst();
-        EventSchemas.assertConforms("arbitration-decided.v1", arbitration);
+        EventSchemas.assertConformsTo("roadmaps/arbitration-decided.v1", arbitration);
         assertThat(arbitration.path("decisions").get(0).path("grantedAmount").asString()).isEqualTo("80000.00");
         JsonNode published = events.get("fr.dataterritoires.roadmaps.RoadmapPublished.v1").getFirst();
-        EventSchemas.assertConforms("roadmap-published.v1", published);
+        EventSchemas.assertConformsTo("roadmaps/roadmap-published.v1", published);
         assertThat(published.path("datasets").get(0).path("catalogueDatasetId").asString()).isEqualTo("jeu-reseaux-chaleur");
         JsonNode priority = events.get("fr.dataterritoires.roadmaps.PriorityDatasetDeclared.v1").getFirst();
-        EventSchemas.assertConforms("priority-dataset-declared.v1", priority);
+        EventSchemas.assertConformsTo("roadmaps/priority-dataset-declared.v1", priority);
         assertThat(priority.path("declaredBy").asString()).isEqualTo("84");
         assertThat(priority.path("itemId").asString()).isEqualTo(dataset);
         assertThat(priority.path("scope").path("territories").get(0).asString()).isEqualTo("region:84");

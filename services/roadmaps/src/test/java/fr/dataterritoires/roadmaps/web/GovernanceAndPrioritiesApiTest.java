@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import fr.dataterritoires.contracts.events.CloudEvents;
 import fr.dataterritoires.roadmaps.support.Api;
-import fr.dataterritoires.roadmaps.support.EventSchemas;
+import fr.dataterritoires.platform.testsupport.EventSchemas;
 import fr.dataterritoires.roadmaps.support.ServiceTest;
 
 import tools.jackson.databind.JsonNode;
@@ -99,12 +99,12 @@ class GovernanceAndPrioritiesApiTest {
         assertThat(api.get("/api/priorities?level=LOCAL&region=84", null).ok().json().toString())
                 .contains("Mobilités du quotidien").doesNotContain("Base adresse");
         JsonNode n = payload(national.path("id").asString());
-        EventSchemas.assertConforms("priority-dataset-declared.v1", n);
+        EventSchemas.assertConformsTo("roadmaps/priority-dataset-declared.v1", n);
         assertThat(n.path("scope").path("kind").asString()).isEqualTo("NATIONAL");
         assertThat(n.path("declaredBy").asString()).isEqualTo("national");
         assertThat(n.path("datasetReference").asString()).contains("base-adresse-nationale");
         JsonNode l = payload(local.path("id").asString());
-        EventSchemas.assertConforms("priority-dataset-declared.v1", l);
+        EventSchemas.assertConformsTo("roadmaps/priority-dataset-declared.v1", l);
         assertThat(l.path("scope").path("kind").asString()).isEqualTo("TERRITORIAL");
         assertThat(l.path("scope").path("territories").toString()).contains("departement:69");
         assertThat(l.path("roadmapId").asString()).isEqualTo("priorites-locales-84");

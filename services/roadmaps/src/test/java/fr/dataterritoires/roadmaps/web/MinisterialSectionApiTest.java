@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import fr.dataterritoires.contracts.events.CloudEvents;
 import fr.dataterritoires.roadmaps.support.Api;
-import fr.dataterritoires.roadmaps.support.EventSchemas;
+import fr.dataterritoires.platform.testsupport.EventSchemas;
 import fr.dataterritoires.roadmaps.support.ServiceTest;
 
 import tools.jackson.databind.JsonNode;
@@ -80,10 +80,10 @@ class MinisterialSectionApiTest {
         api.post(base + "/items", MTECT, dataReturn(8)).problem(409, "publiée");
 
         JsonNode arbitration = payload(id, "fr.dataterritoires.roadmaps.ArbitrationDecided.v1");
-        EventSchemas.assertConforms("arbitration-decided.v1", arbitration);
+        EventSchemas.assertConformsTo("roadmaps/arbitration-decided.v1", arbitration);
         assertThat(arbitration.path("ministry").asString()).isEqualTo("MTECT");
         assertThat(arbitration.path("decisions").get(0).path("grantedFte").asString()).isEqualTo("2.00");
-        EventSchemas.assertConforms("roadmap-published.v1", payload(id, "fr.dataterritoires.roadmaps.RoadmapPublished.v1"));
+        EventSchemas.assertConformsTo("roadmaps/roadmap-published.v1", payload(id, "fr.dataterritoires.roadmaps.RoadmapPublished.v1"));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox_event WHERE aggregate_id = ? AND type = ?",
                 Integer.class, id, "fr.dataterritoires.roadmaps.PriorityDatasetDeclared.v1")).isZero();
         assertThat(jdbc.queryForList("SELECT action FROM audit_record WHERE target_id = ? ORDER BY seq", String.class, id))

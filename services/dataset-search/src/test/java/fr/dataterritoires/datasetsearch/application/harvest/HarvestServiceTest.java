@@ -21,6 +21,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import tools.jackson.databind.JsonNode;
 
 import fr.dataterritoires.contracts.events.CloudEvents;
+import fr.dataterritoires.platform.testsupport.EventSchemas;
 import fr.dataterritoires.datasetsearch.application.catalogue.DatasetRepository;
 import fr.dataterritoires.datasetsearch.domain.AccessLevel;
 import fr.dataterritoires.datasetsearch.domain.Dataset;
@@ -334,7 +335,7 @@ class HarvestServiceTest {
                 CatalogueEvents.DATASET_PUBLISHED, CatalogueEvents.DATASET_WITHDRAWN,
                 CatalogueEvents.HARVEST_COMPLETED);
         for (Map<String, Object> row : rows) {
-            EventSchemas.assertConforms(schemas.get((String) row.get("type")),
+            EventSchemas.assertConformsTo("datasetsearch/" + schemas.get((String) row.get("type")),
                     CloudEvents.mapper().readTree((String) row.get("payload")));
         }
         JsonNode published = CloudEvents.mapper().readTree((String) rows.stream()

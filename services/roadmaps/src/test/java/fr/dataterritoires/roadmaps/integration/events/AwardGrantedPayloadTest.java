@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import fr.dataterritoires.contracts.events.CloudEvents;
 import fr.dataterritoires.contracts.events.InvalidCloudEventException;
 import fr.dataterritoires.roadmaps.domain.roadmap.ReceivedAward;
-import fr.dataterritoires.roadmaps.support.EventSchemas;
+import fr.dataterritoires.platform.testsupport.EventSchemas;
 
 /** Payloads of AwardGranted.v1: what is read, what is refused (dead-lettered at once). */
 class AwardGrantedPayloadTest {

@@ -28,7 +28,7 @@ import fr.dataterritoires.contracts.events.CloudEvent;
 import fr.dataterritoires.contracts.events.CloudEvents;
 import fr.dataterritoires.platform.events.EventMetrics;
 import fr.dataterritoires.roadmaps.support.Api;
-import fr.dataterritoires.roadmaps.support.EventSchemas;
+import fr.dataterritoires.platform.testsupport.EventSchemas;
 import fr.dataterritoires.roadmaps.support.ServiceTest;
 import fr.dataterritoires.territory.Siren;
 

@@ -1,4 +1,4 @@
-package fr.dataterritoires.datasetsearch.application.harvest;
+package fr.dataterritoires.platform.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,25 +16,26 @@ import tools.jackson.databind.JsonNode;
 import fr.dataterritoires.contracts.events.CloudEvents;
 
 /**
- * Checks a payload against the event schemas of libs/contracts ({@code events/datasetsearch/}), for the keywords
- * those schemas use: type, required, properties, additionalProperties, enum, pattern, format (uuid, date-time),
- * minimum, minLength, items.
+ * Checks an event payload against its JSON Schema in libs/contracts ({@code events/<service>/<name>.schema.json}), for
+ * the keywords the suite's schemas use: type, required, properties, additionalProperties, enum, pattern, format
+ * (uuid, date-time, date), minimum, maximum, minLength, maxLength, items. Every service's tests use this one checker.
  */
-final class EventSchemas {
+public final class EventSchemas {
 
     private EventSchemas() {
     }
 
-    static void assertConforms(String name, JsonNode payload) {
-        JsonNode schema = load(name);
+    /** Asserts {@code payload} conforms to the schema named by its path under {@code events/}, e.g. {@code datasetsearch/DatasetPublished.v1}. */
+    public static void assertConformsTo(String pathUnderEvents, JsonNode payload) {
+        JsonNode schema = load(pathUnderEvents);
         List<String> errors = new ArrayList<>();
         check(schema, payload, "$", errors);
-        assertThat(errors).as("%s payload %s", name, payload).isEmpty();
+        assertThat(errors).as("%s payload %s", pathUnderEvents, payload).isEmpty();
     }
 
-    static JsonNode load(String name) {
-        try (InputStream in = EventSchemas.class.getResourceAsStream("/events/datasetsearch/" + name + ".schema.json")) {
-            assertThat(in).as("schema %s on the classpath (libs/contracts)", name).isNotNull();
+    public static JsonNode load(String pathUnderEvents) {
+        try (InputStream in = EventSchemas.class.getResourceAsStream("/events/" + pathUnderEvents + ".schema.json")) {
+            assertThat(in).as("schema %s on the classpath (libs/contracts)", pathUnderEvents).isNotNull();
             return CloudEvents.mapper().readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -90,6 +91,8 @@ final class EventSchemas {
                     errors.add(path + ": not an integer");
                 } else if (schema.has("minimum") && value.asLong() < schema.get("minimum").asLong()) {
                     errors.add(path + ": below minimum");
+                } else if (schema.has("maximum") && value.asLong() > schema.get("maximum").asLong()) {
+                    errors.add(path + ": above maximum");
                 }
             }
             case "string" -> {
@@ -101,6 +104,9 @@ final class EventSchemas {
                 if (schema.has("minLength") && text.length() < schema.get("minLength").asInt()) {
                     errors.add(path + ": too short");
                 }
+                if (schema.has("maxLength") && text.length() > schema.get("maxLength").asInt()) {
+                    errors.add(path + ": too long");
+                }
                 if (schema.has("pattern") && !Pattern.compile(schema.get("pattern").asString()).matcher(text).find()) {
                     errors.add(path + ": does not match " + schema.get("pattern").asString());
                 }
@@ -110,6 +116,8 @@ final class EventSchemas {
                         UUID.fromString(text);
                     } else if (format.equals("date-time")) {
                         OffsetDateTime.parse(text);
+                    } else if (format.equals("date")) {
+                        java.time.LocalDate.parse(text);
                     }
                 } catch (RuntimeException bad) {
                     errors.add(path + ": not a " + format + ": " + text);

@@ -29,7 +29,9 @@ class SchemaConstraintsTest {
                 + "'27', 'Comité 27', now()) ON CONFLICT DO NOTHING", UUID.randomUUID());
         committee = jdbc.queryForObject("SELECT id FROM governance_body WHERE region_code = '27'", UUID.class);
         roadmap = UUID.randomUUID();
-        int year = 2040 + (int) (Math.abs(roadmap.getLeastSignificantBits()) % 50);
+        // a period of its own (a random one collided now and then with the previous test's)
+        int year = jdbc.queryForObject("SELECT COALESCE(max(end_year), 2039) + 1 FROM roadmap WHERE committee_id = ? "
+                + "AND start_year >= 2040", Integer.class, committee);
         jdbc.update("INSERT INTO roadmap (id, kind, committee_id, region_code, start_year, end_year, title, status, version, "
                 + "created_at, updated_at) VALUES (?, 'COMMITTEE', ?, '27', ?, ?, 'FdR', 'DRAFT', 1, now(), now())",
                 roadmap, committee, year, year);

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import fr.dataterritoires.contracts.events.CloudEvents;
 import fr.dataterritoires.roadmaps.support.Api;
 import fr.dataterritoires.platform.testsupport.EventSchemas;
+import fr.dataterritoires.roadmaps.support.RealDatasetSearch;
 import fr.dataterritoires.roadmaps.support.ServiceTest;
 
 import tools.jackson.databind.JsonNode;
@@ -25,6 +26,9 @@ import tools.jackson.databind.JsonNode;
 /** A committee roadmap through the whole workflow, over REST against the real service and database. */
 @ServiceTest
 class CommitteeRoadmapApiTest {
+
+    /** A dataset of the real catalogue ({@link RealDatasetSearch}) that no other test of the shared context names. */
+    static final String HEAT_NETWORKS = RealDatasetSearch.anyDatasetId(9);
 
     @LocalServerPort
     int port;
@@ -156,7 +160,7 @@ class CommitteeRoadmapApiTest {
         assertThat(arbitration.path("decisions").get(0).path("grantedAmount").asString()).isEqualTo("80000.00");
         JsonNode published = events.get("fr.dataterritoires.roadmaps.RoadmapPublished.v1").getFirst();
         EventSchemas.assertConformsTo("roadmaps/roadmap-published.v1", published);
-        assertThat(published.path("datasets").get(0).path("catalogueDatasetId").asString()).isEqualTo("jeu-reseaux-chaleur");
+        assertThat(published.path("datasets").get(0).path("catalogueDatasetId").asString()).isEqualTo(HEAT_NETWORKS);
         JsonNode priority = events.get("fr.dataterritoires.roadmaps.PriorityDatasetDeclared.v1").getFirst();
         EventSchemas.assertConformsTo("roadmaps/priority-dataset-declared.v1", priority);
         assertThat(priority.path("declaredBy").asString()).isEqualTo("84");
@@ -281,7 +285,7 @@ class CommitteeRoadmapApiTest {
         body.put("title", "Réseaux de chaleur");
         body.put("parentId", parent);
         body.put("weight", 3);
-        body.put("dataset", Map.of("catalogueDatasetId", "jeu-reseaux-chaleur", "targetAccessLevel", "OPEN",
+        body.put("dataset", Map.of("catalogueDatasetId", HEAT_NETWORKS, "targetAccessLevel", "OPEN",
                 "targetDate", "2027-06-30", "responsibleSiren", "200046977", "answers", "NATIONAL"));
         return body;
     }

@@ -29,6 +29,7 @@ import fr.dataterritoires.contracts.events.CloudEvents;
 import fr.dataterritoires.platform.events.EventMetrics;
 import fr.dataterritoires.roadmaps.support.Api;
 import fr.dataterritoires.platform.testsupport.EventSchemas;
+import fr.dataterritoires.roadmaps.support.RealDatasetSearch;
 import fr.dataterritoires.roadmaps.support.ServiceTest;
 import fr.dataterritoires.territory.Siren;
 
@@ -72,8 +73,9 @@ class LinkedServicesEventsTest {
 
     @Test
     void aDatasetReachingItsTargetCompletesTheItemsOfAPublishedRoadmapOnceAsTheSystem() {
-        String heat = UUID.randomUUID().toString();
-        String schools = UUID.randomUUID().toString();
+        // datasets of the real catalogue that no other test of the shared context names
+        String heat = RealDatasetSearch.anyDatasetId(10);
+        String schools = RealDatasetSearch.anyDatasetId(11);
         String base = "/api/roadmaps/" + api.post("/api/roadmaps/committee", COMMITTEE_84, Map.of("regionCode", "84",
                 "startYear", 2050, "endYear", 2052, "title", "Feuille de route 2050-2052")).status(201).json()
                 .path("id").asString();

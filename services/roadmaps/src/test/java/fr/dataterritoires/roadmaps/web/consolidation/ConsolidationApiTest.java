@@ -25,6 +25,7 @@ import fr.dataterritoires.platform.security.Role;
 import fr.dataterritoires.platform.security.dev.DevUsers;
 import fr.dataterritoires.platform.testsupport.TestIssuer;
 import fr.dataterritoires.roadmaps.support.Api;
+import fr.dataterritoires.roadmaps.support.RealDatasetSearch;
 import fr.dataterritoires.roadmaps.support.ServiceTest;
 
 import tools.jackson.databind.DeserializationFeature;
@@ -43,6 +44,12 @@ import tools.jackson.databind.json.JsonMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsolidationApiTest {
 
+    /** Datasets of the real catalogue, several régions naming each; ids in the catalogue's (sorted) order, so that
+     * EAU comes before PCRS where the demanded datasets tie on their number of régions. */
+    static final String BAL = RealDatasetSearch.anyDatasetId(0);
+    static final String EAU = RealDatasetSearch.anyDatasetId(1);
+    static final String PCRS = RealDatasetSearch.anyDatasetId(2);
+
     static final String MEF = TestIssuer.token(DevUsers.demo(Role.MINISTRY_OFFICER)
             .withSubject("demo-ministere-mef").withMinistry("MEF"));
 
@@ -57,34 +64,34 @@ class ConsolidationApiTest {
             api.committee(region);
         }
         api.post("/api/priorities", COORDINATOR, Map.of("level", "NATIONAL", "subject", "DATASET",
-                "title", "Base adresse locale", "datasetReference", "ds-bal", "targetAccessLevel", "OPEN",
+                "title", "Base adresse locale", "datasetReference", BAL, "targetAccessLevel", "OPEN",
                 "targetDate", "2027-01-01")).status(201);
 
         // 84: a use case rolled up from two datasets (weights 3 and 1), a financial line; published
         Committee r84 = committee("84", 2026, 2028);
         String uc = r84.add(useCase("84", "Mobilités du quotidien")).lastItemId();
-        r84.add(dataset("ds-bal", "NATIONAL", "IN_PROGRESS", uc, 3));
-        r84.add(dataset("ds-pcrs", "LOCAL", "COMPLETED", uc, 1));
+        r84.add(dataset(BAL, "NATIONAL", "IN_PROGRESS", uc, 3));
+        r84.add(dataset(PCRS, "LOCAL", "COMPLETED", uc, 1));
         String fl84 = r84.add(financialLine("100000.10")).lastItemId();
         r84.publish(Map.of(fl84, new String[] {"80000.05", null}));
 
         // 11 (2027 only): two datasets and a one-cent line; published
         Committee r11 = committee("11", 2027, 2027);
-        r11.add(dataset("ds-bal", "NATIONAL", "COMPLETED", null, 1));
-        r11.add(dataset("ds-eau", "LOCAL", null, null, 1));
+        r11.add(dataset(BAL, "NATIONAL", "COMPLETED", null, 1));
+        r11.add(dataset(EAU, "LOCAL", null, null, 1));
         String fl11 = r11.add(financialLine("0.01")).lastItemId();
         r11.publish(Map.of(fl11, new String[] {"0.01", null}));
 
         // 93 (2025-2029): published, nothing granted
         Committee r93 = committee("93", 2025, 2029);
-        r93.add(dataset("ds-bal", "LOCAL", "IN_STUDY", null, 1));
-        r93.add(dataset("ds-pcrs", "NATIONAL", null, null, 1));
+        r93.add(dataset(BAL, "LOCAL", "IN_STUDY", null, 1));
+        r93.add(dataset(PCRS, "NATIONAL", null, null, 1));
         String fl93 = r93.add(financialLine("2500.50")).lastItemId();
         r93.publish(Map.of(fl93, new String[] {"0.00", null}));
 
         // 53: two published roadmaps cover 2027; the one starting in 2027 counts
         Committee r53a = committee("53", 2026, 2028);
-        r53a.add(dataset("ds-eau", "LOCAL", null, null, 1));
+        r53a.add(dataset(EAU, "LOCAL", null, null, 1));
         r53a.publish(Map.of());
         Committee r53b = committee("53", 2027, 2027);
         String fl53 = r53b.add(financialLine("10.00")).lastItemId();
@@ -92,12 +99,12 @@ class ConsolidationApiTest {
 
         // 44: published, but for 2023-2025; 75 submitted; 76 draft
         Committee r44 = committee("44", 2023, 2025);
-        r44.add(dataset("ds-bal", "NATIONAL", null, null, 1));
+        r44.add(dataset(BAL, "NATIONAL", null, null, 1));
         r44.publish(Map.of());
         Committee r75 = committee("75", 2026, 2028);
-        r75.add(dataset("ds-bal", "NATIONAL", null, null, 1));
+        r75.add(dataset(BAL, "NATIONAL", null, null, 1));
         r75.submit();
-        committee("76", 2026, 2028).add(dataset("ds-eau", "LOCAL", null, null, 1));
+        committee("76", 2026, 2028).add(dataset(EAU, "LOCAL", null, null, 1));
 
         // MTECT 2027: two actions (one granted without FTE), two data-return commitments (one met); published
         Committee mtect = ministry("MTECT", MTECT, 2027);
@@ -161,13 +168,13 @@ class ConsolidationApiTest {
 
         JsonNode demanded = c.path("demandedDatasets");
         assertThat(demanded).hasSize(2);
-        assertThat(demanded.get(0).path("catalogueDatasetId").asString()).isEqualTo("ds-bal");
+        assertThat(demanded.get(0).path("catalogueDatasetId").asString()).isEqualTo(BAL);
         assertThat(demanded.get(0).path("regionCount").asInt()).isEqualTo(3);
         assertThat(strings(demanded.get(0).path("regions"))).containsExactly("11", "84", "93");
         assertThat(demanded.get(0).path("onNationalPriorityList").asBoolean()).isTrue();
         assertThat(demanded.get(0).path("answersNationalPriority").asBoolean()).isTrue();
         assertThat(demanded.get(0).path("answersLocalPriority").asBoolean()).isTrue();
-        assertThat(demanded.get(1).path("catalogueDatasetId").asString()).isEqualTo("ds-pcrs");
+        assertThat(demanded.get(1).path("catalogueDatasetId").asString()).isEqualTo(PCRS);
         assertThat(strings(demanded.get(1).path("regions"))).containsExactly("84", "93");
         assertThat(demanded.get(1).path("onNationalPriorityList").asBoolean()).isFalse();
 
@@ -210,7 +217,7 @@ class ConsolidationApiTest {
         assertThat(demanded.get(0).path("regionCount").asInt()).isEqualTo(4);
         assertThat(strings(demanded.get(0).path("regions"))).containsExactly("11", "75", "84", "93");
         assertThat(demanded).hasSize(3);
-        assertThat(demanded.get(1).path("catalogueDatasetId").asString()).isEqualTo("ds-eau");
+        assertThat(demanded.get(1).path("catalogueDatasetId").asString()).isEqualTo(EAU);
         assertThat(strings(demanded.get(1).path("regions"))).containsExactly("11", "76");
 
         JsonNode mef = c.path("ministries").get(0);
@@ -259,7 +266,7 @@ class ConsolidationApiTest {
                 .contains("\r\nTOTAL;;2;2;3,75;2,00;300000,10;250000,05\r\n");
         String datasets = new String(raw("/api/roadmaps/consolidation?period=2027&format=csv&table=datasets").body(),
                 StandardCharsets.UTF_8);
-        assertThat(datasets).contains("\r\nds-bal;Jeu ds-bal;3;11, 84, 93;oui;oui;oui\r\n");
+        assertThat(datasets).contains("\r\n" + BAL + ";Jeu " + BAL + ";3;11, 84, 93;oui;oui;oui\r\n");
         String returns = new String(raw("/api/roadmaps/consolidation?period=2027&format=csv&table=data-returns").body(),
                 StandardCharsets.UTF_8);
         assertThat(returns).contains("\r\nMTECT;2027;Retour A des consommations d'énergie;Données Retour A des "

@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import fr.dataterritoires.contracts.events.CloudEvents;
 import fr.dataterritoires.roadmaps.support.Api;
+import fr.dataterritoires.roadmaps.support.RealDatasetSearch;
 import fr.dataterritoires.roadmaps.support.ServiceTest;
 
 import tools.jackson.databind.JsonNode;
@@ -341,7 +342,7 @@ class ItemTransferApiTest {
                             + "\"unit\":\"communes\",\"dueDate\":\"2027-12-31\"}]");
             case 1, 2, 3, 4 -> cells("reference", ref, "parentReference", "L" + parent, "kind", "DATASET",
                     "title", "Jeu " + i, "weight", "2", "status", "IN_PROGRESS", "progress", "50",
-                    "dataset.catalogueDatasetId", "ds-" + i, "dataset.targetAccessLevel", "OPEN",
+                    "dataset.catalogueDatasetId", RealDatasetSearch.anyDatasetId(3 + i % 10), "dataset.targetAccessLevel", "OPEN",
                     "dataset.targetDate", "2027-06-30", "dataset.responsibleSiren", "200046977",
                     "dataset.answers", i % 2 == 0 ? "NATIONAL" : "LOCAL");
             case 5 -> cells("reference", ref, "kind", "ROLE_ALLOCATION", "title", "Rôle " + i, "weight", "1",

@@ -3,10 +3,12 @@ package fr.dataterritoires.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
+
+import fr.dataterritoires.testing.process.ServiceProcess;
 
 /**
  * A child process the bench starts (Elasticsearch node, the service) and always stops: on {@link #close()} and, if
@@ -84,18 +86,7 @@ final class ManagedProcess implements AutoCloseable {
 
     /** SIGTERM, then SIGKILL after 30 s. */
     void stop() {
-        if (process.isAlive()) {
-            process.destroy();
-            try {
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    process.waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
+        ServiceProcess.terminate(process, Duration.ofSeconds(30));
     }
 
     @Override

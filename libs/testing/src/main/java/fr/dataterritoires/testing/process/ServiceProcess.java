@@ -210,20 +210,31 @@ public final class ServiceProcess implements AutoCloseable {
     /** SIGTERM (graceful shutdown), then SIGKILL after 20 s. Does nothing when already stopped. */
     public void stop() {
         Process p = process;
-        if (p == null || !p.isAlive()) {
-            return;
+        if (p != null && p.isAlive() && !terminate(p, Duration.ofSeconds(20))) {
+            log.warn("{} (pid {}) did not stop within 20 s: killed", name, p.pid());
+        }
+    }
+
+    /**
+     * Stops a process the way an orchestrator does: SIGTERM (so Spring Boot shuts down gracefully), then SIGKILL if it
+     * is still alive after {@code grace}. Returns whether it stopped by itself.
+     */
+    public static boolean terminate(Process p, Duration grace) {
+        if (!p.isAlive()) {
+            return true;
         }
         p.destroy();
         try {
-            if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                log.warn("{} (pid {}) did not stop within 20 s: killed", name, p.pid());
-                p.destroyForcibly();
-                p.waitFor(10, TimeUnit.SECONDS);
+            if (p.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                return true;
             }
+            p.destroyForcibly();
+            p.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+        return false;
     }
 
     @Override

@@ -1,11 +1,5 @@
 package fr.dataterritoires.datasetsearch.demand;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -15,7 +9,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import fr.dataterritoires.contracts.events.CloudEvents;
 import fr.dataterritoires.datasetsearch.application.catalogue.DatasetRepository;
 import fr.dataterritoires.datasetsearch.domain.AccessLevel;
 import fr.dataterritoires.datasetsearch.domain.Dataset;
@@ -26,8 +19,8 @@ import fr.dataterritoires.datasetsearch.domain.Producer;
 import fr.dataterritoires.datasetsearch.domain.ProducerType;
 import fr.dataterritoires.datasetsearch.domain.TerritorialCoverage;
 import fr.dataterritoires.datasetsearch.domain.TerritoryRef;
-
-import tools.jackson.databind.JsonNode;
+import fr.dataterritoires.platform.testsupport.HttpApi;
+import fr.dataterritoires.platform.testsupport.HttpApi.Response;
 
 /** Catalogue entries and HTTP calls for the demand tests, through the service's real repository and server. */
 public final class DemandFixtures {
@@ -37,15 +30,14 @@ public final class DemandFixtures {
     private final DatasetRepository datasets;
     private final TransactionTemplate transaction;
     private final JdbcTemplate jdbc;
-    private final int port;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpApi http;
 
     public DemandFixtures(DatasetRepository datasets, PlatformTransactionManager transactions, JdbcTemplate jdbc,
                           int port) {
         this.datasets = datasets;
         this.transaction = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
-        this.port = port;
+        this.http = new HttpApi(port);
         jdbc.update("INSERT INTO harvest_source (id, name, kind, url) VALUES (?, 'Source de test de la demande', "
                 + "'DCAT', 'https://catalogue.exemple.fr/dcat') ON CONFLICT (id) DO NOTHING", SOURCE);
     }
@@ -78,49 +70,10 @@ public final class DemandFixtures {
     }
 
     public Response get(String path, String token) {
-        return send(HttpRequest.newBuilder(uri(path)).GET(), token);
+        return http.get(path, token);
     }
 
     public Response post(String path, String token, Object body) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : CloudEvents.mapper()
-                        .writeValueAsString(body))), token);
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private Response send(HttpRequest.Builder request, String token) {
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** An HTTP answer with its JSON body. */
-    public record Response(int status, String body, String contentType) {
-
-        public JsonNode json() {
-            return CloudEvents.mapper().readTree(body);
-        }
-
-        /** Asserts a problem+json refusal with this status and a detail containing {@code words}. */
-        public JsonNode problem(int expectedStatus, String... words) {
-            assertThat(status).as(body).isEqualTo(expectedStatus);
-            assertThat(contentType).startsWith("application/problem+json");
-            JsonNode problem = json();
-            assertThat(problem.path("detail").asString()).as(body).isNotBlank();
-            if (words.length > 0) {
-                assertThat(problem.path("detail").asString()).as(body).contains(words);
-            }
-            return problem;
-        }
+        return http.post(path, token, body == null ? "" : body);
     }
 }

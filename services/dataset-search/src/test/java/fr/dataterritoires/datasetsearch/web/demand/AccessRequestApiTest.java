@@ -19,7 +19,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import fr.dataterritoires.datasetsearch.application.catalogue.DatasetRepository;
 import fr.dataterritoires.datasetsearch.application.demand.AccessRequestService;
 import fr.dataterritoires.datasetsearch.demand.DemandFixtures;
-import fr.dataterritoires.datasetsearch.demand.DemandFixtures.Response;
+import fr.dataterritoires.platform.testsupport.HttpApi.Response;
 import fr.dataterritoires.datasetsearch.domain.AccessLevel;
 import fr.dataterritoires.datasetsearch.domain.Dataset;
 import fr.dataterritoires.datasetsearch.domain.demand.AnswerDeadline;

@@ -26,6 +26,7 @@ import fr.dataterritoires.datasetsearch.domain.TerritoryRef;
 import fr.dataterritoires.datasetsearch.domain.demand.PriorityDeclaration;
 import fr.dataterritoires.datasetsearch.domain.demand.PriorityScope;
 import fr.dataterritoires.datasetsearch.support.ServiceTest;
+import fr.dataterritoires.platform.testsupport.HttpApi;
 import fr.dataterritoires.platform.testsupport.TestIssuer;
 import fr.dataterritoires.platform.security.Role;
 
@@ -168,12 +169,12 @@ class DemandListsApiTest {
                 s -> declarations.declare(declaration, UUID.randomUUID(), Instant.now(), "/dataterritoires/roadmaps"));
     }
 
-    private static List<String> titles(DemandFixtures.Response list) {
+    private static List<String> titles(HttpApi.Response list) {
         assertThat(list.status()).as(list.body()).isEqualTo(200);
         return list.json().valueStream().map(n -> n.path("title").asString()).toList();
     }
 
-    private static JsonNode entry(DemandFixtures.Response list, Dataset dataset) {
+    private static JsonNode entry(HttpApi.Response list, Dataset dataset) {
         return list.json().valueStream().filter(n -> n.path("datasetId").asString().equals(dataset.id().toString()))
                 .findFirst().orElseThrow();
     }

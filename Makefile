@@ -15,7 +15,7 @@ export PATH := $(JDK)/bin:$(PATH)
 MVN := ./mvnw -B -ntp
 ROLE ?= NATIONAL_COORDINATOR
 
-.PHONY: help build test run e2e bench bench-search charts token clean
+.PHONY: help build test run e2e bench bench-search charts contracts-release token clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -39,6 +39,9 @@ bench-search: ## dataset-search: harvest/index and search vs raw Elasticsearch (
 
 charts: ## lint, render and strictly validate the Helm charts and deploy/ overlays, with fault injection (no cluster needed)
 	$(MVN) -pl chart-checks test
+
+contracts-release: ## record the current gRPC contracts as the released descriptor set that later changes must stay wire compatible with
+	$(MVN) -pl libs/contracts test -Dtest=GrpcWireCompatibilityTest -Dcontracts.release=true
 
 token: ## mint a development token: make token ROLE=FUNDER SIREN=130005481 [REGION=84] [MINISTRY=...]
 	@$(MVN) -q -pl libs/platform -am -DskipTests install >/dev/null

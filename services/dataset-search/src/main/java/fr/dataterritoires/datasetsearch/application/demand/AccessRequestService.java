@@ -178,7 +178,11 @@ public class AccessRequestService {
         if (!Objects.equals(request.requester().subject(), actor.subject())) {
             throw new OwnershipViolationException("Seul le demandeur peut retirer sa demande d'accès.");
         }
-        return change(actor.subject(), request, "access-request.withdrawn", r -> r.withdraw(now), now);
+        AccessRequestDetails withdrawn = change(actor.subject(), request, "access-request.withdrawn",
+                r -> r.withdraw(now), now);
+        // a withdrawn request is no longer demand (refused ones still are: the need was not met)
+        signals.recount(request.datasetId(), actor.subject(), now);
+        return withdrawn;
     }
 
     /**

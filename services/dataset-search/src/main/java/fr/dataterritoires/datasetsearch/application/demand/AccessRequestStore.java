@@ -42,6 +42,7 @@ public interface AccessRequestStore {
      */
     List<AccessRequest> lockClosedAnsweredBefore(Instant cutoff, int limit);
 
+    /** Requests for the dataset that still express demand: all but the withdrawn ones (refused ones count: unmet). */
     int countForDataset(DatasetId dataset);
 
     /**

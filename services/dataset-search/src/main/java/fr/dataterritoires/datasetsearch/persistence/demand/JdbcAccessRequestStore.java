@@ -120,7 +120,7 @@ public class JdbcAccessRequestStore implements AccessRequestStore {
 
     @Override
     public int countForDataset(DatasetId dataset) {
-        Integer n = jdbc.queryForObject("SELECT count(*) FROM access_request WHERE dataset_id = :dataset",
+        Integer n = jdbc.queryForObject("SELECT count(*) FROM access_request WHERE dataset_id = :dataset AND state <> 'WITHDRAWN'",
                 new MapSqlParameterSource("dataset", dataset.value()), Integer.class);
         return n == null ? 0 : n;
     }

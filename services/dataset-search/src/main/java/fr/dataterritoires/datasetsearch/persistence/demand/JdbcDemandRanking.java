@@ -31,7 +31,8 @@ public class JdbcDemandRanking implements DemandRanking {
     @Override
     public List<DatasetDemand> datasets(TerritoryFilter territory, int limit, int offset) {
         String declared = territory == null ? "" : " AND scope = 'TERRITORIAL' AND " + MATCH;
-        String requested = territory == null ? "" : " WHERE " + MATCH;
+        // withdrawn requests are no longer demand (AccessRequestStore.countForDataset counts the same way)
+        String requested = " WHERE state <> 'WITHDRAWN'" + (territory == null ? "" : " AND " + MATCH);
         String sql = "WITH d AS (SELECT dataset_id, count(*) AS declarations, bool_or(scope = 'NATIONAL') AS national "
                 + "FROM priority_declaration WHERE dataset_id IS NOT NULL" + declared + " GROUP BY dataset_id), "
                 + "a AS (SELECT dataset_id, count(*) AS requests FROM access_request" + requested

@@ -129,6 +129,8 @@ class AccessRequestApiTest {
         fixtures.post("/api/access-requests/" + first + "/withdrawal", producer, null).problem(403, "demandeur");
         Response withdrawn = fixtures.post("/api/access-requests/" + first + "/withdrawal", requester, null);
         assertThat(withdrawn.json().path("state").asString()).as(withdrawn.body()).isEqualTo("WITHDRAWN");
+        assertThat(fixtures.reload(dataset.id()).demand().accessRequests())
+                .as("a withdrawn request is no longer demand").isEqualTo(1);
 
         Response granted = fixtures.post("/api/access-requests/" + second + "/grant", coordinator, null);
         assertThat(granted.json().path("state").asString()).as(granted.body()).isEqualTo("GRANTED");

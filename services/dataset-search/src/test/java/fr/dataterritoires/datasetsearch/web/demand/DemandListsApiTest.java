@@ -75,12 +75,17 @@ class DemandListsApiTest {
         declare("f", "commune:69123", open.id().toString(), "Bornes");
         declare("g", "departement:69", null, "Cadastre solaire " + tag);
         declare("h", "departement:69", null, "cadastre  SOLAIRE " + tag);
-        for (int i = 0; i < 2; i++) {
-            assertThat(fixtures.post("/api/access-requests", TestIssuer.token(Role.APPLICANT), Map.of(
+        String withdrawn = null;
+        for (int i = 0; i < 3; i++) {
+            HttpApi.Response request = fixtures.post("/api/access-requests", TestIssuer.token(Role.APPLICANT), Map.of(
                     "datasetId", marseille.id().toString(), "requesterName", "Jeanne Martin",
                     "requesterEmail", "jeanne@exemple.fr", "purpose", "Étude du stationnement",
-                    "wishedStart", "2027-01-01", "wishedEnd", "2027-06-30")).status()).isEqualTo(201);
+                    "wishedStart", "2027-01-01", "wishedEnd", "2027-06-30")).status(201);
+            withdrawn = request.json().path("id").asString();
         }
+        // a withdrawn request is no longer demand
+        fixtures.post("/api/access-requests/" + withdrawn + "/withdrawal", TestIssuer.token(Role.APPLICANT), null)
+                .ok();
 
         // nationally: Lyon 3 declarations (15), Cadastre 2 declarations (10), Marseille 1 national + 2 requests (7)
         List<String> national = titles(fixtures.get("/api/demand/most-demanded?limit=100", null));

@@ -22,6 +22,7 @@ import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.RangeBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -72,7 +73,11 @@ public class ElasticsearchDatasetSearch implements DatasetSearchEngine {
 
     @Override
     public SearchResults search(SearchQuery q, Instant deadline) {
+        Map<String, Query> chosen = SearchQueries.facetFilters(q);
         SearchRequest request = SearchRequest.of(s -> {
+            if (!chosen.isEmpty()) {
+                s.postFilter(SearchQueries.allOf(chosen.values()));
+            }
             s.index(names.alias())
                     .query(SearchQueries.query(q))
                     .sort(SearchQueries.sort(q.sort()))
@@ -80,7 +85,7 @@ public class ElasticsearchDatasetSearch implements DatasetSearchEngine {
                     .trackTotalHits(t -> t.enabled(true))
                     .source(src -> src.filter(f -> f.includes(CARD_FIELDS)))
                     .timeout(remaining(deadline).toMillis() + "ms")
-                    .aggregations(AGGREGATIONS);
+                    .aggregations(chosen.isEmpty() ? AGGREGATIONS : aggregations(chosen));
             if (q.cursor() != null) {
                 s.searchAfter(q.cursor().after().stream().map(FieldValue::of).toList());
             } else {
@@ -136,7 +141,10 @@ public class ElasticsearchDatasetSearch implements DatasetSearchEngine {
         return new SearchCursor(q.sort(), values).encode();
     }
 
-    /** The facets' aggregations, the same for every search (built once: they are immutable). */
+    /** Name of a facet's counts inside the filter of the other facets' choices. */
+    private static final String CHOSEN_BY_OTHERS = "values";
+
+    /** The facets' aggregations when no facet value is chosen (built once: they are immutable). */
     private static final Map<String, Aggregation> AGGREGATIONS = java.util.Collections.unmodifiableMap(aggregations());
 
     private static Map<String, Aggregation> aggregations() {
@@ -156,6 +164,22 @@ public class ElasticsearchDatasetSearch implements DatasetSearchEngine {
         return aggs;
     }
 
+    /**
+     * Multi-select facets: each facet counts what the other facets' choices leave (its own choice would hide the
+     * alternatives); the results themselves take every choice, as the post filter.
+     */
+    private static Map<String, Aggregation> aggregations(Map<String, Query> chosen) {
+        Map<String, Aggregation> aggs = new LinkedHashMap<>();
+        AGGREGATIONS.forEach((facet, counting) -> {
+            Map<String, Query> others = new LinkedHashMap<>(chosen);
+            others.remove(facet);
+            aggs.put(facet, others.isEmpty() ? counting : Aggregation.of(a -> a
+                    .filter(SearchQueries.allOf(others.values()))
+                    .aggregations(CHOSEN_BY_OTHERS, counting)));
+        });
+        return aggs;
+    }
+
     private static Aggregation terms(String field) {
         return Aggregation.of(a -> a.terms(t -> t.field(field).size(FACET_SIZE)));
     }
@@ -164,6 +188,9 @@ public class ElasticsearchDatasetSearch implements DatasetSearchEngine {
         Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
         for (String name : Facets.ALL) {
             Aggregate aggregate = aggregations.get(name);
+            if (aggregate != null && aggregate.isFilter()) {
+                aggregate = aggregate.filter().aggregations().get(CHOSEN_BY_OTHERS);
+            }
             List<FacetCount> values = new ArrayList<>();
             if (aggregate != null && aggregate.isSterms()) {
                 for (StringTermsBucket bucket : aggregate.sterms().buckets().array()) {

@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -19,6 +20,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 
+import fr.dataterritoires.datasetsearch.application.search.Facets;
 import fr.dataterritoires.datasetsearch.application.search.SearchQuery;
 import fr.dataterritoires.datasetsearch.application.search.TerritoryScope;
 import fr.dataterritoires.datasetsearch.application.search.UseProfile;
@@ -83,17 +85,38 @@ final class SearchQueries {
                 .maxBoost((double) MAX_BOOST)));
     }
 
+    /**
+     * Filters that narrow the result set and every facet: territory, update date, intended use. The filters bound to
+     * a facet are apart ({@link #facetFilters}).
+     */
     static List<Query> filters(SearchQuery q) {
         List<Query> filters = new ArrayList<>();
         if (q.territory() != null) {
             filters.add(territory(q.territory()));
         }
-        terms(filters, "themes.exact", q.themes());
-        terms(filters, "producerType", q.producerTypes().stream().map(Enum::name).toList());
+        if (q.updatedSince() != null) {
+            String since = q.updatedSince().atStartOfDay(ZoneOffset.UTC).toInstant().toString();
+            filters.add(Query.of(b -> b.range(r -> r.date(d -> d.field("modified").gte(since)))));
+        }
+        if (q.use() != null) {
+            filters.add(Query.of(b -> b.bool(u -> u.should(useBoosts(q.use())).minimumShouldMatch("1"))));
+        }
+        return filters;
+    }
+
+    /**
+     * The filters chosen in a facet, by facet name ({@code Facets}). They narrow the results (as the search's post
+     * filter) and the other facets' counts, but not their own facet's: the facets are multi-select, so a user who
+     * ticked "CSV" still sees how many results "GeoJSON" would add.
+     */
+    static Map<String, Query> facetFilters(SearchQuery q) {
+        Map<String, Query> filters = new LinkedHashMap<>();
+        facet(filters, Facets.THEMES, "themes.exact", q.themes());
+        facet(filters, Facets.PRODUCER_TYPES, "producerType", q.producerTypes().stream().map(Enum::name).toList());
         if (!q.organisations().isEmpty()) {
             List<String> sirens = q.organisations().stream().filter(o -> SIREN.matcher(o).matches()).toList();
             List<String> names = q.organisations().stream().filter(o -> !SIREN.matcher(o).matches()).toList();
-            filters.add(Query.of(b -> b.bool(o -> {
+            filters.put(Facets.ORGANISATIONS, Query.of(b -> b.bool(o -> {
                 if (!sirens.isEmpty()) {
                     o.should(termsQuery("producerSiren", sirens));
                 }
@@ -103,18 +126,23 @@ final class SearchQueries {
                 return o.minimumShouldMatch("1");
             })));
         }
-        terms(filters, "accessLevel", q.accessLevels().stream().map(Enum::name).toList());
-        terms(filters, "schemaId", q.schemas());
-        terms(filters, "formats", q.formats());
-        terms(filters, "licenceKey", q.licences().stream().map(l -> l.toLowerCase(java.util.Locale.ROOT)).toList());
-        if (q.updatedSince() != null) {
-            String since = q.updatedSince().atStartOfDay(ZoneOffset.UTC).toInstant().toString();
-            filters.add(Query.of(b -> b.range(r -> r.date(d -> d.field("modified").gte(since)))));
-        }
-        if (q.use() != null) {
-            filters.add(Query.of(b -> b.bool(u -> u.should(useBoosts(q.use())).minimumShouldMatch("1"))));
-        }
+        facet(filters, Facets.ACCESS_LEVELS, "accessLevel", q.accessLevels().stream().map(Enum::name).toList());
+        facet(filters, Facets.SCHEMAS, "schemaId", q.schemas());
+        facet(filters, Facets.FORMATS, "formats", q.formats());
+        facet(filters, Facets.LICENCES, "licenceKey",
+                q.licences().stream().map(l -> l.toLowerCase(java.util.Locale.ROOT)).toList());
         return filters;
+    }
+
+    /** All of these filters at once (null when there is none). */
+    static Query allOf(Collection<Query> filters) {
+        return filters.isEmpty() ? null : Query.of(b -> b.bool(a -> a.filter(List.copyOf(filters))));
+    }
+
+    private static void facet(Map<String, Query> filters, String facet, String field, Collection<String> values) {
+        if (!values.isEmpty()) {
+            filters.put(facet, termsQuery(field, values));
+        }
     }
 
     /** Built territory filters by scope: {@code TerritoryExpansion} hands out the same scope for the same filter. */
@@ -188,12 +216,6 @@ final class SearchQueries {
         // The id breaks ties, so that pages and cursors never skip nor repeat a dataset.
         sort.add(SortOptions.of(s -> s.field(f -> f.field("id").order(SortOrder.Asc))));
         return sort;
-    }
-
-    private static void terms(List<Query> filters, String field, Collection<String> values) {
-        if (!values.isEmpty()) {
-            filters.add(termsQuery(field, values));
-        }
     }
 
     static Query termsQuery(String field, Collection<String> values) {

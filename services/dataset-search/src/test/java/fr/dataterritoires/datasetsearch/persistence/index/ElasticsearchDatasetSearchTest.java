@@ -274,6 +274,27 @@ class ElasticsearchDatasetSearchTest {
                 Map.entry("DEPARTEMENT", 1L), Map.entry("EPCI", 1L));
     }
 
+    @Test
+    void facetsAreMultiSelectAChoiceNarrowsTheOtherFacetsNotItsOwn() {
+        SearchResults restricted = harness.search(Params.none().accessLevel("RESTRICTED").build());
+
+        assertThat(restricted.total()).isEqualTo(1);
+        // its own facet still offers the alternatives, counted as if nothing were chosen in it
+        assertThat(counts(restricted, Facets.ACCESS_LEVELS)).containsEntry("OPEN", (long) CORPUS.size() - 2)
+                .containsEntry("RESTRICTED", 1L).containsEntry("SHARED", 1L);
+        // the other facets count the restricted dataset only
+        assertThat(counts(restricted, Facets.PRODUCER_TYPES).values().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(1L);
+
+        // two facets chosen: each counts under the other's choice
+        SearchResults both = harness.search(Params.none().theme("Transports").accessLevel("OPEN").build());
+        SearchResults transportsOnly = harness.search(Params.none().theme("Transports").build());
+        SearchResults openOnly = harness.search(Params.none().accessLevel("OPEN").build());
+        assertThat(counts(both, Facets.ACCESS_LEVELS)).isEqualTo(counts(transportsOnly, Facets.ACCESS_LEVELS));
+        assertThat(counts(both, Facets.THEMES)).isEqualTo(counts(openOnly, Facets.THEMES));
+        assertThat(both.total()).isLessThanOrEqualTo(transportsOnly.total());
+    }
+
     private static Map<String, Long> counts(SearchResults results, String facet) {
         Map<String, Long> counts = new java.util.HashMap<>();
         results.facets().get(facet).forEach(c -> counts.put(c.value(), c.count()));

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import fr.dataterritoires.datasetsearch.application.search.DatasetCard;
 import fr.dataterritoires.datasetsearch.application.search.DatasetSearch;
+import fr.dataterritoires.datasetsearch.application.search.FacetCount;
 import fr.dataterritoires.datasetsearch.application.search.Facets;
 import fr.dataterritoires.datasetsearch.application.search.SearchParameters;
 import fr.dataterritoires.datasetsearch.application.search.SearchResults;
@@ -57,12 +58,16 @@ class SearchBackedCkanSearch implements CkanSearch {
                 .flatMap(id -> Licences.ofCkanId(id).map(l -> l.spellings().stream()).orElse(java.util.stream.Stream.of(id)))
                 .distinct().toList();
         List<DatasetId> ids = new ArrayList<>();
+        Map<String, List<FacetCount>> facets = null;
         long total = 0;
         int page = query.start() / SEARCH_PAGE + 1;
         int skip = query.start() % SEARCH_PAGE;
         do {
             SearchResults results = run(text, organisations, query.formats(), licences, sort, page, SEARCH_PAGE);
             total = results.total();
+            if (facets == null) {
+                facets = results.facets();
+            }
             List<DatasetCard> cards = results.datasets();
             for (int i = skip; i < cards.size() && ids.size() < query.rows(); i++) {
                 ids.add(DatasetId.parse(cards.get(i).id()));
@@ -73,7 +78,7 @@ class SearchBackedCkanSearch implements CkanSearch {
                 break;
             }
         } while (ids.size() < query.rows());
-        return new CkanHits(total, ids);
+        return new CkanHits(total, ids, facets);
     }
 
     @Override

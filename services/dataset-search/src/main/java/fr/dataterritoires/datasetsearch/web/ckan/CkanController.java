@@ -152,6 +152,9 @@ class CkanController {
             q = "";
         }
         Map<String, List<String>> filters = FilterQuery.parse(params.get("fq"));
+        List<String> facetFields = CkanFacets.fields(params.get("facet.field"));
+        int facetLimit = integer(params, "facet.limit", CkanFacets.DEFAULT_LIMIT, -1, 1000);
+        int facetMincount = integer(params, "facet.mincount", 1, 0, Integer.MAX_VALUE);
         CkanQuery query = new CkanQuery(q, filters.get("organization"), filters.get("tags"),
                 filters.get("res_format").stream().map(Distribution::normaliseFormat).toList(),
                 filters.get("license_id"), start, rows, sort);
@@ -177,8 +180,10 @@ class CkanController {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("count", hits.total());
         result.put("sort", params.getOrDefault("sort", "score desc, metadata_modified desc"));
-        result.put("facets", Map.of());
-        result.put("search_facets", Map.of());
+        Map<String, Map<String, Object>> facets = CkanFacets.answer(facetFields, hits.facets(), facetLimit,
+                facetMincount);
+        result.put("facets", facets.get("facets"));
+        result.put("search_facets", facets.get("search_facets"));
         result.put("results", results);
         return result;
     }

@@ -40,8 +40,26 @@ final class CkanPackages {
     }
 
     static String organizationName(Producer producer) {
-        String slug = Slugs.slug(producer.name(), Slugs.MAX_NAME_LENGTH);
+        return organizationName(producer.name());
+    }
+
+    /** An organisation's CKAN name: the slug of the producer's name. */
+    static String organizationName(String producerName) {
+        String slug = Slugs.slug(producerName, Slugs.MAX_NAME_LENGTH);
         return slug.isEmpty() ? "organisation-sans-nom" : slug;
+    }
+
+    /** A theme's CKAN group name. */
+    static String groupName(String theme) {
+        return Slugs.slug(theme, 100);
+    }
+
+    /** A licence's CKAN id: the known one of a recognised licence, else the slug of what the source says. */
+    static String licenceId(String licence) {
+        return Licences.recognise(licence).map(Licences::ckanId).orElseGet(() -> {
+            String slug = Slugs.slug(licence, 100);
+            return slug.isEmpty() ? "other" : slug;
+        });
     }
 
     static Map<String, Object> packageDict(Dataset dataset, Instant now) {
@@ -62,8 +80,7 @@ final class CkanPackages {
             dict.put("license_title", licence.get().title());
             dict.put("license_url", licence.get().uri());
         } else if (d.licence() != null) {
-            String slug = Slugs.slug(d.licence(), 100);
-            dict.put("license_id", slug.isEmpty() ? "other" : slug);
+            dict.put("license_id", licenceId(d.licence()));
             dict.put("license_title", d.licence());
             dict.put("license_url", d.licence().matches("https?://\\S+") ? d.licence() : null);
         } else {
@@ -100,7 +117,7 @@ final class CkanPackages {
         dict.put("num_tags", tags.size());
         dict.put("tags", tags);
         dict.put("groups", d.themes().stream().filter(theme -> !theme.contains("://"))
-                .map(theme -> Map.<String, Object>of("name", Slugs.slug(theme, 100), "title", theme,
+                .map(theme -> Map.<String, Object>of("name", groupName(theme), "title", theme,
                         "display_name", theme))
                 .toList());
         List<Map<String, Object>> resources = new ArrayList<>();

@@ -122,6 +122,46 @@ class CkanApiTest {
     }
 
     @Test
+    void packageSearchCountsFacetsWithTheNamesFqTakesBack() throws Exception {
+        Reply reply = get("package_search?rows=0&facet.field="
+                + encode("[\"organization\",\"res_format\",\"license_id\",\"tags\"]"));
+        assertThat(reply.status).isEqualTo(200);
+        JsonNode facets = reply.body.get("result").get("facets");
+        assertThat(facets.get("organization").get("communaute-d-agglomeration-de-gap-tallard-durance").longValue())
+                .isEqualTo(2);
+        assertThat(facets.get("license_id").get("odc-odbl").longValue()).isEqualTo(1);
+        assertThat(facets.get("tags").isEmpty()).as("keywords are not counted: empty, not an error").isTrue();
+        long formats = 0;
+        for (JsonNode count : facets.get("res_format")) {
+            formats += count.longValue();
+        }
+        assertThat(formats).isPositive();
+        JsonNode organisations = reply.body.get("result").get("search_facets").get("organization");
+        assertThat(organisations.get("title").asString()).isEqualTo("organization");
+        assertThat(organisations.get("items")).anySatisfy(item -> {
+            assertThat(item.get("name").asString()).isEqualTo("communaute-d-agglomeration-de-gap-tallard-durance");
+            assertThat(item.get("display_name").asString()).containsIgnoringCase("Gap");
+            assertThat(item.get("count").longValue()).isEqualTo(2);
+        });
+
+        // a facet value, given back as fq, finds as many datasets as it counted
+        Reply filtered = get("package_search?fq=" + encode("license_id:odc-odbl") + "&facet.field=license_id");
+        assertThat(filtered.body.get("result").get("count").longValue()).isEqualTo(1);
+        assertThat(filtered.body.get("result").get("facets").get("license_id").get("odc-odbl").longValue()).isEqualTo(1);
+
+        Reply limited = get("package_search?rows=0&facet.limit=1&facet.field=res_format");
+        assertThat(limited.body.get("result").get("facets").get("res_format").size()).isEqualTo(1);
+
+        Reply none = get("package_search?rows=0");
+        assertThat(none.body.get("result").get("facets").isEmpty()).isTrue();
+
+        Reply unknown = get("package_search?facet.field=" + encode("[\"password\"]"));
+        assertThat(unknown.status).isEqualTo(400);
+        assertThat(unknown.body.get("error").get("facet.field").toString()).contains("organization");
+        assertThat(get("package_search?facet.field=" + encode("[pas du json")).status).isEqualTo(400);
+    }
+
+    @Test
     void packageSearchFiltersWithFqAndPagesWithRowsAndStart() throws Exception {
         Reply all = get("package_search?rows=2&start=0&sort=" + encode("metadata_modified desc"));
         assertThat(all.status).isEqualTo(200);

@@ -46,6 +46,15 @@ public class AuditTrail {
     }
 
     /**
+     * The number of the last committed record: it moves with every audited change, so a reader may use it as the
+     * version of everything the service audits (e.g. an export's ETag). Reads the head without locking it.
+     */
+    public long lastSeq() {
+        Long seq = jdbc.queryForObject("SELECT last_seq FROM audit_head", Long.class);
+        return seq == null ? 0 : seq;
+    }
+
+    /**
      * @param actor who did it (subject of the token, or a service name); no other personal data
      * @param action e.g. {@code roadmap.submitted}
      * @param before state before the change (any Jackson-serialisable value), null on creation

@@ -98,6 +98,7 @@ class AuditTrailTest {
 
         assertThat(jdbc.queryForList("SELECT seq FROM audit_record ORDER BY seq", Long.class))
                 .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 40).boxed().toList());
+        assertThat(trail.lastSeq()).as("the committed head, the rolled-back append left out").isEqualTo(40);
         AuditVerification report = verifier.verify();
         assertThat(report.ok()).as(report.toString()).isTrue();
         assertThat(report.recordsChecked()).isEqualTo(40);

@@ -2,6 +2,8 @@ package fr.dataterritoires.datasetsearch.application.export;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 import fr.dataterritoires.datasetsearch.application.catalogue.DatasetRepository;
 import fr.dataterritoires.datasetsearch.domain.Dataset;
@@ -25,11 +28,26 @@ public class CatalogueExport {
     public static final int MAX_PAGE_SIZE = 1000;
 
     private final DatasetRepository repository;
+    private final LongSupplier lastAuditedChange;
     private final Clock clock;
 
-    public CatalogueExport(DatasetRepository repository, Clock clock) {
+    /**
+     * @param lastAuditedChange the audit trail's last record number: every change of the catalogue is audited, so
+     *                          while it stays the same, so does the catalogue
+     */
+    public CatalogueExport(DatasetRepository repository, LongSupplier lastAuditedChange, Clock clock) {
         this.repository = Objects.requireNonNull(repository, "repository");
+        this.lastAuditedChange = Objects.requireNonNull(lastAuditedChange, "lastAuditedChange");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * A version of the exported catalogue, for conditional requests (ETag): it changes with every audited change and
+     * every day (the merged views are assessed at the day they are read: quality counts whether updates are on
+     * time). It may change while the export stays the same (another kind of change was audited), never the reverse.
+     */
+    public String version() {
+        return lastAuditedChange.getAsLong() + "-" + LocalDate.ofInstant(now(), ZoneOffset.UTC);
     }
 
     /** The instant the merged views are assessed at (quality, description). */

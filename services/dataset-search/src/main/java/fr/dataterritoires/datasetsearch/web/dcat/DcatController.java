@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import fr.dataterritoires.datasetsearch.application.export.CatalogueExport;
@@ -47,15 +49,31 @@ class DcatController {
     }
 
     @GetMapping("/catalog.ttl")
-    void turtle(HttpServletResponse response) throws IOException {
+    void turtle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (unchanged(request, response, "catalog", Syntax.TURTLE)) {
+            return;
+        }
         start(response, Syntax.TURTLE);
         writer.writeAll(Syntax.TURTLE, response.getOutputStream());
     }
 
     @GetMapping("/catalog.jsonld")
-    void jsonLd(HttpServletResponse response) throws IOException {
+    void jsonLd(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (unchanged(request, response, "catalog", Syntax.JSON_LD)) {
+            return;
+        }
         start(response, Syntax.JSON_LD);
         writer.writeAll(Syntax.JSON_LD, response.getOutputStream());
+    }
+
+    /**
+     * Conditional GET: a harvester that sends back the ETag it got ({@code If-None-Match}) gets 304 without the
+     * catalogue being read or written again, as long as nothing was changed ({@link CatalogueExport#version}).
+     */
+    private boolean unchanged(HttpServletRequest request, HttpServletResponse response, String what, Syntax syntax) {
+        response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+        String etag = "\"" + what + "-" + syntax.name().toLowerCase(Locale.ROOT) + "-" + export.version() + "\"";
+        return new ServletWebRequest(request, response).checkNotModified(etag);
     }
 
     /**
@@ -67,8 +85,12 @@ class DcatController {
               @RequestParam(defaultValue = "100") @Min(1) @Max(CatalogueExport.MAX_PAGE_SIZE) int size,
               @RequestParam(required = false) String format,
               @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
-              HttpServletResponse response) throws IOException, HttpMediaTypeNotAcceptableException {
+              HttpServletRequest request, HttpServletResponse response)
+            throws IOException, HttpMediaTypeNotAcceptableException {
         Syntax syntax = negotiate(format, accept);
+        if (unchanged(request, response, "page-" + page + "-" + size, syntax)) {
+            return;
+        }
         DatasetPage datasets = export.page(page, size);
         var base = ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page").replaceQueryParam("size");
         start(response, syntax);

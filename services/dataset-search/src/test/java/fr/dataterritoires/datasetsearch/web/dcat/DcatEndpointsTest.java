@@ -16,9 +16,12 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import fr.dataterritoires.datasetsearch.support.ExportCatalogueTest;
+import fr.dataterritoires.platform.audit.AuditTrail;
 
 /**
  * The DCAT-AP endpoints over HTTP, anonymous, reading the catalogue from PostgreSQL: whole catalogue in Turtle and
@@ -32,6 +35,10 @@ class DcatEndpointsTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    AuditTrail audit;
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     void theWholeCatalogueIsServedInTurtleAndJsonLdWithTheSameGraph() throws Exception {
@@ -48,6 +55,34 @@ class DcatEndpointsTest {
         assertThat(jsonLd.statusCode()).isEqualTo(200);
         assertThat(jsonLd.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/ld+json");
         assertThat(parse(jsonLd.body(), Lang.JSONLD11).isIsomorphicWith(fromTurtle)).isTrue();
+    }
+
+    @Test
+    void aHarvesterSendingBackTheETagGets304UntilTheCatalogueChanges() throws Exception {
+        HttpResponse<byte[]> first = get("/catalog.ttl", null);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<byte[]> again = conditional("/catalog.ttl", etag);
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        // another syntax, another page: another representation, another tag
+        assertThat(get("/catalog.jsonld", null).headers().firstValue("ETag").orElseThrow()).isNotEqualTo(etag);
+        String page = get("/api/catalog?page=1&size=4", "text/turtle").headers().firstValue("ETag").orElseThrow();
+        assertThat(conditional("/api/catalog?page=1&size=4", page).statusCode()).isEqualTo(304);
+        assertThat(conditional("/api/catalog?page=2&size=4", page).statusCode()).isEqualTo(200);
+
+        // any audited change moves the version: the catalogue is read again
+        transactions.executeWithoutResult(status -> audit.record("dataset-search", "dataset.updated", "Dataset",
+                ExportFixtures.IRVE.toString(), java.util.Map.of("title", "avant"), java.util.Map.of("title", "après")));
+        HttpResponse<byte[]> changed = conditional("/catalog.ttl", etag);
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(changed.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(etag);
+        assertThat(changed.body()).isNotEmpty();
+    }
+
+    private HttpResponse<byte[]> conditional(String path, String etag) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("If-None-Match", etag).header("Accept", "text/turtle").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     @Test

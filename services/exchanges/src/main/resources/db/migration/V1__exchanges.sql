@@ -51,7 +51,7 @@ CREATE TABLE offer (
     closed_at          timestamptz,
     version            bigint       NOT NULL DEFAULT 0,
     CHECK (max_days >= min_days),
-    CHECK (places_taken BETWEEN 0 AND capacity),
+    CONSTRAINT offer_places_within_capacity CHECK (places_taken BETWEEN 0 AND capacity),
     CHECK (work_mode = 'REMOTE' OR btrim(place) <> ''),
     CHECK (host_type <> 'LOCAL_AUTHORITY' OR ministry IS NULL),
     CHECK (status = 'DRAFT' OR published_at IS NOT NULL),

@@ -30,6 +30,7 @@ import fr.dataterritoires.exchanges.domain.HostType;
 import fr.dataterritoires.exchanges.domain.OfferStatus;
 import fr.dataterritoires.exchanges.domain.Side;
 import fr.dataterritoires.exchanges.domain.WorkMode;
+import fr.dataterritoires.platform.security.Actors;
 import fr.dataterritoires.platform.security.DtPrincipal;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -105,18 +106,24 @@ public class OfferController {
     public List<Views.OfferView> list(@RequestParam(required = false) OfferStatus status,
                                       @RequestParam(required = false) String region,
                                       @RequestParam(required = false) String topic,
-                                      @RequestParam(defaultValue = "false") boolean mine, DtPrincipal actor) {
+                                      @RequestParam(defaultValue = "false") boolean mine) {
+        // public: the caller may be anonymous
+        DtPrincipal actor = Actors.currentIfAuthenticated().orElse(null);
         if (region != null && !region.matches("^[0-9]{2}$")) {
             throw fr.dataterritoires.platform.errors.InvalidFieldException.parameter("region",
                     "Le paramètre « region » doit être un code INSEE de région à 2 chiffres.", region);
+        }
+        if (mine && actor == null) {
+            throw new org.springframework.security.authentication.AuthenticationCredentialsNotFoundException(
+                    "No authenticated actor");
         }
         return offers.list(actor, status, region, topic, mine).stream().map(Views.OfferView::of).toList();
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "Une offre (un brouillon n'est visible que de son hôte)")
-    public Views.OfferView get(@PathVariable UUID id, DtPrincipal actor) {
-        return Views.OfferView.of(offers.get(actor, id));
+    public Views.OfferView get(@PathVariable UUID id) {
+        return Views.OfferView.of(offers.get(Actors.currentIfAuthenticated().orElse(null), id));
     }
 
     record ApplyBody(

@@ -78,6 +78,10 @@ public class OfferController {
     @PostMapping
     @Operation(summary = "Rédiger une offre (gestionnaire de l'administration d'accueil)")
     public ResponseEntity<Views.OfferView> draft(@Valid @RequestBody OfferBody b, DtPrincipal actor) {
+        // a malformed SIREN is bad input (400), before anyone's right to act for it is looked at
+        fr.dataterritoires.territory.Siren.validationError(b.hostSiren()).ifPresent(error -> {
+            throw new fr.dataterritoires.platform.errors.InvalidFieldException("hostSiren", error, b.hostSiren());
+        });
         List<DateRange> windows = new java.util.ArrayList<>();
         for (int i = 0; i < b.windows().size(); i++) {
             windows.add(DateRange.of(b.windows().get(i).startDate(), b.windows().get(i).endDate(),

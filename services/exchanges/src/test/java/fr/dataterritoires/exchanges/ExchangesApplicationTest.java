@@ -22,5 +22,8 @@ class ExchangesApplicationTest {
         assertThat(api.get("/v3/api-docs", null).ok().body()).contains("/api/offers/{id}/applications",
                 "/api/applications/{id}/employer-decision", "/api/placements/{id}/agreement/acceptance",
                 "/api/trainings/{id}/enrolments", "/api/me/personal-data", "/api/statistics/reciprocity");
+        assertThat(api.get("/actuator/prometheus", null).ok().body()).contains("dt_exchanges_applications_total",
+                "dt_exchanges_placements_completed_total", "dt_exchanges_acceptances_full_total",
+                "dt_exchanges_persons_erased_total");
     }
 }

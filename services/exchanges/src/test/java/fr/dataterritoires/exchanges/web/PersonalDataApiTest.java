@@ -16,6 +16,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,6 +37,7 @@ import tools.jackson.databind.JsonNode;
  * while the statistics are unchanged; erasure on request; trainings without the employer's consent where allowed.
  */
 @ServiceTest
+@ExtendWith(OutputCaptureExtension.class)
 class PersonalDataApiTest {
 
     private static final LocalDate START = LocalDate.of(2029, 5, 1);
@@ -46,7 +50,7 @@ class PersonalDataApiTest {
     PersonalDataService personalData;
 
     @Test
-    void exportRetentionAndErasure() {
+    void exportRetentionAndErasure(CapturedOutput logs) {
         Api api = new Api(port);
         String commune = newSiren('2');
         String employerSiren = newSiren('1');
@@ -145,6 +149,9 @@ class PersonalDataApiTest {
         assertThat(jdbc.queryForObject("SELECT status FROM application WHERE id = ?::uuid", String.class, quentinApp))
                 .isEqualTo("WITHDRAWN");
         assertThat(api.get("/api/statistics/reciprocity", null).ok().json()).isEqualTo(statsBefore);
+        // and no log line ever named them
+        assertThat(logs.getAll()).contains("Personal data of").doesNotContain(paulName, paulEmail, paulMotivation,
+                report, quentinName, quentinMotivation);
     }
 
     /** The tables of the service's schema holding {@code text} anywhere in a row (every column, as text). */

@@ -74,7 +74,7 @@ public class JdbcApplications implements ExchangeStores.Applications {
 
     @Override
     public Optional<ExchangeApplication> lock(UUID id) {
-        return jdbc.query(SELECT + "WHERE id = :id FOR UPDATE", Map.of("id", id), JdbcApplications::map).stream()
+        return jdbc.query(SELECT + "WHERE id = :id FOR NO KEY UPDATE", Map.of("id", id), JdbcApplications::map).stream()
                 .findFirst();
     }
 

@@ -23,7 +23,11 @@ import fr.dataterritoires.exchanges.domain.Offer;
 import fr.dataterritoires.exchanges.domain.OfferStatus;
 import fr.dataterritoires.exchanges.domain.WorkMode;
 
-/** Offers ({@code offer}, {@code offer_window}). */
+/**
+ * Offers ({@code offer}, {@code offer_window}). Row locks are {@code FOR NO KEY UPDATE}: they serialise whoever moves
+ * capacity (each other, and the placement trigger's update of {@code places_taken}) but not the foreign-key checks
+ * of rows inserted meanwhile (an application to the offer), which would otherwise wait and could deadlock.
+ */
 @Repository
 public class JdbcOffers implements ExchangeStores.Offers {
 
@@ -75,7 +79,7 @@ public class JdbcOffers implements ExchangeStores.Offers {
 
     @Override
     public Optional<Offer> lock(UUID id) {
-        return one("SELECT " + COLUMNS + " FROM offer WHERE id = :id FOR UPDATE", id);
+        return one("SELECT " + COLUMNS + " FROM offer WHERE id = :id FOR NO KEY UPDATE", id);
     }
 
     @Override

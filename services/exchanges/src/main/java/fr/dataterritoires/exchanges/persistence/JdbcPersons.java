@@ -58,7 +58,7 @@ public class JdbcPersons implements ExchangeStores.Persons {
 
     @Override
     public Optional<Person> lock(UUID id) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM person WHERE id = :id FOR UPDATE", Map.of("id", id),
+        return jdbc.query("SELECT " + COLUMNS + " FROM person WHERE id = :id FOR NO KEY UPDATE", Map.of("id", id),
                 JdbcPersons::map).stream().findFirst();
     }
 
@@ -77,7 +77,7 @@ public class JdbcPersons implements ExchangeStores.Persons {
                 + "                AND l.status IN ('AGREEMENT_PENDING', 'AGREED', 'IN_PROGRESS')) "
                 + "AND NOT EXISTS (SELECT 1 FROM enrolment e WHERE e.person_id = p.id "
                 + "                AND e.status IN ('AWAITING_CONSENT', 'ENROLLED')) "
-                + "ORDER BY last_activity_at LIMIT :limit FOR UPDATE SKIP LOCKED",
+                + "ORDER BY last_activity_at LIMIT :limit FOR NO KEY UPDATE SKIP LOCKED",
                 new MapSqlParameterSource("before", ts(before)).addValue("limit", limit), JdbcPersons::map);
     }
 

@@ -95,7 +95,7 @@ public class JdbcPlacements implements ExchangeStores.Placements {
 
     @Override
     public Optional<Placement> lock(UUID id) {
-        return withAgreements(jdbc.query(SELECT + "WHERE id = :id FOR UPDATE", Map.of("id", id), JdbcPlacements::map))
+        return withAgreements(jdbc.query(SELECT + "WHERE id = :id FOR NO KEY UPDATE", Map.of("id", id), JdbcPlacements::map))
                 .stream().findFirst();
     }
 

@@ -83,7 +83,7 @@ public class JdbcTrainings implements ExchangeStores.Trainings {
 
     @Override
     public Optional<Enrolment> lockEnrolment(UUID id) {
-        return jdbc.query(ENROLMENT + "WHERE id = :id FOR UPDATE", Map.of("id", id), JdbcTrainings::enrolment).stream()
+        return jdbc.query(ENROLMENT + "WHERE id = :id FOR NO KEY UPDATE", Map.of("id", id), JdbcTrainings::enrolment).stream()
                 .findFirst();
     }
 

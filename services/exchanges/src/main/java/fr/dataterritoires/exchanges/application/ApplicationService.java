@@ -30,9 +30,10 @@ import fr.dataterritoires.platform.security.Role;
  * offer and reads only their own applications. The <em>employer</em> decides through its exchange manager: a
  * HOST_MANAGER whose {@code siren} is the application's employer SIREN (the same role that manages the
  * administration's own offers; an AGENT, even of the same employer, never decides). The host decides through a
- * HOST_MANAGER whose {@code siren} is the offer's host. Acceptance moves capacity: it locks the offer's row (FOR NO KEY UPDATE), then the
- * agent's, so that neither capacity nor an agent's calendar can be overbooked by concurrent acceptances (the database
- * checks both again: places_taken &lt;= capacity, and an exclusion constraint on the agent's date ranges).
+ * HOST_MANAGER whose {@code siren} is the offer's host. Acceptance moves capacity: it locks the offer's row (FOR NO
+ * KEY UPDATE), then the agent's, so that neither capacity nor an agent's calendar can be overbooked by concurrent
+ * acceptances (the database checks both again: places_taken &lt;= capacity, and an exclusion constraint on the
+ * agent's date ranges).
  */
 @Service
 public class ApplicationService {

@@ -140,6 +140,8 @@ class PlacementLifecycleApiTest {
         api.post(p + "/start", alice, null).problem(403, "accueil");
         assertThat(api.post(p + "/start", host, null).ok().json().path("status").asString()).isEqualTo("IN_PROGRESS");
         api.post(p + "/agreement", host, Map.of("objectives", List.of("x"))).problem(409);
+        // no erasure on request in the middle of an exchange
+        api.delete("/api/me/personal-data", alice).problem(409, "en cours");
         api.post(p + "/completion", host, null).problem(422, "rapport");
         api.post(p + "/report", host, Map.of("text", "x")).problem(403);
         api.post(p + "/report", alice, Map.of("text", "Rapport d'Alice : trois jeux publiés.")).ok();

@@ -87,6 +87,20 @@ class OffersTrainingsAndStatisticsApiTest {
         assertThat(api.get("/api/offers?region=84&topic=eau", null).ok().json().findValuesAsString("id"))
                 .contains(draft);
         api.get("/api/offers?region=x", null).problem(400, "region");
+        api.get("/api/offers/pas-un-uuid", null).problem(400);
+        api.get("/api/offers?status=PERIME", null).problem(400, "status");
+        String candidate = agent("d-" + UUID.randomUUID(), newSiren('1'));
+        Map<String, Object> badEmail = new HashMap<>(application("Dé", "STATE", START, START.plusDays(2)));
+        badEmail.put("agent", Map.of("name", "Dé", "email", "pas-une-adresse"));
+        api.post("/api/offers/" + draft + "/applications", candidate, badEmail).problem(400, "agent.email");
+        Map<String, Object> badSide = new HashMap<>(application("Dé", "STATE", START, START.plusDays(2)));
+        badSide.put("employerSide", "HOSPITALIER");
+        api.post("/api/offers/" + draft + "/applications", candidate, badSide).problem(400, "employerSide");
+        Map<String, Object> noMotivation = new HashMap<>(application("Dé", "STATE", START, START.plusDays(2)));
+        noMotivation.remove("motivation");
+        api.post("/api/offers/" + draft + "/applications", candidate, noMotivation).problem(400, "motivation");
+        api.post("/api/offers/" + draft + "/applications", manager(newSiren('1')),
+                application("Dé", "STATE", START, START.plusDays(2))).problem(403);
         api.post("/api/offers/" + draft + "/closure", host, null).ok();
         api.post("/api/offers/" + draft + "/applications", agent("c-" + UUID.randomUUID(), newSiren('1')),
                 application("Cé", "STATE", START, START.plusDays(2))).problem(409, "close");

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Adding a service to the packaging is a tiny chart plus a few declarations (charts/README.md): done here for
- * "exchanges" in a copy of the repository, the checks name what is missing until it is all there, then pass.
+ * "replication" in a copy of the repository, the checks name what is missing until it is all there, then pass.
  */
 class AddingAServiceTest {
 
@@ -33,7 +33,7 @@ class AddingAServiceTest {
 
     private void addTheChart() throws IOException {
         Path from = workspace.chart("roadmaps");
-        Path to = workspace.chart("exchanges");
+        Path to = workspace.chart("replication");
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : files.toList()) {
                 Path target = to.resolve(from.relativize(file).toString());
@@ -44,63 +44,63 @@ class AddingAServiceTest {
                 }
             }
         }
-        workspace.edit("charts/exchanges/Chart.yaml", t -> t.replace("name: roadmaps", "name: exchanges"));
-        workspace.edit("charts/exchanges/values.yaml", t -> t
-                .replace("data-territoires/roadmaps", "data-territoires/exchanges")
-                .replace("  http: 8081\n", "  http: 8083\n  grpc: 9093\n")
-                .replace("cluster: roadmaps-db", "cluster: exchanges-db")
-                .replace("  name: roadmaps\n", "  name: exchanges\n")
+        workspace.edit("charts/replication/Chart.yaml", t -> t.replace("name: roadmaps", "name: replication"));
+        workspace.edit("charts/replication/values.yaml", t -> t
+                .replace("data-territoires/roadmaps", "data-territoires/replication")
+                .replace("  http: 8081\n", "  http: 8084\n  grpc: 9094\n")
+                .replace("cluster: roadmaps-db", "cluster: replication-db")
+                .replace("  name: roadmaps\n", "  name: replication\n")
                 .replace("    - {from: roadmaps, to: dataset-search, port: grpc}\n", "")
-                .replace("    - {from: gateway, to: roadmaps, port: http}", "    - {from: gateway, to: exchanges, port: http}")
-                .replace("    gateway: {httpPort: 8080}", "    exchanges: {httpPort: 8083, grpcPort: 9093}\n    gateway: {httpPort: 8080}"));
+                .replace("    - {from: gateway, to: roadmaps, port: http}", "    - {from: gateway, to: replication, port: http}")
+                .replace("    gateway: {httpPort: 8080}", "    replication: {httpPort: 8084, grpcPort: 9094}\n    gateway: {httpPort: 8080}"));
     }
 
     @Test
     void aNewServiceIsATinyChartAndAFewDeclarations() throws IOException {
         addTheChart();
         // the chart on its own is already complete
-        assertThat(ChartChecks.render(workspace, "exchanges", List.of())).isEmpty();
+        assertThat(ChartChecks.render(workspace, "replication", List.of())).isEmpty();
         // but the suite does not run it yet
         assertThat(ChartChecks.render(workspace, Workspace.UMBRELLA, List.of()))
-                .contains("data-territoires (defaults): the umbrella renders no Deployment for service chart exchanges");
+                .contains("data-territoires (defaults): the umbrella renders no Deployment for service chart replication");
 
         workspace.edit("charts/data-territoires/Chart.yaml", t -> t + """
-                  - name: exchanges
+                  - name: replication
                     version: 0.1.0
-                    repository: file://../exchanges
-                    condition: exchanges.enabled
+                    repository: file://../replication
+                    condition: replication.enabled
                 """);
         workspace.edit("charts/data-territoires/values.yaml", t -> t.replace("roadmaps:\n  enabled: true\n",
-                "roadmaps:\n  enabled: true\n\nexchanges:\n  enabled: true\n")
+                "roadmaps:\n  enabled: true\n\nreplication:\n  enabled: true\n")
                 .replace("    - {from: gateway, to: roadmaps, port: http}\n",
-                        "    - {from: gateway, to: roadmaps, port: http}\n    - {from: gateway, to: exchanges, port: http}\n"));
+                        "    - {from: gateway, to: roadmaps, port: http}\n    - {from: gateway, to: replication, port: http}\n"));
         workspace.edit("charts/data-territoires/values.schema.json", t -> t.replace(
                 "\"roadmaps\": {\"$ref\": \"#/$defs/serviceToggle\"},",
-                "\"roadmaps\": {\"$ref\": \"#/$defs/serviceToggle\"},\n    \"exchanges\": {\"$ref\": \"#/$defs/serviceToggle\"},"));
+                "\"roadmaps\": {\"$ref\": \"#/$defs/serviceToggle\"},\n    \"replication\": {\"$ref\": \"#/$defs/serviceToggle\"},"));
         assertThat(ChartChecks.render(workspace, Workspace.UMBRELLA, List.of())).isEmpty();
         assertThat(ChartChecks.render(workspace, Workspace.UMBRELLA, List.of(workspace.environmentValues("prod")))).isEmpty();
         List<Map<String, Object>> prod = Yaml.documents(workspace.render(Workspace.UMBRELLA,
                 workspace.environmentValues("prod")));
         assertThat(prod).anyMatch(o -> "Deployment".equals(o.get("kind"))
-                && "exchanges".equals(Yaml.string(o, "metadata", "name")));
+                && "replication".equals(Yaml.string(o, "metadata", "name")));
 
         // the overlays want its database
         assertThat(ChartChecks.overlay(workspace, "prod")).anyMatch(p -> p.contains(
-                "service exchanges uses database exchanges on cluster exchanges-db, which no CloudNativePG Cluster declares"));
+                "service replication uses database replication on cluster replication-db, which no CloudNativePG Cluster declares"));
         workspace.edit("deploy/base/databases.yaml", t -> t + """
                 ---
                 apiVersion: postgresql.cnpg.io/v1
                 kind: Cluster
                 metadata:
-                  name: exchanges-db
+                  name: replication-db
                 spec:
                   instances: 3
                   storage:
                     size: 10Gi
                   bootstrap:
                     initdb:
-                      database: exchanges
-                      owner: exchanges
+                      database: replication
+                      owner: replication
                 """);
         assertThat(ChartChecks.overlay(workspace, "prod")).isEmpty();
     }

@@ -14,16 +14,16 @@ import fr.dataterritoires.testing.backends.BackendsInitializer;
 
 /**
  * The whole service on random ports (HTTP and gRPC), against real backends (a fresh PostgreSQL database per context,
- * the broker) and trusting {@link TestIssuer}'s tokens. Its {@code commons-calls} channel points at a loopback port
- * where nothing listens ({@link StoppedCommonsCalls}): the page answers partially there,
- * which is the behaviour with commons-calls stopped. Tests share one context when they declare nothing more, so prefer
- * this annotation alone.
+ * the broker) and trusting {@link TestIssuer}'s tokens. Its {@code commons-calls} channel points at the real
+ * commons-calls, one process for the whole test run, publishing its events on this context's exchange
+ * ({@link RealCommonsCalls}). Tests share one context when they declare nothing more, so prefer this annotation
+ * alone.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.grpc.server.port=0"})
 @ContextConfiguration(initializers = {BackendsInitializer.class, TestIssuerInitializer.class,
-        StoppedCommonsCalls.class})
+        RealCommonsCalls.class})
 public @interface ServiceTest {
 }

@@ -17,11 +17,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Component
 public class RegistryMetrics {
 
-    public static final String INITIATIVES_CREATED = "replication.initiatives.created";
-    public static final String MATURITY_STEPS = "replication.maturity.steps";
-    public static final String REPLICATIONS_LIVE = "replication.replications.live";
-    public static final String FUNDING_PARTIAL = "replication.funding.partial";
-    public static final String INITIATIVES = "replication.initiatives";
+    public static final String INITIATIVES_CREATED = "dt.replication.initiatives.created";
+    public static final String MATURITY_STEPS = "dt.replication.maturity.steps";
+    public static final String REPLICATIONS_LIVE = "dt.replication.replications.live";
+    public static final String FUNDING_PARTIAL = "dt.replication.funding.partial";
+    public static final String INITIATIVES = "dt.replication.initiatives";
+    public static final String LIVE_NOW = "dt.replication.live.replications";
 
     private final MeterRegistry registry;
 
@@ -32,7 +33,7 @@ public class RegistryMetrics {
                     .tag("maturity", m.name()).description("Initiatives of the registry, by maturity")
                     .register(registry);
         }
-        Gauge.builder("replication.replications.live.current",
+        Gauge.builder(LIVE_NOW,
                         () -> count(jdbc, "SELECT count(*) FROM replication WHERE status = ?", "LIVE"))
                 .description("Replications live now").register(registry);
     }

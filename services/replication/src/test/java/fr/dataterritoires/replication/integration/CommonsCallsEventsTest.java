@@ -163,6 +163,35 @@ class CommonsCallsEventsTest {
         assertThat(supports.get(0).path("sourceRef").asString()).isEqualTo(allocationId);
     }
 
+    @Test
+    void anAllocationToAnUnknownInitiativeOrABrokenAwardGoesToTheDeadLetterQueueAtOnce() {
+        String dlq = environment.getRequiredProperty("dataterritoires.test.namespace") + ".replication.commons-calls.dlq";
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("allocationId", UUID.randomUUID().toString());
+        data.put("purpose", "REPLICATION_SUPPORT");
+        data.put("beneficiarySiren", Api.LYON_SIREN);
+        data.put("initiativeId", UUID.randomUUID().toString());
+        data.put("amount", "900.00");
+        data.put("currency", "EUR");
+        data.put("allocatedAt", "2026-04-02T09:00:00Z");
+        CloudEvent lost = event(ALLOCATION, (String) data.get("allocationId"), data);
+        publish(lost);
+        Message dead = broker.receive(dlq, 30_000);
+        assertThat(dead).isNotNull();
+        assertThat(dead.getMessageProperties().getMessageId()).isEqualTo(lost.id());
+
+        String awardId = UUID.randomUUID().toString();
+        Map<String, Object> broken = awardPayload(awardId, "Territoire inconnu", "1000.00");
+        broken.put("territories", List.of("99999"));
+        CloudEvent bad = event(AWARD, awardId, broken);
+        publish(bad);
+        Message deadAward = broker.receive(dlq, 30_000);
+        assertThat(deadAward).isNotNull();
+        assertThat(deadAward.getMessageProperties().getMessageId()).isEqualTo(bad.id());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM initiative_award WHERE award_id = ?::uuid", Integer.class,
+                awardId)).isZero();
+    }
+
     static Map<String, Object> awardPayload(String awardId, String title, String amount) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("awardId", awardId);

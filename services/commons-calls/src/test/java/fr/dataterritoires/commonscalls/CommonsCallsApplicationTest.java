@@ -29,9 +29,10 @@ class CommonsCallsApplicationTest {
         long open = api.get("/api/calls", null).ok().json().valueStream()
                 .filter(c -> c.path("status").asString().equals("OPEN")).count();
         String scrape = api.get("/actuator/prometheus", null).ok().body();
-        assertThat(sample(scrape, "dt_preciput_fund_balance_euros{")).isEqualTo(balance.doubleValue());
+        assertThat(sample(scrape, "dt_preciput_fund_balance{")).isEqualTo(balance.doubleValue());
         assertThat(sample(scrape, "dt_calls_open{")).isEqualTo((double) open);
-        assertThat(scrape).containsPattern("dt_preciput_transactions_amount_euros\\{[^}]*kind=\"LEVY\"");
+        assertThat(sample(scrape, "dt_preciput_ledger_imbalance{")).isZero();
+        assertThat(scrape).containsPattern("dt_preciput_transactions_amount\\{[^}]*kind=\"LEVY\"");
     }
 
     private static double sample(String scrape, String prefix) {

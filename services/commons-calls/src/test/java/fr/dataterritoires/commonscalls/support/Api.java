@@ -40,6 +40,28 @@ public final class Api extends HttpApi {
         super(port);
     }
 
+    /**
+     * Levies exactly {@code amount} into the préciput fund: an innovation call of a programme at 100 %, one application
+     * awarded {@code amount}. Returns the award id.
+     */
+    public String levyThroughAward(String amount) {
+        String funderId = demoFunder();
+        String programme = programme(FUNDER, funderId, "1.0");
+        String callId = openCall(callBody(funderId, "INNOVATION", programme, "999999.00", "999999.00", "0.00"));
+        Map<String, Object> body = applicationBody(callId, amount);
+        body.put("budget", List.of(Map.of("label", "Projet", "amount", "999999.00")));
+        String applicationId = submitted(body);
+        closeAndEvaluate(callId);
+        eligible(applicationId);
+        return post("/api/applications/" + applicationId + "/award", FUNDER,
+                Map.of("amount", amount, "reason", "Projet d'innovation retenu.")).status(201).json().path("id").asString();
+    }
+
+    /** The préciput fund's balance, as its public view shows it. */
+    public java.math.BigDecimal fundBalance() {
+        return new java.math.BigDecimal(get("/api/preciput/fund", null).ok().json().path("balance").asString());
+    }
+
     /** An evaluator token: subject and organisation SIREN. */
     public static String evaluator(String subject, String siren) {
         return TestIssuer.token(DevUsers.demo(Role.EVALUATOR).withSubject(subject).withRoles(Set.of(Role.EVALUATOR))

@@ -10,6 +10,7 @@ import fr.dataterritoires.contracts.events.InvalidCloudEventException;
 import fr.dataterritoires.platform.events.InboundEventRoute;
 import fr.dataterritoires.platform.events.InboundEvents;
 import fr.dataterritoires.replication.application.AwardIntake;
+import fr.dataterritoires.replication.domain.ReplicationRuleViolation;
 
 /**
  * commons-calls' events that replication acts on, each exactly once per event id (the platform's inbound route: the
@@ -33,7 +34,16 @@ public class CommonsCallsEventsConfiguration {
         return events.consume(queue(environment, QUEUE),
                 List.of(CommonsCallsPayloads.AWARD_GRANTED, CommonsCallsPayloads.PRECIPUT_ALLOCATED), event -> {
                     if (CommonsCallsPayloads.AWARD_GRANTED.equals(event.type())) {
-                        CommonsCallsPayloads.award(event.data()).ifPresent(a -> intake.awardGranted(a, event.uuid()));
+                        CommonsCallsPayloads.award(event.data()).ifPresent(a -> {
+                            try {
+                                intake.awardGranted(a, event.uuid());
+                            } catch (ReplicationRuleViolation refused) {
+                                // what the award says breaks a rule of the registry (too many labels...): it never
+                                // will succeed, so it is dead-lettered at once rather than retried
+                                throw new InvalidCloudEventException(refused.field() == null ? "data"
+                                        : "data." + refused.field(), refused.getMessage());
+                            }
+                        });
                     } else {
                         CommonsCallsPayloads.allocation(event.data()).ifPresent(a -> {
                             if (!intake.preciputAllocated(a, event.uuid())) {

@@ -98,11 +98,29 @@ public record TerritoryRef(TerritoryLevel level, String code) implements Compara
         return refs;
     }
 
-    /** Parses a stored key ({@code level:code}). */
+    /** Parses a stored key ({@code level:code}); see {@link #stored(String)} for keys the geography may have retired. */
     public static TerritoryRef ofKey(String key) {
         int colon = key.indexOf(':');
         return new TerritoryRef(TerritoryLevel.valueOf(key.substring(0, colon).toUpperCase(Locale.ROOT)),
                 key.substring(colon + 1));
+    }
+
+    /**
+     * A stored key read back under a newer geography: a commune merged since is its successor (its population and
+     * hierarchy are the successor's); a key the geography no longer knows at all is empty rather than an error, so
+     * a stored initiative stays readable after a new millésime.
+     */
+    public static java.util.Optional<TerritoryRef> stored(String key) {
+        int colon = key.indexOf(':');
+        TerritoryLevel level = TerritoryLevel.valueOf(key.substring(0, colon).toUpperCase(Locale.ROOT));
+        String code = key.substring(colon + 1);
+        if (Territories.get().isValidAndCurrent(level, code)) {
+            return java.util.Optional.of(new TerritoryRef(level, code));
+        }
+        if (level == TerritoryLevel.COMMUNE) {
+            return Territories.get().successorOf(code).map(c -> new TerritoryRef(TerritoryLevel.COMMUNE, c.code()));
+        }
+        return java.util.Optional.empty();
     }
 
     public String key() {

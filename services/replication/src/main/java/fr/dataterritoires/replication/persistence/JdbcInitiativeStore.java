@@ -164,7 +164,17 @@ class JdbcInitiativeStore implements InitiativeStore {
 
     private static Row row(ResultSet rs) throws SQLException {
         return new Row(Rows.uuid(rs, "id"), rs.getString("lead_siren"), Maturity.valueOf(rs.getString("maturity")),
-                Json.read(rs.getString("content"), InitiativeContent.class), Rows.instant(rs, "created_at"),
+                content(rs.getString("content"), Rows.territories(rs, "territories")), Rows.instant(rs, "created_at"),
                 rs.getLong("version"));
+    }
+
+    /** The content; its territories from the checked column (read under the current geography), not the JSON. */
+    private static InitiativeContent content(String json, java.util.Set<fr.dataterritoires.replication.domain.TerritoryRef>
+            territories) {
+        tools.jackson.databind.node.ObjectNode tree = (tools.jackson.databind.node.ObjectNode) Json.tree(json);
+        tree.remove("territories");
+        InitiativeContent c = Json.convert(tree, InitiativeContent.class);
+        return new InitiativeContent(c.title(), c.problem(), c.policyDomain(), territories, c.commons(), c.indicators(),
+                c.ethicsCharter(), c.labels(), c.annualRunningCost(), c.skills(), c.kit());
     }
 }

@@ -26,6 +26,14 @@ final class Json {
         return MAPPER.readValue(json, type);
     }
 
+    static tools.jackson.databind.JsonNode tree(String json) {
+        return MAPPER.readTree(json);
+    }
+
+    static <T> T convert(tools.jackson.databind.JsonNode tree, Class<T> type) {
+        return MAPPER.treeToValue(tree, type);
+    }
+
     static <T> T read(String json, TypeReference<T> type) {
         return MAPPER.readValue(json, type);
     }

@@ -40,7 +40,9 @@ final class Rows {
     static Set<TerritoryRef> territories(ResultSet rs, String column) throws SQLException {
         Array array = rs.getArray(column);
         Set<TerritoryRef> refs = new TreeSet<>();
-        Arrays.stream((String[]) array.getArray()).map(TerritoryRef::ofKey).forEach(refs::add);
+        // a key retired by a newer geography is read as its successor, or left out: the row stays readable
+        Arrays.stream((String[]) array.getArray()).map(TerritoryRef::stored).flatMap(java.util.Optional::stream)
+                .forEach(refs::add);
         return refs;
     }
 

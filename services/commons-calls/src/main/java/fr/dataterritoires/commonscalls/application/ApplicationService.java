@@ -60,8 +60,9 @@ public class ApplicationService {
     }
 
     @Transactional
-    public Application edit(DtPrincipal actor, UUID id, Proposal proposal) {
+    public Application edit(DtPrincipal actor, UUID id, Long expectedVersion, Proposal proposal) {
         Application application = lockOwned(actor, id);
+        CallService.requireVersion(expectedVersion, application.version(), "La candidature");
         Map<String, Object> before = snapshot(application);
         application.edit(proposal);
         return save(actor, application, "application.edited", before);

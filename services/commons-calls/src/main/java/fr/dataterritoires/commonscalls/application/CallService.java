@@ -53,8 +53,9 @@ public class CallService {
     }
 
     @Transactional
-    public Call edit(DtPrincipal actor, UUID id, Call.Terms terms) {
+    public Call edit(DtPrincipal actor, UUID id, Long expectedVersion, Call.Terms terms) {
         Call call = lockOwned(actor, id);
+        requireVersion(expectedVersion, call.version(), "L'appel");
         Map<String, Object> before = snapshot(call);
         checkProgramme(funders.find(call.funderId()).orElseThrow(), terms);
         call.edit(terms);
@@ -139,6 +140,14 @@ public class CallService {
         }
         if (terms.kind() == CallKind.COMMONS && programme.preciputRate().signum() < 0) {
             throw CallsRuleViolation.invalid("programmeId", "taux de préciput invalide");
+        }
+    }
+
+    /** Optimistic locking on edits: the caller sends the version it read; a stale one is a 409. */
+    static void requireVersion(Long expected, long actual, String what) {
+        if (expected != null && expected != actual) {
+            throw new org.springframework.dao.OptimisticLockingFailureException(what + " a été modifié entre-temps "
+                    + "(version lue " + expected + ", version actuelle " + actual + ") : rechargez-le.");
         }
     }
 

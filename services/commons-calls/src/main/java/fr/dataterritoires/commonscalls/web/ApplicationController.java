@@ -86,7 +86,8 @@ public class ApplicationController {
             @Size(max = 10000) @Schema(description = "Conditions de réplication du commun") String replicationConditions,
             @Size(max = 200) @Schema(description = "Territoires d'expérimentation (codes INSEE)") List<String> territories,
             @Size(max = 20) @Schema(description = "Déclarations faites (codes exigés par l'appel)") List<String> declarations,
-            @Valid @Schema(description = "Action de feuille de route à laquelle répond la candidature") RoadmapItemBody roadmapItem) {
+            @Valid @Schema(description = "Action de feuille de route à laquelle répond la candidature") RoadmapItemBody roadmapItem,
+            @Schema(description = "Version lue (modification) : 409 si la candidature a changé entre-temps") Long version) {
 
         Proposal proposal() {
             List<ConsortiumMember> members = consortium.stream().map(m -> new ConsortiumMember(
@@ -190,7 +191,7 @@ public class ApplicationController {
     @PutMapping("/{id}")
     @Operation(summary = "Modifier une candidature en brouillon")
     public ApplicationResponse edit(DtPrincipal actor, @PathVariable UUID id, @Valid @RequestBody ApplicationBody body) {
-        return ApplicationResponse.of(applications.edit(actor, id, body.proposal()));
+        return ApplicationResponse.of(applications.edit(actor, id, body.version(), body.proposal()));
     }
 
     @PostMapping("/{id}/submit")

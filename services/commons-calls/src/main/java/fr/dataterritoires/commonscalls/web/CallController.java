@@ -88,7 +88,8 @@ public class CallController {
             @NotEmpty Set<CommonsKind> commonsKinds,
             @Size(max = 20) @Schema(description = "Déclarations exigées des candidats (ex. charte-ethique)") List<String> requiredDeclarations,
             @Min(1) @Max(10) int reviewsPerApplication,
-            @NotEmpty @Size(max = 20) List<@Valid CriterionBody> criteria) {
+            @NotEmpty @Size(max = 20) List<@Valid CriterionBody> criteria,
+            @Schema(description = "Version lue (modification) : 409 si l'appel a changé entre-temps") Long version) {
 
         Call.Terms terms() {
             return new Call.Terms(kind, programmeId, title, description, Inputs.money("budget", budget),
@@ -140,7 +141,7 @@ public class CallController {
     @PutMapping("/{id}")
     @Operation(summary = "Modifier un appel en brouillon")
     public CallResponse edit(DtPrincipal actor, @PathVariable UUID id, @Valid @RequestBody CallBody body) {
-        return CallResponse.of(calls.edit(actor, id, body.terms()));
+        return CallResponse.of(calls.edit(actor, id, body.version(), body.terms()));
     }
 
     @PostMapping("/{id}/open")

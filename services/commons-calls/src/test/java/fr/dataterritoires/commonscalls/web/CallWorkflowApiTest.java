@@ -205,6 +205,51 @@ class CallWorkflowApiTest {
         api.post("/api/applications", Api.applicant(Api.MEMBER), Api.applicationBody(callId, "50000.00")).problem(403);
     }
 
+    @Test
+    void editsCarryTheVersionReadAndApplicationsAreReadByTheirPartiesOnly() {
+        Map<String, Object> body = Api.callBody(funderId, "COMMONS", null, "300000.00", "120000.00", "0.00");
+        JsonNode created = api.post("/api/calls", FUNDER, body).status(201).json();
+        String callId = created.path("id").asString();
+        body.put("version", created.path("version").asLong());
+        body.put("title", "Appel à communs révisé");
+        assertThat(api.put("/api/calls/" + callId, FUNDER, body).ok().json().path("title").asString())
+                .isEqualTo("Appel à communs révisé");
+        // the same version again is stale now
+        api.put("/api/calls/" + callId, FUNDER, body).problem(409);
+        api.post("/api/calls/" + callId + "/open", FUNDER, null).ok();
+        body.remove("version");
+        api.put("/api/calls/" + callId, FUNDER, body).problem(409, "brouillon");
+
+        Map<String, Object> application = Api.applicationBody(callId, "50000.00");
+        JsonNode draft = api.post("/api/applications", APPLICANT, application).status(201).json();
+        String id = draft.path("id").asString();
+        application.put("version", draft.path("version").asLong());
+        application.put("requestedAmount", "55000.00");
+        assertThat(api.put("/api/applications/" + id, APPLICANT, application).ok().json().path("requestedAmount").asString())
+                .isEqualTo("55000.00");
+        api.put("/api/applications/" + id, APPLICANT, application).problem(409);
+
+        // its lead, the call's funder and coordinators read it; another applicant or funder does not even see it
+        assertThat(api.get("/api/applications/" + id, APPLICANT).ok().json().path("proposal").path("consortium").get(0)
+                .path("siren").asString()).isEqualTo(Api.LEAD);
+        api.get("/api/applications/" + id, FUNDER).ok();
+        api.get("/api/applications/" + id, Api.COORDINATOR).ok();
+        api.get("/api/applications/" + id, Api.applicant(Api.MEMBER)).problem(404);
+        api.get("/api/applications/" + id, OTHER_FUNDER).problem(404);
+        api.get("/api/applications/" + id, null).problem(401);
+        assertThat(api.get("/api/applications", APPLICANT).ok().json().toString()).contains(id);
+
+        // withdrawn by its lead only, then nothing more happens to it
+        api.post("/api/applications/" + id + "/withdraw", Api.applicant(Api.MEMBER), null).problem(403);
+        assertThat(api.post("/api/applications/" + id + "/withdraw", APPLICANT, null).ok().json().path("status").asString())
+                .isEqualTo("WITHDRAWN");
+        api.post("/api/applications/" + id + "/submit", APPLICANT, null).problem(409);
+        // every change is in the audit trail, under its actor
+        assertThat(jdbc.sql("SELECT action FROM audit_record WHERE target_id = :id ORDER BY seq").param("id", id)
+                .query(String.class).list()).containsExactly("application.created", "application.edited",
+                "application.withdrawn");
+    }
+
     private JsonNode payload(String aggregateId, String event) {
         List<String> payloads = jdbc.sql("SELECT payload::text FROM outbox_event WHERE aggregate_id = :id AND type = :type")
                 .param("id", aggregateId).param("type", "fr.dataterritoires.commons-calls." + event + ".v1")

@@ -78,7 +78,8 @@ class ChartsTest {
         }
         assertThat(prod).filteredOn(o -> "Cluster".equals(o.get("kind")))
                 .extracting(o -> Yaml.string(o, "metadata", "name"))
-                .containsExactlyInAnyOrder("dataset-search-db", "roadmaps-db", "exchanges-db");
+                .containsExactlyInAnyOrder("dataset-search-db", "roadmaps-db", "exchanges-db", "commons-calls-db",
+                        "replication-db");
         // helm-java's template leaves Helm hooks out; the helm binary kustomize runs includes them, so the
         // migration Jobs and their NetworkPolicies are checked here
         for (String service : workspace.serviceCharts()) {

@@ -28,6 +28,8 @@ class ArchitectureTest {
         assertThat(classes.containPackage("fr.dataterritoires.datasetsearch.domain")).isTrue();
         assertThat(classes.containPackage("fr.dataterritoires.roadmaps.domain")).isTrue();
         assertThat(classes.containPackage("fr.dataterritoires.exchanges.domain")).isTrue();
+        assertThat(classes.containPackage("fr.dataterritoires.commonscalls.domain")).isTrue();
+        assertThat(classes.containPackage("fr.dataterritoires.replication.domain")).isTrue();
         for (ArchRule rule : ArchitectureRules.dataTerritoires().all()) {
             rule.check(classes);
         }

@@ -1,0 +1,25 @@
+package fr.dataterritoires.commonscalls.application;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import fr.dataterritoires.commonscalls.domain.Call;
+
+/** Calls; {@link #update} checks the version read (optimistic locking) and bumps it. */
+public interface Calls {
+
+    void insert(Call call);
+
+    void update(Call call);
+
+    Optional<Call> find(UUID id);
+
+    /** The call, its row locked until the transaction ends. */
+    Optional<Call> findForUpdate(UUID id);
+
+    /** Calls that are not drafts, plus the drafts of {@code funderId} when not null. */
+    List<Call> visible(UUID funderId);
+
+    long countOpen();
+}

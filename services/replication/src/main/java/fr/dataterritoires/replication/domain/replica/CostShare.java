@@ -1,0 +1,15 @@
+package fr.dataterritoires.replication.domain.replica;
+
+import java.math.BigDecimal;
+
+import fr.dataterritoires.replication.domain.Checks;
+
+/** A cost of the replication shared with others: who pays (SIREN), how much (euros), for what. */
+public record CostShare(String payerSiren, BigDecimal amount, String description) {
+
+    public CostShare {
+        payerSiren = Checks.siren(payerSiren, "sharedCosts.payerSiren");
+        amount = Checks.euros(amount, "sharedCosts.amount");
+        description = Checks.required(description, "sharedCosts.description", 500);
+    }
+}

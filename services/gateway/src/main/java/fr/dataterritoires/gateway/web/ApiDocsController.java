@@ -79,7 +79,7 @@ public class ApiDocsController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(throughGateway(service, body));
     }
 
-    String throughGateway(String service, String document) {
+    JsonNode throughGateway(String service, String document) {
         ObjectNode root = (ObjectNode) json.readTree(document);
         ObjectNode server = json.createObjectNode();
         server.put("url", "/api/" + service);
@@ -96,6 +96,6 @@ public class ApiDocsController {
             }
             root.set("paths", routed);
         }
-        return json.writeValueAsString(root);
+        return root;
     }
 }

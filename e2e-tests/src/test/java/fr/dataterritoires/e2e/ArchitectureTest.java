@@ -27,6 +27,7 @@ class ArchitectureTest {
         assertThat(classes.containPackage("fr.dataterritoires.contracts.datasetsearch.v1")).isTrue();
         assertThat(classes.containPackage("fr.dataterritoires.datasetsearch.domain")).isTrue();
         assertThat(classes.containPackage("fr.dataterritoires.roadmaps.domain")).isTrue();
+        assertThat(classes.containPackage("fr.dataterritoires.gateway.domain")).isTrue();
         for (ArchRule rule : ArchitectureRules.dataTerritoires().all()) {
             rule.check(classes);
         }

@@ -1,12 +1,18 @@
 package fr.dataterritoires.gateway;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.Timeout;
 import org.springdoc.core.properties.AbstractSwaggerUiConfigProperties.SwaggerUrl;
 import org.springdoc.core.properties.SwaggerUiConfigProperties;
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,7 +24,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.client.ClientHttpRequestFactory;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -50,20 +56,37 @@ public class GatewayConfiguration {
     static final int ACCESS_LOG_ORDER = Ordered.HIGHEST_PRECEDENCE + 30;
 
     /**
-     * The client of every call to a service (the gateway's RestClient picks this factory up): HTTP/1.1, no
-     * redirects followed (the caller gets them), a connect timeout, and the response budget after which the caller
-     * gets a 504.
+     * The client of every call to a service (the gateway's RestClient picks this factory up): no redirects followed
+     * (the caller gets them), no retries (a POST must not be sent twice), no cookies kept (they would pass from one
+     * caller to the next), bodies relayed as they come (no decompression); a connect timeout, and the response budget
+     * as the socket timeout, so that a service answering late — or stalling in the middle of a body — frees the
+     * request: 504 when nothing was sent yet.
      */
     @Bean
     ClientHttpRequestFactory gatewayHttpRequestFactory(GatewayProperties properties) {
         properties.validate();
-        HttpClient client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(properties.getConnectTimeout())
+        Timeout budget = Timeout.of(properties.getResponseTimeout());
+        PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(properties.getConnectTimeout()))
+                        .setSocketTimeout(budget)
+                        .build())
+                .setMaxConnTotal(1000)
+                .setMaxConnPerRoute(200)
                 .build();
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
-        factory.setReadTimeout(properties.getResponseTimeout());
+        CloseableHttpClient client = HttpClients.custom()
+                .setConnectionManager(connections)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(budget)
+                        .setRedirectsEnabled(false)
+                        .build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableContentCompression()
+                .build();
+        HttpComponentsClientHttpRequestFactory factory = new HttpComponentsClientHttpRequestFactory(client);
+        factory.setConnectionRequestTimeout(properties.getConnectTimeout());
         return factory;
     }
 

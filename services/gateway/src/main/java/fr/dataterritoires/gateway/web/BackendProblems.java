@@ -5,12 +5,11 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -43,11 +42,11 @@ public final class BackendProblems {
             }
         }
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof HttpConnectTimeoutException || t instanceof ConnectException
+            if (t instanceof ConnectTimeoutException || t instanceof ConnectException
                     || t instanceof NoRouteToHostException || t instanceof UnknownHostException) {
                 return Failure.UNREACHABLE;
             }
-            if (t instanceof HttpTimeoutException || t instanceof SocketTimeoutException) {
+            if (t instanceof SocketTimeoutException) { // no answer, or a body stalled, within the budget
                 return Failure.TIMEOUT;
             }
         }

@@ -53,7 +53,7 @@ public final class GatewayRoutes {
             }
             RouterFunction<ServerResponse> routeOf = builder
                     .before(uri(target.url()))
-                    .before(rewritePath("/api/" + name + "/(?<rest>.*)", "/api/${rest}"))
+                    .before(rewritePath("^/api/" + name + "(?<rest>/.*)?$", "/api${rest}"))
                     .after((request, response) -> publicLocation(name, target.url(), response))
                     .build();
             all = all == null ? routeOf : all.and(routeOf);

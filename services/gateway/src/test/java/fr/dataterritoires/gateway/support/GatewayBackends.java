@@ -98,6 +98,9 @@ public final class GatewayBackends implements ApplicationContextInitializer<Conf
         properties.put("dataterritoires.gateway.rate-limit.redis-retry-interval", "1s");
         properties.put("dataterritoires.gateway.cors.allowed-origins", CORS_ORIGIN);
         properties.put("spring.data.redis.url", "redis://127.0.0.1:" + redis.port());
+        // a loaded 2-core machine must not turn a slow handshake into a fallback; a cut proxy refuses at once anyway
+        properties.put("spring.data.redis.timeout", "5s");
+        properties.put("spring.data.redis.connect-timeout", "5s");
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("gateway-test-backends",
                 properties));
     }

@@ -17,6 +17,7 @@ import org.springdoc.core.properties.AbstractSwaggerUiConfigProperties.SwaggerUr
 import org.springdoc.core.properties.SwaggerUiConfigProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.cloud.gateway.server.mvc.filter.HttpHeadersFilter;
 import org.springframework.context.annotation.Bean;
@@ -41,6 +42,7 @@ import fr.dataterritoires.gateway.web.GatewayRoutes;
 import fr.dataterritoires.gateway.web.SecurityHeaders;
 import fr.dataterritoires.platform.errors.ErrorsAutoConfiguration;
 import fr.dataterritoires.platform.security.ApiAuthorizationRules;
+import io.lettuce.core.ClientOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -96,6 +98,15 @@ public class GatewayConfiguration {
         return new RateLimiting(new RedisBuckets(redis, settings.getKeyPrefix()),
                 new LocalBuckets(settings.getLocalMaxClients()), settings.getRedisRetryInterval(), meters,
                 System::nanoTime);
+    }
+
+    /**
+     * While Redis is away, commands fail at once instead of waiting for a reconnection until their timeout: the
+     * request is then counted locally without delay (Lettuce keeps reconnecting in the background).
+     */
+    @Bean
+    LettuceClientOptionsBuilderCustomizer failFastWhileRedisIsAway() {
+        return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
     }
 
     @Bean

@@ -1,31 +1,24 @@
 package fr.dataterritoires.gateway;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.util.Timeout;
 import org.springdoc.core.properties.AbstractSwaggerUiConfigProperties.SwaggerUrl;
 import org.springdoc.core.properties.SwaggerUiConfigProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
 import org.springframework.cloud.gateway.server.mvc.filter.HttpHeadersFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.http.client.ClientHttpRequestFactory;
-import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -40,6 +33,7 @@ import fr.dataterritoires.gateway.web.AccessLog;
 import fr.dataterritoires.gateway.web.ApiDocsController;
 import fr.dataterritoires.gateway.web.GatewayRoutes;
 import fr.dataterritoires.gateway.web.SecurityHeaders;
+import fr.dataterritoires.gateway.web.ServiceClients;
 import fr.dataterritoires.platform.errors.ErrorsAutoConfiguration;
 import fr.dataterritoires.platform.security.ApiAuthorizationRules;
 import io.lettuce.core.ClientOptions;
@@ -57,39 +51,15 @@ public class GatewayConfiguration {
     /** After the tracing filter (highest + 1), so the log line carries the trace id. */
     static final int ACCESS_LOG_ORDER = Ordered.HIGHEST_PRECEDENCE + 30;
 
-    /**
-     * The client of every call to a service (the gateway's RestClient picks this factory up): no redirects followed
-     * (the caller gets them), no retries (a POST must not be sent twice), no cookies kept (they would pass from one
-     * caller to the next), bodies relayed as they come (no decompression); a connect timeout, and the response budget
-     * as the socket timeout, so that a service answering late — or stalling in the middle of a body — frees the
-     * request: 504 when nothing was sent yet.
-     */
+    /** The proxy's clients, one per response budget (ADR 0013); replaces the gateway's single default client. */
     @Bean
-    ClientHttpRequestFactory gatewayHttpRequestFactory(GatewayProperties properties) {
+    ServiceClients serviceClients(GatewayProperties properties, RestClient.Builder http,
+                                  GatewayMvcProperties gatewayProperties) {
         properties.validate();
-        Timeout budget = Timeout.of(properties.getResponseTimeout());
-        PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.of(properties.getConnectTimeout()))
-                        .setSocketTimeout(budget)
-                        .build())
-                .setMaxConnTotal(1000)
-                .setMaxConnPerRoute(200)
-                .build();
-        CloseableHttpClient client = HttpClients.custom()
-                .setConnectionManager(connections)
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(budget)
-                        .setRedirectsEnabled(false)
-                        .build())
-                .disableRedirectHandling()
-                .disableAutomaticRetries()
-                .disableCookieManagement()
-                .disableContentCompression()
-                .build();
-        HttpComponentsClientHttpRequestFactory factory = new HttpComponentsClientHttpRequestFactory(client);
-        factory.setConnectionRequestTimeout(properties.getConnectTimeout());
-        return factory;
+        Map<String, Duration> budgets = new LinkedHashMap<>();
+        properties.getServices().keySet().forEach(name -> budgets.put(name, properties.budgetOf(name)));
+        return new ServiceClients(budgets, properties.getResponseTimeout(), properties.getConnectTimeout(), http,
+                gatewayProperties);
     }
 
     @Bean
@@ -110,20 +80,21 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    RouterFunction<ServerResponse> serviceRoutes(GatewayProperties properties, RateLimiting rateLimiting) {
+    RouterFunction<ServerResponse> serviceRoutes(GatewayProperties properties, RateLimiting rateLimiting,
+                                                 ServiceClients clients) {
         Map<String, GatewayRoutes.Target> targets = new LinkedHashMap<>();
         properties.getServices().forEach((name, service) -> targets.put(name,
-                new GatewayRoutes.Target(service.getUrl(), properties.limitOf(name))));
+                new GatewayRoutes.Target(service.getUrl(), properties.limitOf(name), properties.budgetOf(name))));
         return GatewayRoutes.build(targets, rateLimiting, properties.getRateLimit().isEnabled(),
-                properties.getResponseTimeout(), properties.getUnavailableRetryAfter());
+                properties.getUnavailableRetryAfter());
     }
 
     @Bean
-    ApiDocsController apiDocsController(GatewayProperties properties, RestClient.Builder http, JsonMapper json) {
+    ApiDocsController apiDocsController(GatewayProperties properties, ServiceClients clients, JsonMapper json) {
         Map<String, URI> urls = new LinkedHashMap<>();
         properties.getServices().forEach((name, service) -> urls.put(name, service.getUrl()));
-        return new ApiDocsController(urls, http.build(), json, properties.getResponseTimeout(),
-                properties.getUnavailableRetryAfter());
+        return new ApiDocsController(urls, clients.client(properties.getResponseTimeout()), json,
+                properties.getResponseTimeout(), properties.getUnavailableRetryAfter());
     }
 
     /** The documentation page lists every service's document (through the gateway), not the gateway's own. */

@@ -103,6 +103,12 @@ public class GatewayProperties {
         });
     }
 
+    /** The response budget of a service's route: its own, else the default. */
+    public Duration budgetOf(String service) {
+        Service s = services.get(service);
+        return s != null && s.getResponseTimeout() != null ? s.getResponseTimeout() : responseTimeout;
+    }
+
     /** The limit of a service's route: its own, else the default. */
     public RateLimit limitOf(String service) {
         Service s = services.get(service);
@@ -120,6 +126,17 @@ public class GatewayProperties {
 
         /** This route's limit; unset values take the default ones. */
         private RouteLimit rateLimit = new RouteLimit();
+
+        /** This route's response budget; unset: the default {@code response-timeout}. */
+        private Duration responseTimeout;
+
+        public Duration getResponseTimeout() {
+            return responseTimeout;
+        }
+
+        public void setResponseTimeout(Duration responseTimeout) {
+            this.responseTimeout = responseTimeout;
+        }
 
         public URI getUrl() {
             return url;

@@ -35,19 +35,18 @@ public final class GatewayRoutes {
     }
 
     /** Settings of one routed service. */
-    public record Target(URI url, RateLimit limit) {
+    public record Target(URI url, RateLimit limit, Duration budget) {
     }
 
     public static RouterFunction<ServerResponse> build(Map<String, Target> services, RateLimiting limiting,
-                                                       boolean rateLimited, Duration budget,
-                                                       Duration retryAfter) {
+                                                       boolean rateLimited, Duration retryAfter) {
         RouterFunction<ServerResponse> all = null;
         for (Map.Entry<String, Target> entry : services.entrySet()) {
             String name = entry.getKey();
             Target target = entry.getValue();
             RouterFunctions.Builder builder = route(name)
                     .route(path("/api/" + name + "/**"), http())
-                    .filter(failures(name, budget, retryAfter));
+                    .filter(failures(name, target.budget(), retryAfter));
             if (rateLimited) {
                 builder = builder.filter(RateLimitFilter.of(name, target.limit(), limiting));
             }

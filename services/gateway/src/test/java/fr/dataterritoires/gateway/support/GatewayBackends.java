@@ -19,7 +19,7 @@ import fr.dataterritoires.testing.process.ServiceProcess;
  * <ul>
  *   <li>{@code echo} and {@code limited} → {@link #recording()} ({@code limited} with a burst of
  *   {@value #LIMITED_BURST} and a very slow refill, to reach the limit in a few requests);</li>
- *   <li>{@code slow} → {@link #silent()}, which never answers; the response budget is {@value #BUDGET};</li>
+ *   <li>{@code slow} → {@link #silent()}, which never answers, with a response budget of {@value #SLOW_BUDGET};</li>
  *   <li>{@code down} → a loopback port nothing listens on;</li>
  *   <li>{@code roadmaps} → the real roadmaps ({@link RealRoadmaps}, on a port reserved here, started on first use);</li>
  *   <li>the suite's other services → closed ports too (none of them runs in this test JVM).</li>
@@ -30,7 +30,7 @@ import fr.dataterritoires.testing.process.ServiceProcess;
 public final class GatewayBackends implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     public static final int LIMITED_BURST = 3;
-    public static final String BUDGET = "3s";
+    public static final String SLOW_BUDGET = "1s";
     public static final String CORS_ORIGIN = "https://portail.test.data-territoires.gouv.fr";
 
     private static RecordingService recording;
@@ -87,12 +87,12 @@ public final class GatewayBackends implements ApplicationContextInitializer<Conf
         properties.put(services + "limited.rate-limit.burst-capacity", LIMITED_BURST);
         properties.put(services + "limited.rate-limit.replenish-rate", 0.01);
         properties.put(services + "slow.url", silent.url());
+        properties.put(services + "slow.response-timeout", SLOW_BUDGET); // the others keep the default 15 s
         properties.put(services + "down.url", closed);
         properties.put(services + "roadmaps.url", "http://127.0.0.1:" + roadmapsPort);
         for (String other : new String[] {"dataset-search", "commons-calls", "exchanges", "replication"}) {
             properties.put(services + other + ".url", closed);
         }
-        properties.put("dataterritoires.gateway.response-timeout", BUDGET);
         properties.put("dataterritoires.gateway.rate-limit.key-prefix",
                 "dt-test-" + HexFormat.of().formatHex(randomBytes()) + ":");
         properties.put("dataterritoires.gateway.rate-limit.redis-retry-interval", "1s");

@@ -32,6 +32,7 @@ import fr.dataterritoires.gateway.persistence.RedisBuckets;
 import fr.dataterritoires.gateway.web.AccessLog;
 import fr.dataterritoires.gateway.web.ApiDocsController;
 import fr.dataterritoires.gateway.web.GatewayRoutes;
+import fr.dataterritoires.gateway.web.ProblemCorsProcessor;
 import fr.dataterritoires.gateway.web.SecurityHeaders;
 import fr.dataterritoires.gateway.web.ServiceClients;
 import fr.dataterritoires.platform.errors.ErrorsAutoConfiguration;
@@ -121,7 +122,7 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<CorsFilter> corsFilter(GatewayProperties properties) {
+    FilterRegistrationBean<CorsFilter> corsFilter(GatewayProperties properties, JsonMapper json) {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(properties.getCors().getAllowedOrigins());
         cors.addAllowedMethod("*");
@@ -135,7 +136,9 @@ public class GatewayConfiguration {
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/api/**", cors);
         source.registerCorsConfiguration("/openapi/**", cors);
-        FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(new CorsFilter(source));
+        CorsFilter filter = new CorsFilter(source);
+        filter.setCorsProcessor(new ProblemCorsProcessor(json));
+        FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(CORS_ORDER);
         return registration;
     }

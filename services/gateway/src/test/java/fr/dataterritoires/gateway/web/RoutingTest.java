@@ -178,7 +178,8 @@ class RoutingTest {
         Response refused = gateway().request("OPTIONS", "/api/echo/roadmaps", null,
                 "Origin", "https://malveillant.example", "Access-Control-Request-Method", "DELETE");
 
-        assertThat(refused.status()).isEqualTo(403);
+        JsonNode problem = refused.problem(403, "origine");
+        assertThat(problem.path("type").asString()).isEqualTo(ProblemTypes.ACCES_REFUSE);
         assertThat(refused.header("Access-Control-Allow-Origin")).isNull();
     }
 }

@@ -65,7 +65,7 @@ public final class GatewayRoutes {
                                                                        Duration retryAfter) {
         return (request, next) -> {
             try {
-                return next.handle(request);
+                return new GuardedBody(next.handle(request), service, budget, retryAfter);
             } catch (Exception e) {
                 BackendProblems.Failure failure = BackendProblems.classify(e);
                 if (failure == null) {

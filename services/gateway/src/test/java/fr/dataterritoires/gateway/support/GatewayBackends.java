@@ -20,6 +20,8 @@ import fr.dataterritoires.testing.process.ServiceProcess;
  *   <li>{@code echo} and {@code limited} → {@link #recording()} ({@code limited} with a burst of
  *   {@value #LIMITED_BURST} and a very slow refill, to reach the limit in a few requests);</li>
  *   <li>{@code slow} → {@link #silent()}, which never answers, with a response budget of {@value #SLOW_BUDGET};</li>
+ *   <li>{@code stalling} and {@code stalling-late} → services that send their status, headers and part of their
+ *   body (a few bytes; 256 KB), then nothing, with the same budget;</li>
  *   <li>{@code down} → a loopback port nothing listens on;</li>
  *   <li>{@code roadmaps} → the real roadmaps ({@link RealRoadmaps}, on a port reserved here, started on first use);</li>
  *   <li>the suite's other services → closed ports too (none of them runs in this test JVM).</li>
@@ -35,6 +37,8 @@ public final class GatewayBackends implements ApplicationContextInitializer<Conf
 
     private static RecordingService recording;
     private static SilentService silent;
+    private static SilentService stalling;
+    private static SilentService stallingLate;
     private static CuttableTcpProxy redis;
     private static int closedPort;
     private static int roadmapsPort;
@@ -65,6 +69,8 @@ public final class GatewayBackends implements ApplicationContextInitializer<Conf
         }
         recording = new RecordingService();
         silent = new SilentService();
+        stalling = SilentService.stalling(20);
+        stallingLate = SilentService.stalling(256 * 1024);
         closedPort = ServiceProcess.freePort();
         roadmapsPort = ServiceProcess.freePort();
         String redisUrl = System.getenv().getOrDefault("DT_REDIS_URL", "redis://127.0.0.1:6379");
@@ -88,6 +94,10 @@ public final class GatewayBackends implements ApplicationContextInitializer<Conf
         properties.put(services + "limited.rate-limit.replenish-rate", 0.01);
         properties.put(services + "slow.url", silent.url());
         properties.put(services + "slow.response-timeout", SLOW_BUDGET); // the others keep the default 15 s
+        properties.put(services + "stalling.url", stalling.url());
+        properties.put(services + "stalling.response-timeout", SLOW_BUDGET);
+        properties.put(services + "stalling-late.url", stallingLate.url());
+        properties.put(services + "stalling-late.response-timeout", SLOW_BUDGET);
         properties.put(services + "down.url", closed);
         properties.put(services + "roadmaps.url", "http://127.0.0.1:" + roadmapsPort);
         for (String other : new String[] {"dataset-search", "commons-calls", "exchanges", "replication"}) {

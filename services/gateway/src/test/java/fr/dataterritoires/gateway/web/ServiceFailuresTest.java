@@ -1,6 +1,10 @@
 package fr.dataterritoires.gateway.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.UncheckedIOException;
+import java.net.http.HttpTimeoutException;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -44,6 +48,24 @@ class ServiceFailuresTest {
         assertThat(problem.path("detail").asString()).contains("1.0 s");
         assertThat(GatewayBackends.silent().connectionsAccepted()).as("the request did reach the service")
                 .isGreaterThan(before);
+    }
+
+    @Test
+    void aServiceStallingBeforeAnythingReachedTheCallerIsA504Too() {
+        Response response = new Gateway(port).get("/api/stalling/exports/roadmaps.csv");
+
+        JsonNode problem = response.problem(504, "« stalling »");
+        assertThat(problem.path("dependency").asString()).isEqualTo("stalling");
+        assertThat(response.header("Content-Length")).as("not the service's").isNotEqualTo("120");
+        assertThat(response.headers().get("x-frame-options")).containsExactly("DENY");
+    }
+
+    @Test
+    void aServiceStallingAfterPartOfItsAnswerLeftIsCutNotWaitedFor() {
+        // 256 KB already went to the caller: the gateway can only cut the answer short, at the end of the budget
+        assertThatThrownBy(() -> new Gateway(port).get("/api/stalling-late/exports/roadmaps.csv"))
+                .isInstanceOf(UncheckedIOException.class)
+                .satisfies(e -> assertThat(e.getCause()).isNotInstanceOf(HttpTimeoutException.class));
     }
 
     @Test

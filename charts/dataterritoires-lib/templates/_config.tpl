@@ -108,6 +108,10 @@ data:
       name: {{ $v.elasticsearch.secretName }}
       key: {{ $v.elasticsearch.secretKey }}
 {{- end }}
+{{- if and $v.redis $v.redis.enabled $v.global.redis }}
+- name: DT_REDIS_URL
+  value: {{ printf "redis://%s:%v" $v.global.redis.host $v.global.redis.port | quote }}
+{{- end }}
 {{- range $key, $value := $v.env }}
 - name: {{ $key }}
   value: {{ $value | quote }}

@@ -5,7 +5,7 @@ NetworkPolicy: deny by default (both directions), then allow exactly
 - ingress on a port from each service declared as `from` in a global.flows entry whose `to` is this service;
 - egress to each service declared as `to` in a global.flows entry whose `from` is this service, on that port;
 - egress to DNS, to the OIDC issuer, to the data engines this service uses (its own PostgreSQL cluster, RabbitMQ,
-  Elasticsearch) and, when externalEgress is on (harvesting), to public addresses on 80/443.
+  Elasticsearch, Redis when redis.enabled and global.redis is set) and, when externalEgress is on (harvesting), to public addresses on 80/443.
 The chart checks compare these rules with global.flows: a rule that opens anything else fails `make charts`.
 */}}
 {{- define "dtlib.dnsEgress.v1" -}}
@@ -110,6 +110,13 @@ spec:
               elasticsearch.k8s.elastic.co/cluster-name: {{ $g.elasticsearch.cluster }}
       ports:
         - port: 9200
+          protocol: TCP
+    {{- end }}
+    {{- if and .Values.redis .Values.redis.enabled $g.redis }}
+    - to:
+        - {{- toYaml $g.redis.networkPeer | nindent 10 }}
+      ports:
+        - port: {{ $g.redis.port }}
           protocol: TCP
     {{- end }}
     {{- if $g.otlpEndpoint }}

@@ -542,6 +542,11 @@ final class Policies {
                         String.valueOf(Yaml.at(global, "elasticsearch", "cluster"))))))) {
             return ports.equals(List.of("9200"));
         }
+        Map<String, Object> redis = Yaml.map(global, "redis");
+        if (Boolean.TRUE.equals(Yaml.at(service, "redis", "enabled")) && !redis.isEmpty()
+                && peer.equals(Yaml.map(redis, "networkPeer"))) {
+            return ports.equals(List.of(String.valueOf(redis.get("port"))));
+        }
         String otlp = Yaml.string(global, "otlpEndpoint");
         if (otlp != null && !otlp.isEmpty() && peer.equals(Yaml.map(global, "networkPolicy", "otlpPeer"))) {
             return ports.equals(List.of("4318"));

@@ -52,6 +52,13 @@ public final class ProblemTypes {
      * words of its first use, the dataset search: never renamed.
      */
     public static final String DELAI_DEPASSE = BASE + "delai-de-recherche-depasse";
+    /**
+     * 504: another service did not answer within the caller's budget (the gateway, or a service calling another);
+     * the problem names it ({@code dependency}).
+     */
+    public static final String DELAI_DE_REPONSE_DEPASSE = BASE + "delai-de-reponse-depasse";
+    /** 429: the client sent more requests than its rate limit allows; {@code Retry-After} says when to try again. */
+    public static final String TROP_DE_REQUETES = BASE + "trop-de-requetes";
     /** 500: unexpected failure; the body carries only an {@code errorId} to quote to support. */
     public static final String ERREUR_INTERNE = BASE + "erreur-interne";
 
@@ -75,6 +82,8 @@ public final class ProblemTypes {
             Map.entry(REGLE_METIER, "Règle métier non respectée"),
             Map.entry(SERVICE_INDISPONIBLE, "Service momentanément indisponible"),
             Map.entry(DELAI_DEPASSE, "Délai de recherche dépassé"),
+            Map.entry(DELAI_DE_REPONSE_DEPASSE, "Délai de réponse dépassé"),
+            Map.entry(TROP_DE_REQUETES, "Trop de requêtes"),
             Map.entry(ERREUR_INTERNE, "Erreur interne"));
 
     private ProblemTypes() {
@@ -103,6 +112,7 @@ public final class ProblemTypes {
             case 413 -> CHARGE_TROP_GRANDE;
             case 415 -> TYPE_MEDIA_NON_SUPPORTE;
             case 422 -> REGLE_METIER;
+            case 429 -> TROP_DE_REQUETES;
             case 503 -> SERVICE_INDISPONIBLE;
             default -> status >= 500 ? ERREUR_INTERNE : REQUETE_INVALIDE;
         };

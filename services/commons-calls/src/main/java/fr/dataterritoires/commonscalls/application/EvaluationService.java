@@ -187,6 +187,7 @@ public class EvaluationService {
                     "Les décisions se prennent pendant l'évaluation (statut actuel : " + call.status() + ").");
         }
         List<Ranked> ranked = ranked(call, true);
+        lockLedgerForLevies(call);
         List<AwardAllocation.Candidate> candidates = ranked.stream().map(r -> new AwardAllocation.Candidate(
                 r.applicationId(), r.score(), r.requested(), r.submittedAt())).toList();
         List<AwardAllocation.Decision> decisions = AwardAllocation.allocate(call.remainingBudget(),
@@ -220,11 +221,14 @@ public class EvaluationService {
      */
     @Transactional
     public Award award(DtPrincipal actor, UUID applicationId, BigDecimal amount, String reason) {
-        Application application = applications.findForUpdate(applicationId)
-                .orElseThrow(() -> ApplicationService.notFound(applicationId));
-        Call call = calls.findForUpdate(application.callId()).orElseThrow();
+        UUID callId = applications.find(applicationId).orElseThrow(() -> ApplicationService.notFound(applicationId))
+                .callId();
+        // locks in the order of decide: the call, the ledger accounts of a levy, then the application
+        Call call = calls.findForUpdate(callId).orElseThrow();
         Funder funder = funders.find(call.funderId()).orElseThrow();
         FunderService.requireFunder(actor, funder);
+        lockLedgerForLevies(call);
+        Application application = applications.findForUpdate(applicationId).orElseThrow();
         if (reason == null || reason.isBlank() || reason.length() > 2000) {
             throw CallsRuleViolation.invalid("reason", "la décision d'attribution est motivée (2000 caractères au plus)");
         }
@@ -254,6 +258,17 @@ public class EvaluationService {
                     "award:" + award.id(), amount, application.proposal().lead().siren(), "AWARD", null), now);
         }
         return award;
+    }
+
+    /**
+     * An innovation call's awards levy the préciput: its ledger accounts are locked before anything of the transaction
+     * is audited, so that every transaction takes the fund's row before the audit chain's head (as allocations do) and
+     * none waits for the other in a cycle.
+     */
+    private void lockLedgerForLevies(Call call) {
+        if (call.terms().kind() == CallKind.INNOVATION) {
+            preciput.lockForLevy(call.terms().programmeId());
+        }
     }
 
     private List<Ranked> ranked(Call call, boolean requireReviews) {

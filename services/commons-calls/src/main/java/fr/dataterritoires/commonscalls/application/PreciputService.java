@@ -78,10 +78,7 @@ public class PreciputService {
                 .orElseThrow(() -> new CallsRuleViolation.NotFound("Le programme " + request.programmeId() + " est introuvable."));
         Funder funder = funders.find(programme.funderId()).orElseThrow();
         BigDecimal amount = Money.levy(request.projectFunding(), programme.preciputRate());
-        String programmeAccount = Accounts.programme(programme.id());
-        Map<String, String> touched = new LinkedHashMap<>();
-        touched.put(programmeAccount, "Programme " + programme.name() + " (" + funder.name() + ")");
-        touched.put(Accounts.FUND, "Fonds du préciput");
+        Map<String, String> touched = levyAccounts(programme, funder);
         // the programme's row, locked, serialises levies of one programme: the duplicate check below is then exact
         Map<String, BigDecimal> balances = journal.lock(touched);
         if (journal.levyExists(programme.id(), request.projectReference())) {
@@ -101,6 +98,22 @@ public class PreciputService {
                 CommonsCallsEvents.preciputLevied(t.id(), d));
         audit.record(actor, "preciput.levied", CommonsCallsEvents.LEDGER, t.id().toString(), null, snapshot(t, d));
         return new Levied(t.id(), amount, false);
+    }
+
+    /** Locks the accounts a levy of this programme touches, in the caller's transaction (see {@link #levy}). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockForLevy(UUID programmeId) {
+        Programme programme = funders.programme(programmeId)
+                .orElseThrow(() -> new CallsRuleViolation.NotFound("Le programme " + programmeId + " est introuvable."));
+        Funder funder = funders.find(programme.funderId()).orElseThrow();
+        journal.lock(levyAccounts(programme, funder));
+    }
+
+    private static Map<String, String> levyAccounts(Programme programme, Funder funder) {
+        Map<String, String> touched = new LinkedHashMap<>();
+        touched.put(Accounts.programme(programme.id()), "Programme " + programme.name() + " (" + funder.name() + ")");
+        touched.put(Accounts.FUND, "Fonds du préciput");
+        return touched;
     }
 
     /** The national instance allocates part of the fund; refused beyond the fund's balance, whatever runs concurrently. */

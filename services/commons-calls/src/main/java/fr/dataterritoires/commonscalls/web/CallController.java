@@ -219,10 +219,11 @@ public class CallController {
 
     private List<DecisionResponse> decisions(DtPrincipal actor, UUID callId, List<UUID> order) {
         List<Application> decided = applications.decidedOf(callId);
+        java.util.Map<UUID, String> amounts = new java.util.HashMap<>();
+        grants.ofCall(callId).forEach(v -> amounts.put(v.award().applicationId(), Money.format(v.award().amount())));
         List<DecisionResponse> out = new java.util.ArrayList<>();
         for (Application a : decided) {
-            String amount = grants.ofCall(callId).stream().filter(v -> v.award().applicationId().equals(a.id()))
-                    .map(v -> Money.format(v.award().amount())).findFirst().orElse(null);
+            String amount = amounts.get(a.id());
             out.add(new DecisionResponse(a.id(), applications.rank(a.id()), a.proposal().commons().title(),
                     a.proposal().lead().siren().value(), a.status(), amount, a.decisionReason()));
         }

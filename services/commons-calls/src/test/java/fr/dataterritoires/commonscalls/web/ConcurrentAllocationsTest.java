@@ -93,6 +93,53 @@ class ConcurrentAllocationsTest {
                 + "WHERE account = 'FUND'").query(BigDecimal.class).single()).isEqualByComparingTo("27.35");
     }
 
+    /**
+     * Awards of innovation calls (which levy the fund and write the audit trail) while allocations run: every one of
+     * them goes through, none waits for another in a cycle (no deadlock, no 409), and the fund adds up.
+     */
+    @Test
+    void leviesAndAllocationsRunTogetherWithoutDeadlock() throws Exception {
+        Api api = new Api(port);
+        api.levyThroughAward("1000.00");
+        String funderId = api.demoFunder();
+        String programme = api.programme(Api.FUNDER, funderId, "0.1");
+        List<String> applications = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String callId = api.openCall(Api.callBody(funderId, "INNOVATION", programme, "300000.00", "120000.00", "0.00"));
+            String applicationId = api.submitted(Api.applicationBody(callId, "10000.00"));
+            api.closeAndEvaluate(callId);
+            api.eligible(applicationId);
+            applications.add(applicationId);
+        }
+        BigDecimal before = api.fundBalance();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<HttpApi.Response>> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(12)) {
+            for (int i = 0; i < 40; i++) {
+                int n = i;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return api.post("/api/preciput/allocations", COORDINATOR, Map.of("purpose", "MUTUALISATION_STRUCTURE",
+                            "beneficiarySiren", "213800006", "amount", "1.00", "reason", "Allocation n° " + n));
+                }));
+                if (i % 10 == 0) {
+                    String applicationId = applications.get(i / 10);
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        return api.post("/api/applications/" + applicationId + "/award", Api.FUNDER,
+                                Map.of("amount", "10000.00", "reason", "Projet retenu."));
+                    }));
+                }
+            }
+            start.countDown();
+        }
+        for (Future<HttpApi.Response> answer : answers) {
+            assertThat(answer.get().status()).as(answer.get().body()).isEqualTo(201);
+        }
+        // + 4 levies of 1 000.00, − 40 allocations of 1.00
+        assertThat(api.fundBalance()).isEqualByComparingTo(before.add(new BigDecimal("3960.00")));
+    }
+
     private long countAllocations() {
         return jdbc.sql("SELECT count(*) FROM ledger_transaction WHERE kind = 'ALLOCATION'").query(Long.class).single();
     }

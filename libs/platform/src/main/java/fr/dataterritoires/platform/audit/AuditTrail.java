@@ -66,7 +66,7 @@ public class AuditTrail {
 
     /**
      * Appends several changes of one transaction, in order, as consecutive links of the chain: one lock of the head,
-     * one normalisation query, one batch of inserts and one of head moves, whatever their number (a harvest batch
+     * one normalisation query, one batch of inserts and one head move, whatever their number (a harvest batch
      * writes hundreds).
      */
     public List<Appended> recordAll(List<Entry> entries) {
@@ -95,7 +95,6 @@ public class AuditTrail {
         }, (row, n) -> row.getString(1));
         Instant occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<Object[]> rows = new ArrayList<>(entries.size());
-        List<Object[]> heads = new ArrayList<>(entries.size());
         List<Appended> appended = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
@@ -106,14 +105,13 @@ public class AuditTrail {
                     beforeJson, afterJson, prevHash);
             rows.add(new Object[] {seq, Timestamp.from(occurredAt), e.actor(), e.action(), e.targetType(), e.targetId(),
                     beforeJson, afterJson, prevHash, hash});
-            heads.add(new Object[] {seq, hash});
             appended.add(new Appended(seq, hash));
             prevHash = hash;
         }
         jdbc.batchUpdate("INSERT INTO audit_record (seq, occurred_at, actor, action, target_type, target_id, before, after, prev_hash, hash) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)", rows);
-        // the database lets the head advance one appended record at a time: one update per link, sent as a batch
-        jdbc.batchUpdate("UPDATE audit_head SET last_seq = ?, last_hash = ?", heads);
+        // one move of the head over the whole batch: the database checks that the records in between chain from it
+        jdbc.update("UPDATE audit_head SET last_seq = ?, last_hash = ?", seq, prevHash);
         return List.copyOf(appended);
     }
 

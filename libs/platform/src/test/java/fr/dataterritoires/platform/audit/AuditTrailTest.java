@@ -146,9 +146,21 @@ class AuditTrailTest {
                 .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.execute("TRUNCATE audit_record CASCADE"))
                 .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
-        // the head can neither be rewound nor pointed at a forged record
+        // the head can neither be rewound nor pointed at a forged record, nor jump over a gap or a broken link
         assertThatThrownBy(() -> jdbc.update("UPDATE audit_head SET last_seq = 2"))
                 .isInstanceOf(DataAccessException.class);
+        String lastHash = jdbc.queryForObject("SELECT hash FROM audit_record WHERE seq = 3", String.class);
+        assertThatThrownBy(() -> jdbc.update("UPDATE audit_head SET last_seq = 3, last_hash = repeat('b', 64)"))
+                .isInstanceOf(DataAccessException.class);
+        asSuperuserWithoutTriggers("INSERT INTO audit_record (seq, occurred_at, actor, action, target_type, target_id, "
+                + "prev_hash, hash) VALUES (5, now(), 'mallory', 'x', 'y', 'z', '" + lastHash + "', repeat('c', 64))");
+        assertThatThrownBy(() -> jdbc.update("UPDATE audit_head SET last_seq = 5, last_hash = repeat('c', 64)"))
+                .as("record 4 is missing").isInstanceOf(DataAccessException.class);
+        asSuperuserWithoutTriggers("INSERT INTO audit_record (seq, occurred_at, actor, action, target_type, target_id, "
+                + "prev_hash, hash) VALUES (4, now(), 'mallory', 'x', 'y', 'z', repeat('d', 64), repeat('e', 64))");
+        assertThatThrownBy(() -> jdbc.update("UPDATE audit_head SET last_seq = 5, last_hash = repeat('c', 64)"))
+                .as("record 4 does not follow record 3, nor 5 record 4").isInstanceOf(DataAccessException.class);
+        asSuperuserWithoutTriggers("DELETE FROM audit_record WHERE seq IN (4, 5)");
         assertThat(verifier.verify().ok()).isTrue();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_record", Integer.class)).isEqualTo(3);
     }

@@ -24,6 +24,7 @@ class ArchitectureTest {
                 .importPackages("fr.dataterritoires");
         // Guard against an empty import, which would make every rule pass vacuously.
         assertThat(classes.containPackage("fr.dataterritoires.platform")).isTrue();
+        assertThat(classes.containPackage("fr.dataterritoires.platform.errors.rules")).isTrue();
         assertThat(classes.containPackage("fr.dataterritoires.contracts.datasetsearch.v1")).isTrue();
         assertThat(classes.containPackage("fr.dataterritoires.datasetsearch.domain")).isTrue();
         assertThat(classes.containPackage("fr.dataterritoires.roadmaps.domain")).isTrue();

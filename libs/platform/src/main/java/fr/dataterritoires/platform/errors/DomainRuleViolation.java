@@ -1,22 +1,15 @@
 package fr.dataterritoires.platform.errors;
 
-import java.util.Objects;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 
 /**
- * A domain invariant refused a command (e.g. a roadmap already arbitrated cannot be edited): 422.
- * Plain Java so that domain code can throw it. {@code rule} is a stable code clients may key on,
- * the message a French sentence shown to the user.
+ * A {@link RuleViolation} about the whole command (no field): 422 with its {@code rule}. Kept for code outside a
+ * domain that already throws it; new code, and domain code always (it may not use this package), throws
+ * {@link RuleViolation} itself, which is mapped once for both.
  */
-public class DomainRuleViolation extends RuntimeException {
-
-    private final String rule;
+public class DomainRuleViolation extends RuleViolation {
 
     public DomainRuleViolation(String rule, String detail) {
-        super(detail);
-        this.rule = Objects.requireNonNull(rule, "rule");
-    }
-
-    public String rule() {
-        return rule;
+        super(rule, null, detail);
     }
 }

@@ -1,5 +1,6 @@
 package fr.dataterritoires.platform.errors;
 
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -290,11 +291,31 @@ public class ProblemExceptionHandler {
         return respond(problem, headers);
     }
 
-    @ExceptionHandler(DomainRuleViolation.class)
-    public ResponseEntity<ProblemDetail> ruleViolated(DomainRuleViolation ex, HttpServletRequest request) {
-        ProblemDetail problem = Problems.create(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.REGLE_METIER,
-                ex.getMessage(), request);
-        problem.setProperty("rule", ex.rule());
+    /**
+     * A domain's refusal ({@link DomainRuleViolation} included): a state conflict is a 409 with its {@code rule}, a
+     * missing thing a 404, an invalid value a 400 naming the field like Bean Validation, any other rule a 422 with
+     * its {@code rule} (and the field in {@code errors} when known).
+     */
+    @ExceptionHandler(RuleViolation.class)
+    public ResponseEntity<ProblemDetail> ruleViolated(RuleViolation ex, HttpServletRequest request) {
+        ProblemDetail problem;
+        if (ex instanceof RuleViolation.StateConflict) {
+            problem = Problems.create(HttpStatus.CONFLICT, ProblemTypes.CONFLIT, ex.getMessage(), request);
+            problem.setProperty("rule", ex.rule());
+        } else if (ex instanceof RuleViolation.NotFound) {
+            problem = Problems.create(HttpStatus.NOT_FOUND, ProblemTypes.INTROUVABLE, ex.getMessage(), request);
+        } else if (ex.isInvalidInput()) {
+            problem = Problems.create(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION,
+                    "Le champ « " + ex.field() + " » est invalide : " + ex.getMessage(), request);
+            Problems.withErrors(problem, List.of(FieldViolation.of(ex.field(), ex.getMessage(), null)));
+        } else {
+            problem = Problems.create(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.REGLE_METIER, ex.getMessage(),
+                    request);
+            problem.setProperty("rule", ex.rule());
+            if (ex.field() != null) {
+                Problems.withErrors(problem, List.of(FieldViolation.of(ex.field(), ex.getMessage(), null)));
+            }
+        }
         return respond(problem, null);
     }
 

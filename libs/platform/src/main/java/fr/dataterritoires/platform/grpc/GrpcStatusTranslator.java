@@ -11,6 +11,7 @@ import fr.dataterritoires.platform.errors.ServiceUnavailableException;
 import fr.dataterritoires.platform.errors.SqlErrorLogging;
 import fr.dataterritoires.platform.errors.TimeBudgetExceededException;
 import fr.dataterritoires.platform.errors.UserFacingMessage;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusException;
@@ -36,7 +37,11 @@ import org.springframework.security.core.AuthenticationException;
  * <table>
  * <caption>exception → status</caption>
  * <tr><td>{@link NotFoundException}, {@link GoneException}</td><td>NOT_FOUND</td></tr>
- * <tr><td>{@link DomainRuleViolation}</td><td>FAILED_PRECONDITION (trailer {@code dt-rule})</td></tr>
+ * <tr><td>{@link RuleViolation.NotFound}</td><td>NOT_FOUND</td></tr>
+ * <tr><td>{@link RuleViolation.StateConflict}</td><td>ABORTED (trailer {@code dt-rule})</td></tr>
+ * <tr><td>{@link RuleViolation#invalid} (the description names the field)</td><td>INVALID_ARGUMENT</td></tr>
+ * <tr><td>any other {@link RuleViolation}, {@link DomainRuleViolation} included</td><td>FAILED_PRECONDITION
+ * (trailer {@code dt-rule})</td></tr>
  * <tr><td>{@link ConflictException}, optimistic/pessimistic locking, integrity violation</td><td>ABORTED</td></tr>
  * <tr><td>Bean Validation, {@link InvalidFieldException} (the description names the field),
  * {@link IllegalArgumentException}</td><td>INVALID_ARGUMENT</td></tr>
@@ -58,7 +63,7 @@ public class GrpcStatusTranslator implements GrpcExceptionHandler, Ordered {
     /** The {@link ProblemTypes} URI matching the status. */
     public static final Metadata.Key<String> PROBLEM_TYPE = Metadata.Key.of("dt-problem-type",
             Metadata.ASCII_STRING_MARSHALLER);
-    /** The stable rule code of a {@link DomainRuleViolation}. */
+    /** The stable rule code of a {@link RuleViolation} (a 422-like refusal or a state conflict). */
     public static final Metadata.Key<String> RULE = Metadata.Key.of("dt-rule", Metadata.ASCII_STRING_MARSHALLER);
     /** The id under which an internal error was logged, to quote to support. */
     public static final Metadata.Key<String> ERROR_ID = Metadata.Key.of("dt-error-id",
@@ -93,11 +98,13 @@ public class GrpcStatusTranslator implements GrpcExceptionHandler, Ordered {
                 log.warn("Dependency unavailable in a gRPC call: {}", e.getCause() == null ? "" : e.getCause().toString());
                 yield status(Status.UNAVAILABLE, ProblemTypes.SERVICE_INDISPONIBLE, e.getMessage());
             }
-            case DomainRuleViolation e -> {
-                StatusException status = status(Status.FAILED_PRECONDITION, ProblemTypes.REGLE_METIER, e.getMessage());
-                status.getTrailers().put(RULE, e.rule());
-                yield status;
-            }
+            case RuleViolation.NotFound e -> status(Status.NOT_FOUND, ProblemTypes.INTROUVABLE, e.getMessage());
+            case RuleViolation.StateConflict e -> withRule(status(Status.ABORTED, ProblemTypes.CONFLIT,
+                    e.getMessage()), e);
+            case RuleViolation e when e.isInvalidInput() -> status(Status.INVALID_ARGUMENT, ProblemTypes.VALIDATION,
+                    "Le champ « " + e.field() + " » est invalide : " + e.getMessage());
+            case RuleViolation e -> withRule(status(Status.FAILED_PRECONDITION, ProblemTypes.REGLE_METIER,
+                    e.getMessage()), e);
             case ConflictException e -> status(Status.ABORTED, ProblemTypes.CONFLIT, e.getMessage());
             case OptimisticLockingFailureException e -> status(Status.ABORTED, ProblemTypes.CONFLIT,
                     "La ressource a été modifiée entre-temps. Rechargez-la puis recommencez.");
@@ -133,6 +140,11 @@ public class GrpcStatusTranslator implements GrpcExceptionHandler, Ordered {
         }
         StatusException status = status(Status.INTERNAL, ProblemTypes.ERREUR_INTERNE, INTERNAL_DETAIL.formatted(errorId));
         status.getTrailers().put(ERROR_ID, errorId);
+        return status;
+    }
+
+    private static StatusException withRule(StatusException status, RuleViolation violation) {
+        status.getTrailers().put(RULE, violation.rule());
         return status;
     }
 

@@ -9,6 +9,7 @@ import fr.dataterritoires.contracts.datasetsearch.v1.ResolveDatasetsResponse;
 import fr.dataterritoires.contracts.datasetsearch.v1.ResolvedDataset;
 import fr.dataterritoires.platform.errors.ConflictException;
 import fr.dataterritoires.platform.errors.DomainRuleViolation;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.platform.errors.GoneException;
 import fr.dataterritoires.platform.errors.InvalidFieldException;
 import fr.dataterritoires.platform.errors.NotFoundException;
@@ -92,6 +93,10 @@ class InMemoryDatasetDirectory extends DatasetDirectoryGrpc.DatasetDirectoryImpl
             case "rule" -> throw new DomainRuleViolation("catalogue-en-maintenance",
                     "Le catalogue est en maintenance : réessayez dans quelques minutes.");
             case "conflict" -> throw new ConflictException("Le jeu de données a été modifié entre-temps.");
+            case "state-conflict" -> throw new RuleViolation.StateConflict("jeu-retire",
+                    "Le jeu de données est retiré : il ne peut plus être modifié.");
+            case "domain-missing" -> throw new RuleViolation.NotFound("Le jeu de données n'a pas de distribution « csv ».");
+            case "domain-invalid" -> throw RuleViolation.invalid("datasetId", "identifiant mal formé");
             case "invalid-field" -> throw new InvalidFieldException("datasetId", "identifiant mal formé", id);
             case "invalid-parameter" -> throw InvalidFieldException.parameter("cursor",
                     "Le curseur de pagination ne correspond pas à cette recherche.", null);

@@ -214,6 +214,22 @@ class PlatformGrpcTest {
     }
 
     @Test
+    void aDomainsRuleViolationKeepsItsKind() {
+        StatusRuntimeException conflict = assertStatus(() -> directory(anyToken()).getDataset(get("state-conflict")),
+                Status.Code.ABORTED, ProblemTypes.CONFLIT);
+        assertThat(conflict.getTrailers().get(GrpcStatusTranslator.RULE)).isEqualTo("jeu-retire");
+
+        StatusRuntimeException missing = assertStatus(() -> directory(anyToken()).getDataset(get("domain-missing")),
+                Status.Code.NOT_FOUND, ProblemTypes.INTROUVABLE);
+        assertThat(missing.getStatus().getDescription()).isEqualTo("Le jeu de données n'a pas de distribution « csv ».");
+
+        StatusRuntimeException invalid = assertStatus(() -> directory(anyToken()).getDataset(get("domain-invalid")),
+                Status.Code.INVALID_ARGUMENT, ProblemTypes.VALIDATION);
+        assertThat(invalid.getStatus().getDescription())
+                .isEqualTo("Le champ « datasetId » est invalide : identifiant mal formé");
+    }
+
+    @Test
     void aConflictIsAborted() {
         StatusRuntimeException e = assertStatus(() -> directory(anyToken()).getDataset(get("conflict")),
                 Status.Code.ABORTED, ProblemTypes.CONFLIT);

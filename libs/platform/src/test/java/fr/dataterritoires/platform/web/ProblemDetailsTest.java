@@ -241,6 +241,42 @@ class ProblemDetailsTest extends AbstractWebTest {
     }
 
     @Test
+    void aDomainsRuleViolationIsMappedByItsKind() {
+        Http.Response conflict = refusal("conflict");
+        assertProblem(conflict, 409, ProblemTypes.CONFLIT, "/api/items/5/refusals/conflict");
+        assertThat(conflict.json().path("rule").asString()).isEqualTo("item.publie");
+        assertThat(conflict.json().path("detail").asString())
+                .isEqualTo("Cet élément est publié : il ne peut plus être modifié.");
+
+        Http.Response missing = refusal("missing");
+        assertProblem(missing, 404, ProblemTypes.INTROUVABLE, "/api/items/5/refusals/missing");
+        assertThat(missing.json().has("rule")).isFalse();
+
+        Http.Response invalid = refusal("invalid");
+        assertProblem(invalid, 400, ProblemTypes.VALIDATION, "/api/items/5/refusals/invalid");
+        assertThat(invalid.json().path("detail").asString())
+                .isEqualTo("Le champ « quantity » est invalide : doit être positive");
+        assertThat(invalid.json().path("errors").size()).isEqualTo(1);
+        assertThat(invalid.json().path("errors").get(0).path("field").asString()).isEqualTo("quantity");
+        assertThat(invalid.json().path("errors").get(0).path("message").asString()).isEqualTo("doit être positive");
+
+        Http.Response onField = refusal("rule-on-field");
+        assertProblem(onField, 422, ProblemTypes.REGLE_METIER, "/api/items/5/refusals/rule-on-field");
+        assertThat(onField.json().path("rule").asString()).isEqualTo("item.plafond");
+        assertThat(onField.json().path("errors").get(0).path("field").asString()).isEqualTo("quantity");
+
+        Http.Response whole = refusal("rule");
+        assertProblem(whole, 422, ProblemTypes.REGLE_METIER, "/api/items/5/refusals/rule");
+        assertThat(whole.json().path("rule").asString()).isEqualTo("item.regle");
+        assertThat(whole.json().has("errors")).isFalse();
+    }
+
+    private Http.Response refusal(String kind) {
+        return http.send(http.request("/api/items/5/refusals/" + kind, applicant())
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    @Test
     void unexpectedExceptionIs500WithErrorIdAndNoInternals() {
         for (String path : List.of("/api/boom", "/api/boom-sql")) {
             Http.Response response = http.get(path, applicant());

@@ -8,6 +8,7 @@ import fr.dataterritoires.platform.errors.NotFoundException;
 import fr.dataterritoires.platform.errors.ProblemTypes;
 import fr.dataterritoires.platform.errors.ServiceUnavailableException;
 import fr.dataterritoires.platform.errors.TimeBudgetExceededException;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.platform.security.Actors;
 import fr.dataterritoires.platform.security.DtPrincipal;
 import fr.dataterritoires.platform.security.Ownership;
@@ -117,6 +118,20 @@ public class TestApiController {
     @PostMapping("/items/{id}/publish")
     public void publish(@PathVariable long id) {
         throw new DomainRuleViolation("item.already-published", "Cet élément est déjà publié.");
+    }
+
+    /** A domain's refusals, thrown as domain code does (plain {@link RuleViolation}), one per kind. */
+    @PostMapping("/items/{id}/refusals/{kind}")
+    public void refused(@PathVariable long id, @PathVariable String kind) {
+        throw switch (kind) {
+            case "conflict" -> new RuleViolation.StateConflict("item.publie",
+                    "Cet élément est publié : il ne peut plus être modifié.");
+            case "missing" -> new RuleViolation.NotFound("L'élément " + id + " n'a pas de jalon « m1 ».");
+            case "invalid" -> RuleViolation.invalid("quantity", "doit être positive");
+            case "rule-on-field" -> new RuleViolation("item.plafond", "quantity",
+                    "La quantité dépasse le plafond de l'appel.");
+            default -> new RuleViolation("item.regle", null, "L'élément ne respecte pas une règle.");
+        };
     }
 
     /** Refusals no annotation expresses, thrown as the application layer would. */

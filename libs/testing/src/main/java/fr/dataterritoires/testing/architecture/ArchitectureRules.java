@@ -17,7 +17,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * suite-wide check in e2e-tests) apply.
  *
  * <p>Inside a service {@code <root>.<service>}: {@code domain} depends on nothing but the JDK,
- * itself and the plain-Java territory library; {@code application} (use cases and ports) knows
+ * itself, the plain-Java territory library and the platform's plain-Java error vocabulary
+ * ({@value #DOMAIN_ERRORS}: RuleViolation, Checks), which itself depends on the JDK alone; {@code application} (use cases and ports) knows
  * the domain but no adapter; adapters ({@code web}, {@code grpc}, {@code persistence},
  * {@code integration}) do not call each other. No service uses another service's code: only
  * {@code libs/contracts}. Production code never depends on the embedded engines or test fixtures.
@@ -29,6 +30,12 @@ public final class ArchitectureRules {
 
     /** Library packages under the root: shared by services, never a service themselves. */
     public static final List<String> LIBRARIES = List.of("contracts", "platform", "territory", "embedded", "testing");
+
+    /**
+     * The one platform package domain code may use, under the root: the domain-facing error vocabulary
+     * (RuleViolation, Checks), mapped to problems and gRPC statuses by the rest of platform.errors.
+     */
+    public static final String DOMAIN_ERRORS = "platform.errors.rules";
 
     private static final List<String> ADAPTERS = List.of("web", "grpc", "persistence", "integration");
 
@@ -50,6 +57,7 @@ public final class ArchitectureRules {
     public List<ArchRule> all() {
         return List.of(
                 domainIsPlainJava(),
+                domainErrorsArePlainJava(),
                 applicationDoesNotKnowAdapters(),
                 adaptersDoNotCallEachOther(),
                 servicesDoNotShareCode(),
@@ -62,9 +70,19 @@ public final class ArchitectureRules {
     public ArchRule domainIsPlainJava() {
         return classes().that().resideInAPackage(root + ".*.domain..")
                 .should().onlyDependOnClassesThat()
-                .resideInAnyPackage("java..", root + ".*.domain..", root + ".territory..")
+                .resideInAnyPackage("java..", root + ".*.domain..", root + ".territory..",
+                        root + "." + DOMAIN_ERRORS + "..")
                 .allowEmptyShould(true)
                 .because("domain code is plain Java with the invariants in it (DESIGN.md §3)");
+    }
+
+    /** The error vocabulary domains throw stays as plain as they are: the JDK only, no Spring, no web. */
+    public ArchRule domainErrorsArePlainJava() {
+        return classes().that().resideInAPackage(root + "." + DOMAIN_ERRORS + "..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", root + "." + DOMAIN_ERRORS + "..")
+                .allowEmptyShould(true)
+                .because("domain code may use it, and domain code is plain Java (DESIGN.md §3)");
     }
 
     /** Use cases depend on ports they own, never on the adapters implementing them. */

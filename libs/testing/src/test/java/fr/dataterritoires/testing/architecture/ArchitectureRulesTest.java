@@ -33,6 +33,16 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void domainReachingThePlatformOutsideItsErrorVocabularyIsCaught() {
+        assertViolation(bad.domainIsPlainJava(), "Overreach");
+    }
+
+    @Test
+    void domainErrorVocabularyDependingOnMoreThanTheJdkIsCaught() {
+        assertViolation(bad.domainErrorsArePlainJava(), "Chatty");
+    }
+
+    @Test
     void useCaseReachingAnAdapterIsCaught() {
         assertViolation(bad.applicationDoesNotKnowAdapters(), "UseCase");
     }

@@ -12,16 +12,16 @@ import org.springframework.transaction.annotation.Transactional;
 import fr.dataterritoires.commonscalls.domain.Application;
 import fr.dataterritoires.commonscalls.domain.ApplicationStatus;
 import fr.dataterritoires.commonscalls.domain.Call;
-import fr.dataterritoires.commonscalls.domain.CallsRuleViolation;
 import fr.dataterritoires.commonscalls.domain.Funder;
 import fr.dataterritoires.commonscalls.domain.Money;
 import fr.dataterritoires.commonscalls.domain.Proposal;
 import fr.dataterritoires.platform.audit.AuditTrail;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.platform.outbox.OutboxPublisher;
 import fr.dataterritoires.platform.security.DtPrincipal;
 import fr.dataterritoires.platform.security.Ownership;
-import fr.dataterritoires.platform.security.Role;
 import fr.dataterritoires.platform.security.OwnershipViolationException;
+import fr.dataterritoires.platform.security.Role;
 
 /**
  * Applications: written, submitted and withdrawn by the consortium lead (an applicant whose token carries the lead's
@@ -51,7 +51,7 @@ public class ApplicationService {
     @Transactional
     public Application create(DtPrincipal actor, UUID callId, Proposal proposal) {
         Ownership.requireSiren(actor, Role.APPLICANT, proposal.lead().siren().value());
-        Call call = calls.find(callId).orElseThrow(() -> CallsRuleViolation.invalid("callId", "appel inconnu : " + callId));
+        Call call = calls.find(callId).orElseThrow(() -> RuleViolation.invalid("callId", "appel inconnu : " + callId));
         Application application = Application.draft(call, actor.subject(), proposal, Instant.now());
         applications.insert(application);
         audit.record(actor.subject(), "application.created", CommonsCallsEvents.APPLICATION, application.id().toString(),
@@ -169,8 +169,8 @@ public class ApplicationService {
         return applications.find(a.id()).orElseThrow();
     }
 
-    static CallsRuleViolation.NotFound notFound(UUID id) {
-        return new CallsRuleViolation.NotFound("La candidature " + id + " est introuvable.");
+    static RuleViolation.NotFound notFound(UUID id) {
+        return new RuleViolation.NotFound("La candidature " + id + " est introuvable.");
     }
 
     static Map<String, Object> snapshot(Application a) {

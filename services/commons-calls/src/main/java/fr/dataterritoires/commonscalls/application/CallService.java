@@ -12,11 +12,11 @@ import org.springframework.transaction.annotation.Transactional;
 import fr.dataterritoires.commonscalls.domain.Call;
 import fr.dataterritoires.commonscalls.domain.CallKind;
 import fr.dataterritoires.commonscalls.domain.CallStatus;
-import fr.dataterritoires.commonscalls.domain.CallsRuleViolation;
 import fr.dataterritoires.commonscalls.domain.Funder;
 import fr.dataterritoires.commonscalls.domain.Money;
 import fr.dataterritoires.commonscalls.domain.Programme;
 import fr.dataterritoires.platform.audit.AuditTrail;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.platform.outbox.OutboxPublisher;
 import fr.dataterritoires.platform.security.DtPrincipal;
 import fr.dataterritoires.platform.security.Role;
@@ -43,7 +43,7 @@ public class CallService {
     @Transactional
     public Call create(DtPrincipal actor, UUID funderId, Call.Terms terms) {
         Funder funder = funders.find(funderId).orElseThrow(() ->
-                CallsRuleViolation.invalid("funderId", "financeur inconnu : " + funderId));
+                RuleViolation.invalid("funderId", "financeur inconnu : " + funderId));
         FunderService.requireFunder(actor, funder);
         checkProgramme(funder, terms);
         Call call = Call.draft(funderId, terms, Instant.now());
@@ -134,12 +134,12 @@ public class CallService {
             return;
         }
         Programme programme = funders.programme(terms.programmeId()).orElseThrow(() ->
-                CallsRuleViolation.invalid("programmeId", "programme inconnu : " + terms.programmeId()));
+                RuleViolation.invalid("programmeId", "programme inconnu : " + terms.programmeId()));
         if (!programme.funderId().equals(funder.id())) {
-            throw CallsRuleViolation.invalid("programmeId", "ce programme appartient à un autre financeur");
+            throw RuleViolation.invalid("programmeId", "ce programme appartient à un autre financeur");
         }
         if (terms.kind() == CallKind.COMMONS && programme.preciputRate().signum() < 0) {
-            throw CallsRuleViolation.invalid("programmeId", "taux de préciput invalide");
+            throw RuleViolation.invalid("programmeId", "taux de préciput invalide");
         }
     }
 
@@ -151,8 +151,8 @@ public class CallService {
         }
     }
 
-    static CallsRuleViolation.NotFound notFound(UUID id) {
-        return new CallsRuleViolation.NotFound("L'appel " + id + " est introuvable.");
+    static RuleViolation.NotFound notFound(UUID id) {
+        return new RuleViolation.NotFound("L'appel " + id + " est introuvable.");
     }
 
     static Map<String, Object> snapshot(Call call) {

@@ -19,13 +19,13 @@ import fr.dataterritoires.commonscalls.domain.AwardAllocation;
 import fr.dataterritoires.commonscalls.domain.Call;
 import fr.dataterritoires.commonscalls.domain.CallKind;
 import fr.dataterritoires.commonscalls.domain.CallStatus;
-import fr.dataterritoires.commonscalls.domain.CallsRuleViolation;
 import fr.dataterritoires.commonscalls.domain.Conflicts;
 import fr.dataterritoires.commonscalls.domain.Funder;
 import fr.dataterritoires.commonscalls.domain.Money;
 import fr.dataterritoires.commonscalls.domain.Review;
 import fr.dataterritoires.platform.audit.AuditTrail;
 import fr.dataterritoires.platform.errors.ConflictException;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.platform.outbox.OutboxPublisher;
 import fr.dataterritoires.platform.security.DtPrincipal;
 import fr.dataterritoires.platform.security.Ownership;
@@ -71,14 +71,14 @@ public class EvaluationService {
                 .orElseThrow(() -> ApplicationService.notFound(applicationId));
         Call call = ownedCall(actor, application.callId());
         if (call.status() != CallStatus.CLOSED && call.status() != CallStatus.UNDER_EVALUATION) {
-            throw new CallsRuleViolation.StateConflict("statut-appel",
+            throw new RuleViolation.StateConflict("statut-appel",
                     "Les évaluateurs sont désignés une fois l'appel clos (statut actuel : " + call.status() + ").");
         }
         if (application.status() != ApplicationStatus.ELIGIBLE) {
-            throw new CallsRuleViolation("non-eligible", null, "Seules les candidatures éligibles sont évaluées.");
+            throw new RuleViolation("non-eligible", null, "Seules les candidatures éligibles sont évaluées.");
         }
         if (evaluatorSubject == null || evaluatorSubject.isBlank() || evaluatorSubject.length() > 200) {
-            throw CallsRuleViolation.invalid("evaluatorSubject", "identifiant de l'évaluateur obligatoire");
+            throw RuleViolation.invalid("evaluatorSubject", "identifiant de l'évaluateur obligatoire");
         }
         Conflicts.requireIndependent(application.proposal(), evaluatorSiren);
         if (grants.assignment(applicationId, evaluatorSubject).isPresent()) {
@@ -96,10 +96,10 @@ public class EvaluationService {
     public Grants.Assignment declareConflict(DtPrincipal actor, UUID applicationId, String reason) {
         Grants.Assignment a = ownAssignment(actor, applicationId);
         if (reason == null || reason.isBlank() || reason.length() > 2000) {
-            throw CallsRuleViolation.invalid("reason", "motif du conflit d'intérêts obligatoire (2000 caractères au plus)");
+            throw RuleViolation.invalid("reason", "motif du conflit d'intérêts obligatoire (2000 caractères au plus)");
         }
         if (!a.status().equals("ASSIGNED")) {
-            throw new CallsRuleViolation.StateConflict("evaluation-close", "Cette évaluation est déjà rendue ou récusée.");
+            throw new RuleViolation.StateConflict("evaluation-close", "Cette évaluation est déjà rendue ou récusée.");
         }
         Grants.Assignment declared = new Grants.Assignment(a.id(), a.applicationId(), a.evaluatorSubject(),
                 a.evaluatorSiren(), "CONFLICT_DECLARED", reason, null, null, a.assignedAt(), Instant.now());
@@ -115,11 +115,11 @@ public class EvaluationService {
         Application application = applications.find(applicationId).orElseThrow();
         Call call = calls.find(application.callId()).orElseThrow();
         if (call.status() != CallStatus.UNDER_EVALUATION) {
-            throw new CallsRuleViolation.StateConflict("statut-appel",
+            throw new RuleViolation.StateConflict("statut-appel",
                     "Les notes se déposent pendant l'évaluation de l'appel (statut actuel : " + call.status() + ").");
         }
         if (a.status().equals("CONFLICT_DECLARED")) {
-            throw new CallsRuleViolation("conflit-interets", null,
+            throw new RuleViolation("conflit-interets", null,
                     "Vous avez déclaré un conflit d'intérêts pour cette candidature : vous ne pouvez pas l'évaluer.");
         }
         // detected conflict: the organisation in the evaluator's token is a member of the consortium
@@ -146,13 +146,13 @@ public class EvaluationService {
                 .orElseThrow(() -> ApplicationService.notFound(applicationId));
         Call call = ownedCall(actor, application.callId());
         if (call.status() != CallStatus.UNDER_EVALUATION) {
-            throw new CallsRuleViolation.StateConflict("statut-appel", "Le consensus se fixe pendant l'évaluation.");
+            throw new RuleViolation.StateConflict("statut-appel", "Le consensus se fixe pendant l'évaluation.");
         }
         if (score == null || score.signum() < 0 || score.compareTo(BigDecimal.valueOf(100)) > 0 || score.scale() > 3) {
-            throw CallsRuleViolation.invalid("score", "note de consensus entre 0 et 100, trois décimales au plus");
+            throw RuleViolation.invalid("score", "note de consensus entre 0 et 100, trois décimales au plus");
         }
         if (comment == null || comment.isBlank() || comment.length() > 4000) {
-            throw CallsRuleViolation.invalid("comment", "le consensus est motivé (4000 caractères au plus)");
+            throw RuleViolation.invalid("comment", "le consensus est motivé (4000 caractères au plus)");
         }
         applications.recordConsensus(applicationId, score, comment);
         audit.record(actor.subject(), "evaluation.consensus", CommonsCallsEvents.APPLICATION, applicationId.toString(),
@@ -183,7 +183,7 @@ public class EvaluationService {
         Funder funder = funders.find(call.funderId()).orElseThrow();
         FunderService.requireFunder(actor, funder);
         if (call.status() != CallStatus.UNDER_EVALUATION) {
-            throw new CallsRuleViolation.StateConflict("statut-appel",
+            throw new RuleViolation.StateConflict("statut-appel",
                     "Les décisions se prennent pendant l'évaluation (statut actuel : " + call.status() + ").");
         }
         List<Ranked> ranked = ranked(call, true);
@@ -230,7 +230,7 @@ public class EvaluationService {
         lockLedgerForLevies(call);
         Application application = applications.findForUpdate(applicationId).orElseThrow();
         if (reason == null || reason.isBlank() || reason.length() > 2000) {
-            throw CallsRuleViolation.invalid("reason", "la décision d'attribution est motivée (2000 caractères au plus)");
+            throw RuleViolation.invalid("reason", "la décision d'attribution est motivée (2000 caractères au plus)");
         }
         Award award = grant(actor, call, funder, application, Money.positive("amount", amount), null, reason, Instant.now());
         calls.update(call);
@@ -290,7 +290,7 @@ public class EvaluationService {
                     a.proposal().requestedAmount(), score, totals.size(), a.submittedAt()));
         }
         if (requireReviews && !missing.isEmpty()) {
-            throw new CallsRuleViolation("evaluations-manquantes", null,
+            throw new RuleViolation("evaluations-manquantes", null,
                     "Des candidatures éligibles n'ont pas toutes leurs évaluations : " + String.join(", ", missing) + ".");
         }
         List<Ranked> sorted = new ArrayList<>(ranked);

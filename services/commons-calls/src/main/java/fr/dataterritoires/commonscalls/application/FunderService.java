@@ -8,12 +8,12 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import fr.dataterritoires.commonscalls.domain.CallsRuleViolation;
 import fr.dataterritoires.commonscalls.domain.Funder;
 import fr.dataterritoires.commonscalls.domain.Money;
 import fr.dataterritoires.commonscalls.domain.Programme;
 import fr.dataterritoires.platform.audit.AuditTrail;
 import fr.dataterritoires.platform.errors.ConflictException;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.platform.security.DtPrincipal;
 import fr.dataterritoires.platform.security.Ownership;
 import fr.dataterritoires.platform.security.Role;
@@ -70,7 +70,7 @@ public class FunderService {
 
     @Transactional(readOnly = true)
     public Funder get(UUID id) {
-        return funders.find(id).orElseThrow(() -> new CallsRuleViolation.NotFound("Le financeur " + id + " est introuvable."));
+        return funders.find(id).orElseThrow(() -> new RuleViolation.NotFound("Le financeur " + id + " est introuvable."));
     }
 
     @Transactional(readOnly = true)
@@ -86,7 +86,7 @@ public class FunderService {
 
     @Transactional(readOnly = true)
     public Programme programme(UUID id) {
-        return funders.programme(id).orElseThrow(() -> new CallsRuleViolation.NotFound("Le programme " + id + " est introuvable."));
+        return funders.programme(id).orElseThrow(() -> new RuleViolation.NotFound("Le programme " + id + " est introuvable."));
     }
 
     /** The funder itself acts on its own calls and programmes; a coordinator too. */
@@ -104,7 +104,7 @@ public class FunderService {
         try {
             return Siren.parse(raw);
         } catch (IllegalArgumentException e) {
-            throw CallsRuleViolation.invalid(field, e.getMessage());
+            throw RuleViolation.invalid(field, e.getMessage());
         }
     }
 

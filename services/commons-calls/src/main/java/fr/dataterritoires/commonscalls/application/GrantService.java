@@ -13,12 +13,12 @@ import org.springframework.transaction.annotation.Transactional;
 import fr.dataterritoires.commonscalls.domain.Application;
 import fr.dataterritoires.commonscalls.domain.Award;
 import fr.dataterritoires.commonscalls.domain.Call;
-import fr.dataterritoires.commonscalls.domain.CallsRuleViolation;
 import fr.dataterritoires.commonscalls.domain.Funder;
 import fr.dataterritoires.commonscalls.domain.Money;
 import fr.dataterritoires.commonscalls.domain.Tranche;
 import fr.dataterritoires.platform.audit.AuditTrail;
 import fr.dataterritoires.platform.errors.ConflictException;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.platform.security.DtPrincipal;
 import fr.dataterritoires.platform.security.Ownership;
 import fr.dataterritoires.platform.security.Role;
@@ -59,10 +59,10 @@ public class GrantService {
             throw new ConflictException("La convention de cette subvention est déjà enregistrée.");
         }
         if (signedOn == null) {
-            throw CallsRuleViolation.invalid("signedOn", "date de signature obligatoire");
+            throw RuleViolation.invalid("signedOn", "date de signature obligatoire");
         }
         if (reference == null || reference.isBlank() || reference.length() > 200) {
-            throw CallsRuleViolation.invalid("reference", "référence de la convention obligatoire (200 caractères au plus)");
+            throw RuleViolation.invalid("reference", "référence de la convention obligatoire (200 caractères au plus)");
         }
         Tranche.checkPlan(view.award().amount(), plan);
         grants.signAgreement(awardId, signedOn, reference, plan);
@@ -78,13 +78,13 @@ public class GrantService {
         Ownership.requireSiren(actor, Role.APPLICANT, view.application().proposal().lead().siren().value());
         tranche(view, trancheId);
         if (title == null || title.isBlank() || title.length() > 300) {
-            throw CallsRuleViolation.invalid("title", "titre du rapport obligatoire (300 caractères au plus)");
+            throw RuleViolation.invalid("title", "titre du rapport obligatoire (300 caractères au plus)");
         }
         if (summary == null || summary.isBlank() || summary.length() > 10000) {
-            throw CallsRuleViolation.invalid("summary", "résumé du rapport obligatoire (10000 caractères au plus)");
+            throw RuleViolation.invalid("summary", "résumé du rapport obligatoire (10000 caractères au plus)");
         }
         if (documentUrl != null && !documentUrl.isBlank() && !documentUrl.matches("https?://\\S{1,490}")) {
-            throw CallsRuleViolation.invalid("documentUrl", "adresse http ou https attendue");
+            throw RuleViolation.invalid("documentUrl", "adresse http ou https attendue");
         }
         Grants.Report report = new Grants.Report(UUID.randomUUID(), trancheId, title, summary,
                 documentUrl == null || documentUrl.isBlank() ? null : documentUrl, actor.subject(), Instant.now());
@@ -102,13 +102,13 @@ public class GrantService {
         calls.findForUpdate(view.call().id());
         List<Tranche> tranches = grants.tranches(awardId);
         Tranche tranche = tranches.stream().filter(t -> t.id().equals(trancheId)).findFirst().orElseThrow(() ->
-                new CallsRuleViolation.NotFound("La tranche " + trancheId + " est introuvable."));
+                new RuleViolation.NotFound("La tranche " + trancheId + " est introuvable."));
         tranche.requirePayable(tranches);
         if (paidOn == null) {
-            throw CallsRuleViolation.invalid("paidOn", "date du versement obligatoire");
+            throw RuleViolation.invalid("paidOn", "date du versement obligatoire");
         }
         if (reference == null || reference.isBlank() || reference.length() > 200) {
-            throw CallsRuleViolation.invalid("paymentReference", "référence du versement obligatoire (200 caractères au plus)");
+            throw RuleViolation.invalid("paymentReference", "référence du versement obligatoire (200 caractères au plus)");
         }
         grants.pay(trancheId, tranche.amount(), paidOn, reference);
         audit.record(actor.subject(), "grant.tranche-paid", CommonsCallsEvents.AWARD, awardId.toString(), null,
@@ -135,12 +135,12 @@ public class GrantService {
 
     private Tranche tranche(AwardView view, UUID trancheId) {
         return view.tranches().stream().filter(t -> t.id().equals(trancheId)).findFirst().orElseThrow(() ->
-                new CallsRuleViolation.NotFound("La tranche " + trancheId + " est introuvable."));
+                new RuleViolation.NotFound("La tranche " + trancheId + " est introuvable."));
     }
 
     AwardView view(UUID awardId) {
         Award award = grants.award(awardId).orElseThrow(() ->
-                new CallsRuleViolation.NotFound("La subvention " + awardId + " est introuvable."));
+                new RuleViolation.NotFound("La subvention " + awardId + " est introuvable."));
         Call call = calls.find(award.callId()).orElseThrow();
         return new AwardView(award, call, funders.find(call.funderId()).orElseThrow(),
                 applications.find(award.applicationId()).orElseThrow(), grants.tranches(awardId),

@@ -18,11 +18,11 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import fr.dataterritoires.commonscalls.domain.CallsRuleViolation;
 import fr.dataterritoires.commonscalls.domain.Funder;
 import fr.dataterritoires.commonscalls.domain.Money;
 import fr.dataterritoires.commonscalls.domain.Programme;
 import fr.dataterritoires.platform.audit.AuditTrail;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.platform.security.DtPrincipal;
 import fr.dataterritoires.platform.security.Ownership;
 import fr.dataterritoires.platform.security.Role;
@@ -82,7 +82,7 @@ public class PreciputImportService {
                                  String source) {
         String name = fileName == null || fileName.isBlank() ? "import" : fileName.strip();
         if (name.length() > 300) {
-            throw CallsRuleViolation.invalid("fileName", "300 caractères au plus");
+            throw RuleViolation.invalid("fileName", "300 caractères au plus");
         }
         String sha = sha256(content);
         Optional<Imports.Import> earlier = transactions.execute(s -> imports.appliedBySha(sha));
@@ -170,7 +170,7 @@ public class PreciputImportService {
             BigDecimal funding = null;
             try {
                 funding = Money.positive("projectFunding", Money.parse("projectFunding", f.get("projectFunding")));
-            } catch (CallsRuleViolation e) {
+            } catch (RuleViolation e) {
                 errors.add(new ImportFile.LineError(n, "projectFunding", e.getMessage()));
             }
             Siren beneficiary = null;

@@ -13,7 +13,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import fr.dataterritoires.commonscalls.domain.CallsRuleViolation;
 import fr.dataterritoires.commonscalls.domain.Funder;
 import fr.dataterritoires.commonscalls.domain.Money;
 import fr.dataterritoires.commonscalls.domain.Programme;
@@ -21,6 +20,7 @@ import fr.dataterritoires.commonscalls.domain.ledger.Accounts;
 import fr.dataterritoires.commonscalls.domain.ledger.JournalTransaction;
 import fr.dataterritoires.commonscalls.domain.ledger.Ledger;
 import fr.dataterritoires.platform.audit.AuditTrail;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.platform.outbox.OutboxPublisher;
 import fr.dataterritoires.platform.security.DtPrincipal;
 import fr.dataterritoires.platform.security.Ownership;
@@ -75,7 +75,7 @@ public class PreciputService {
     @Transactional(propagation = Propagation.MANDATORY)
     public Levied levy(String actor, LevyRequest request, Instant now) {
         Programme programme = funders.programme(request.programmeId())
-                .orElseThrow(() -> new CallsRuleViolation.NotFound("Le programme " + request.programmeId() + " est introuvable."));
+                .orElseThrow(() -> new RuleViolation.NotFound("Le programme " + request.programmeId() + " est introuvable."));
         Funder funder = funders.find(programme.funderId()).orElseThrow();
         BigDecimal amount = Money.levy(request.projectFunding(), programme.preciputRate());
         Map<String, String> touched = levyAccounts(programme, funder);
@@ -104,7 +104,7 @@ public class PreciputService {
     @Transactional(propagation = Propagation.MANDATORY)
     public void lockForLevy(UUID programmeId) {
         Programme programme = funders.programme(programmeId)
-                .orElseThrow(() -> new CallsRuleViolation.NotFound("Le programme " + programmeId + " est introuvable."));
+                .orElseThrow(() -> new RuleViolation.NotFound("Le programme " + programmeId + " est introuvable."));
         Funder funder = funders.find(programme.funderId()).orElseThrow();
         journal.lock(levyAccounts(programme, funder));
     }
@@ -122,10 +122,10 @@ public class PreciputService {
         Ownership.requireAnyRole(actor, Role.NATIONAL_COORDINATOR);
         BigDecimal amount = Money.positive("amount", a.amount());
         if (a.purpose() == Purpose.REPLICATION_SUPPORT && a.initiativeId() == null) {
-            throw CallsRuleViolation.invalid("initiativeId", "le soutien à la réplication nomme l'initiative soutenue");
+            throw RuleViolation.invalid("initiativeId", "le soutien à la réplication nomme l'initiative soutenue");
         }
         if (a.reason() == null || a.reason().isBlank() || a.reason().length() > 2000) {
-            throw CallsRuleViolation.invalid("reason", "motif obligatoire (2000 caractères au plus)");
+            throw RuleViolation.invalid("reason", "motif obligatoire (2000 caractères au plus)");
         }
         String beneficiary = Accounts.beneficiary(a.beneficiary());
         Map<String, String> touched = new LinkedHashMap<>();
@@ -150,19 +150,19 @@ public class PreciputService {
     public Journal.Posted reverse(DtPrincipal actor, UUID transactionId, String reason, Instant now) {
         Ownership.requireAnyRole(actor, Role.NATIONAL_COORDINATOR);
         if (reason == null || reason.isBlank() || reason.length() > 2000) {
-            throw CallsRuleViolation.invalid("reason", "motif de la contrepassation obligatoire (2000 caractères au plus)");
+            throw RuleViolation.invalid("reason", "motif de la contrepassation obligatoire (2000 caractères au plus)");
         }
         Journal.Posted original = journal.find(transactionId).orElseThrow(() ->
-                new CallsRuleViolation.NotFound("L'opération " + transactionId + " est introuvable dans le journal."));
+                new RuleViolation.NotFound("L'opération " + transactionId + " est introuvable dans le journal."));
         Map<String, String> touched = new LinkedHashMap<>();
         original.transaction().entries().forEach(e -> touched.put(e.account(), e.account()));
         Ledger ledger = Ledger.of(journal.lock(touched));
         // read again under the locks: a concurrent reversal of the same transaction has committed or not
         if (journal.find(transactionId).orElseThrow().reversed()) {
-            throw new CallsRuleViolation.StateConflict("deja-contrepassee", "Cette opération a déjà été contrepassée.");
+            throw new RuleViolation.StateConflict("deja-contrepassee", "Cette opération a déjà été contrepassée.");
         }
         if (original.transaction().kind() == JournalTransaction.Kind.REVERSAL) {
-            throw new CallsRuleViolation("contrepassation-de-contrepassation", null,
+            throw new RuleViolation("contrepassation-de-contrepassation", null,
                     "Une contrepassation ne se contrepasse pas : enregistrez une nouvelle opération.");
         }
         JournalTransaction t = ledger.post(original.transaction().reversal(UUID.randomUUID()));
@@ -211,7 +211,7 @@ public class PreciputService {
     @Transactional(readOnly = true)
     public List<Journal.ReportLine> report(String by) {
         if (!List.of("year", "funder", "beneficiary").contains(by)) {
-            throw CallsRuleViolation.invalid("by", "regroupement attendu : year, funder ou beneficiary");
+            throw RuleViolation.invalid("by", "regroupement attendu : year, funder ou beneficiary");
         }
         return journal.report(by);
     }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
+
 /**
  * An application of a consortium to a call. Draft → submitted (only while the call accepts submissions; the automatic
  * eligibility rules run then) → eligible or ineligible (a manual decision with reasons) → awarded, waitlisted or
@@ -44,7 +46,7 @@ public final class Application {
 
     public static Application draft(Call call, String createdBy, Proposal proposal, Instant now) {
         if (call.status() == CallStatus.DRAFT || call.status() == CallStatus.DECIDED) {
-            throw new CallsRuleViolation.StateConflict("appel-non-ouvert",
+            throw new RuleViolation.StateConflict("appel-non-ouvert",
                     "Cet appel n'accepte pas de candidatures (statut : " + call.status() + ").");
         }
         return new Application(UUID.randomUUID(), call.id(), createdBy, proposal, ApplicationStatus.DRAFT, List.of(),
@@ -53,10 +55,10 @@ public final class Application {
 
     public void edit(Proposal newProposal) {
         if (status != ApplicationStatus.DRAFT) {
-            throw new CallsRuleViolation.StateConflict("candidature-deposee", "Seule une candidature en brouillon peut être modifiée.");
+            throw new RuleViolation.StateConflict("candidature-deposee", "Seule une candidature en brouillon peut être modifiée.");
         }
         if (!newProposal.lead().siren().equals(proposal.lead().siren())) {
-            throw CallsRuleViolation.invalid("consortium", "le chef de file d'une candidature ne change pas");
+            throw RuleViolation.invalid("consortium", "le chef de file d'une candidature ne change pas");
         }
         this.proposal = newProposal;
     }
@@ -64,10 +66,10 @@ public final class Application {
     /** Submits it while the call accepts submissions; runs the automatic eligibility rules. */
     public void submit(Call call, Instant now) {
         if (status != ApplicationStatus.DRAFT) {
-            throw new CallsRuleViolation.StateConflict("deja-deposee", "Cette candidature a déjà été déposée.");
+            throw new RuleViolation.StateConflict("deja-deposee", "Cette candidature a déjà été déposée.");
         }
         if (!call.acceptsSubmissions(now)) {
-            throw new CallsRuleViolation("appel-clos", null, call.status() == CallStatus.OPEN
+            throw new RuleViolation("appel-clos", null, call.status() == CallStatus.OPEN
                     && now.isBefore(call.terms().opensAt())
                     ? "L'appel n'est pas encore ouvert aux candidatures."
                     : "L'appel est clos : les candidatures ne sont plus acceptées depuis le "
@@ -121,14 +123,14 @@ public final class Application {
     public void decideEligibility(boolean eligible, String reason) {
         if (status != ApplicationStatus.SUBMITTED && status != ApplicationStatus.ELIGIBLE
                 && status != ApplicationStatus.INELIGIBLE) {
-            throw new CallsRuleViolation.StateConflict("statut-candidature",
+            throw new RuleViolation.StateConflict("statut-candidature",
                     "L'éligibilité se décide sur une candidature déposée (statut actuel : " + status + ").");
         }
         if (reason == null || reason.isBlank()) {
-            throw CallsRuleViolation.invalid("reason", "la décision d'éligibilité est motivée");
+            throw RuleViolation.invalid("reason", "la décision d'éligibilité est motivée");
         }
         if (eligible && !automaticFindings.isEmpty()) {
-            throw new CallsRuleViolation("regles-automatiques", "eligible",
+            throw new RuleViolation("regles-automatiques", "eligible",
                     "Cette candidature ne satisfait pas les règles d'éligibilité de l'appel : "
                             + String.join(" ", automaticFindings));
         }
@@ -151,7 +153,7 @@ public final class Application {
     public void reject(String reason) {
         if (status != ApplicationStatus.ELIGIBLE && status != ApplicationStatus.WAITLISTED
                 && status != ApplicationStatus.SUBMITTED) {
-            throw new CallsRuleViolation.StateConflict("statut-candidature",
+            throw new RuleViolation.StateConflict("statut-candidature",
                     "Cette candidature ne peut être rejetée (statut actuel : " + status + ").");
         }
         this.status = ApplicationStatus.REJECTED;
@@ -161,7 +163,7 @@ public final class Application {
     public void withdraw() {
         if (status != ApplicationStatus.DRAFT && status != ApplicationStatus.SUBMITTED
                 && status != ApplicationStatus.ELIGIBLE) {
-            throw new CallsRuleViolation.StateConflict("retrait-impossible",
+            throw new RuleViolation.StateConflict("retrait-impossible",
                     "Une candidature ne peut plus être retirée une fois la décision prise (statut : " + status + ").");
         }
         this.status = ApplicationStatus.WITHDRAWN;
@@ -169,7 +171,7 @@ public final class Application {
 
     private void requireEligible() {
         if (status != ApplicationStatus.ELIGIBLE && status != ApplicationStatus.WAITLISTED) {
-            throw new CallsRuleViolation("non-eligible", null,
+            throw new RuleViolation("non-eligible", null,
                     "Seule une candidature éligible peut recevoir une décision d'attribution (statut actuel : " + status + ").");
         }
     }

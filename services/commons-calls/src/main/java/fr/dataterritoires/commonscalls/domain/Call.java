@@ -10,6 +10,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
+
 /**
  * A call of a funder: a call for commons or an innovation call (whose awards are levied for the préciput at its
  * programme's rate), with its budget, grant caps, timeline, eligibility rules and evaluation grid. Lifecycle: draft →
@@ -32,62 +34,62 @@ public final class Call {
         public Terms {
             Objects.requireNonNull(kind, "kind");
             if (kind == CallKind.INNOVATION && programmeId == null) {
-                throw CallsRuleViolation.invalid("programmeId", "un appel à projets d'innovation relève d'un programme "
+                throw RuleViolation.invalid("programmeId", "un appel à projets d'innovation relève d'un programme "
                         + "de financement (qui porte le taux du préciput)");
             }
             if (title == null || title.isBlank() || title.length() > 300) {
-                throw CallsRuleViolation.invalid("title", "titre obligatoire (300 caractères au plus)");
+                throw RuleViolation.invalid("title", "titre obligatoire (300 caractères au plus)");
             }
             description = description == null ? "" : description;
             budget = Money.positive("budget", budget);
             maxGrant = Money.positive("maxGrant", maxGrant);
             minGrant = Money.check("minGrant", minGrant == null ? BigDecimal.ZERO : minGrant);
             if (maxGrant.compareTo(budget) > 0) {
-                throw CallsRuleViolation.invalid("maxGrant", "la subvention maximale ne peut dépasser le budget de l'appel");
+                throw RuleViolation.invalid("maxGrant", "la subvention maximale ne peut dépasser le budget de l'appel");
             }
             if (minGrant.compareTo(maxGrant) > 0) {
-                throw CallsRuleViolation.invalid("minGrant", "la subvention minimale ne peut dépasser la subvention maximale");
+                throw RuleViolation.invalid("minGrant", "la subvention minimale ne peut dépasser la subvention maximale");
             }
             if (coFundingRate == null || coFundingRate.signum() <= 0 || coFundingRate.compareTo(BigDecimal.ONE) > 0
                     || coFundingRate.stripTrailingZeros().scale() > 4) {
-                throw CallsRuleViolation.invalid("coFundingRate", "taux de cofinancement attendu : fraction de 0 (exclu) à 1, "
+                throw RuleViolation.invalid("coFundingRate", "taux de cofinancement attendu : fraction de 0 (exclu) à 1, "
                         + "quatre décimales au plus (ex. 0.8 pour 80 %)");
             }
             if (opensAt == null || closesAt == null || !opensAt.isBefore(closesAt)) {
-                throw CallsRuleViolation.invalid("closesAt", "la clôture doit suivre l'ouverture de l'appel");
+                throw RuleViolation.invalid("closesAt", "la clôture doit suivre l'ouverture de l'appel");
             }
             if (decisionDate == null) {
-                throw CallsRuleViolation.invalid("decisionDate", "date de décision obligatoire");
+                throw RuleViolation.invalid("decisionDate", "date de décision obligatoire");
             }
             if (applicantTypes == null || applicantTypes.isEmpty()) {
-                throw CallsRuleViolation.invalid("applicantTypes", "au moins un type de candidat éligible");
+                throw RuleViolation.invalid("applicantTypes", "au moins un type de candidat éligible");
             }
             applicantTypes = Set.copyOf(applicantTypes);
             if (minConsortiumSize < 1 || minConsortiumSize > 50) {
-                throw CallsRuleViolation.invalid("minConsortiumSize", "taille minimale du consortium entre 1 et 50");
+                throw RuleViolation.invalid("minConsortiumSize", "taille minimale du consortium entre 1 et 50");
             }
             territorialScope = TerritoryScope.codes("territorialScope", territorialScope);
             if (commonsKinds == null || commonsKinds.isEmpty()) {
-                throw CallsRuleViolation.invalid("commonsKinds", "au moins un type de commun accepté");
+                throw RuleViolation.invalid("commonsKinds", "au moins un type de commun accepté");
             }
             commonsKinds = Set.copyOf(commonsKinds);
             requiredDeclarations = requiredDeclarations == null ? List.of() : List.copyOf(requiredDeclarations);
             for (String d : requiredDeclarations) {
                 if (d == null || !d.matches("[a-z0-9-]{1,50}")) {
-                    throw CallsRuleViolation.invalid("requiredDeclarations", "code de déclaration attendu : minuscules, "
+                    throw RuleViolation.invalid("requiredDeclarations", "code de déclaration attendu : minuscules, "
                             + "chiffres et tirets (ex. charte-ethique)");
                 }
             }
             if (reviewsPerApplication < 1 || reviewsPerApplication > 10) {
-                throw CallsRuleViolation.invalid("reviewsPerApplication", "nombre d'évaluations par candidature entre 1 et 10");
+                throw RuleViolation.invalid("reviewsPerApplication", "nombre d'évaluations par candidature entre 1 et 10");
             }
             if (criteria == null || criteria.isEmpty()) {
-                throw CallsRuleViolation.invalid("criteria", "la grille d'évaluation compte au moins un critère");
+                throw RuleViolation.invalid("criteria", "la grille d'évaluation compte au moins un critère");
             }
             Set<String> codes = new HashSet<>();
             for (Criterion c : criteria) {
                 if (!codes.add(c.code())) {
-                    throw CallsRuleViolation.invalid("criteria", "critère en double : " + c.code());
+                    throw RuleViolation.invalid("criteria", "critère en double : " + c.code());
                 }
             }
             criteria = List.copyOf(criteria);
@@ -130,7 +132,7 @@ public final class Call {
     public void open(Instant now) {
         require(CallStatus.DRAFT, "ouvrir", "Seul un appel en brouillon peut être ouvert.");
         if (!now.isBefore(terms.closesAt())) {
-            throw new CallsRuleViolation("cloture-passee", "closesAt",
+            throw new RuleViolation("cloture-passee", "closesAt",
                     "La date de clôture de l'appel est passée : il ne peut plus être ouvert.");
         }
         status = CallStatus.OPEN;
@@ -164,16 +166,16 @@ public final class Call {
      */
     public void grant(BigDecimal amount) {
         if (status != CallStatus.UNDER_EVALUATION && status != CallStatus.DECIDED) {
-            throw new CallsRuleViolation.StateConflict("appel-non-en-evaluation",
+            throw new RuleViolation.StateConflict("appel-non-en-evaluation",
                     "Les subventions sont attribuées pendant l'évaluation de l'appel.");
         }
         if (amount.compareTo(terms.maxGrant()) > 0 || amount.compareTo(terms.minGrant()) < 0) {
-            throw new CallsRuleViolation("hors-plafonds", "amount", "La subvention de " + Money.format(amount)
+            throw new RuleViolation("hors-plafonds", "amount", "La subvention de " + Money.format(amount)
                     + " € sort des plafonds de l'appel (de " + Money.format(terms.minGrant()) + " à "
                     + Money.format(terms.maxGrant()) + " €).");
         }
         if (awardedTotal.add(amount).compareTo(terms.budget()) > 0) {
-            throw new CallsRuleViolation("budget-depasse", "amount", "La subvention de " + Money.format(amount)
+            throw new RuleViolation("budget-depasse", "amount", "La subvention de " + Money.format(amount)
                     + " € dépasse le budget restant de l'appel (" + Money.format(remainingBudget()) + " €).");
         }
         awardedTotal = awardedTotal.add(amount);
@@ -192,7 +194,7 @@ public final class Call {
 
     private void require(CallStatus expected, String verb, String message) {
         if (status != expected) {
-            throw new CallsRuleViolation.StateConflict("statut-appel", message + " (statut actuel : " + status + ")");
+            throw new RuleViolation.StateConflict("statut-appel", message + " (statut actuel : " + status + ")");
         }
     }
 

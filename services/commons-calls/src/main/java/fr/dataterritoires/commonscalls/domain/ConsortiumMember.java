@@ -2,6 +2,7 @@ package fr.dataterritoires.commonscalls.domain;
 
 import java.util.Objects;
 
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.territory.Siren;
 
 /** An organisation of a consortium, by SIREN: the lead or a member. */
@@ -14,10 +15,10 @@ public record ConsortiumMember(Siren siren, String name, ApplicantType type, Rol
     public ConsortiumMember {
         Objects.requireNonNull(siren, "siren");
         if (name == null || name.isBlank() || name.length() > 200) {
-            throw CallsRuleViolation.invalid("consortium.name", "nom de l'organisation obligatoire (200 caractères au plus)");
+            throw RuleViolation.invalid("consortium.name", "nom de l'organisation obligatoire (200 caractères au plus)");
         }
         if (type == null) {
-            throw CallsRuleViolation.invalid("consortium.type", "type d'organisation obligatoire");
+            throw RuleViolation.invalid("consortium.type", "type d'organisation obligatoire");
         }
         Objects.requireNonNull(role, "role");
     }

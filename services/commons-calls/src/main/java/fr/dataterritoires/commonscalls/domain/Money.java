@@ -3,6 +3,8 @@ package fr.dataterritoires.commonscalls.domain;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
+
 /**
  * Exact money in euros: {@link BigDecimal} with two decimals, written as decimal strings ("150000.00"). Amounts are
  * never rounded silently: an input with more than two decimals is refused. The one rounding of the service is the
@@ -19,13 +21,13 @@ public final class Money {
     /** Parses a decimal string with at most two decimals, greater than or equal to zero. */
     public static BigDecimal parse(String field, String raw) {
         if (raw == null || raw.isBlank()) {
-            throw CallsRuleViolation.invalid(field, "montant obligatoire, en euros avec au plus deux décimales (ex. 150000.00)");
+            throw RuleViolation.invalid(field, "montant obligatoire, en euros avec au plus deux décimales (ex. 150000.00)");
         }
         BigDecimal value;
         try {
             value = new BigDecimal(raw.trim());
         } catch (NumberFormatException e) {
-            throw CallsRuleViolation.invalid(field, "« " + shorten(raw) + " » n'est pas un montant en euros (ex. 150000.00)");
+            throw RuleViolation.invalid(field, "« " + shorten(raw) + " » n'est pas un montant en euros (ex. 150000.00)");
         }
         return check(field, value);
     }
@@ -33,16 +35,16 @@ public final class Money {
     /** Checks scale and bounds of an amount; returns it with scale 2. */
     public static BigDecimal check(String field, BigDecimal value) {
         if (value == null) {
-            throw CallsRuleViolation.invalid(field, "montant obligatoire");
+            throw RuleViolation.invalid(field, "montant obligatoire");
         }
         if (value.stripTrailingZeros().scale() > 2) {
-            throw CallsRuleViolation.invalid(field, "au plus deux décimales (centimes) sont admises");
+            throw RuleViolation.invalid(field, "au plus deux décimales (centimes) sont admises");
         }
         if (value.signum() < 0) {
-            throw CallsRuleViolation.invalid(field, "le montant ne peut pas être négatif");
+            throw RuleViolation.invalid(field, "le montant ne peut pas être négatif");
         }
         if (value.compareTo(MAX) > 0) {
-            throw CallsRuleViolation.invalid(field, "le montant dépasse le maximum admis (" + MAX.toPlainString() + ")");
+            throw RuleViolation.invalid(field, "le montant dépasse le maximum admis (" + MAX.toPlainString() + ")");
         }
         return value.setScale(2, RoundingMode.UNNECESSARY);
     }
@@ -51,7 +53,7 @@ public final class Money {
     public static BigDecimal positive(String field, BigDecimal value) {
         BigDecimal amount = check(field, value);
         if (amount.signum() == 0) {
-            throw CallsRuleViolation.invalid(field, "le montant doit être supérieur à zéro");
+            throw RuleViolation.invalid(field, "le montant doit être supérieur à zéro");
         }
         return amount;
     }
@@ -68,13 +70,13 @@ public final class Money {
     /** A préciput rate: a fraction between 0 and 1 with at most 4 decimals (0.05 = 5 %). */
     public static BigDecimal rate(String field, BigDecimal rate) {
         if (rate == null) {
-            throw CallsRuleViolation.invalid(field, "taux obligatoire (fraction entre 0 et 1, ex. 0.05 pour 5 %)");
+            throw RuleViolation.invalid(field, "taux obligatoire (fraction entre 0 et 1, ex. 0.05 pour 5 %)");
         }
         if (rate.signum() < 0 || rate.compareTo(BigDecimal.ONE) > 0) {
-            throw CallsRuleViolation.invalid(field, "le taux doit être compris entre 0 et 1 (ex. 0.05 pour 5 %)");
+            throw RuleViolation.invalid(field, "le taux doit être compris entre 0 et 1 (ex. 0.05 pour 5 %)");
         }
         if (rate.stripTrailingZeros().scale() > 4) {
-            throw CallsRuleViolation.invalid(field, "au plus quatre décimales sont admises pour un taux");
+            throw RuleViolation.invalid(field, "au plus quatre décimales sont admises pour un taux");
         }
         return rate.setScale(4, RoundingMode.UNNECESSARY);
     }

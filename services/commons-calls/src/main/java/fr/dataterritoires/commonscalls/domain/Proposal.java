@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.territory.Siren;
 
 /**
@@ -23,22 +24,22 @@ public record Proposal(List<ConsortiumMember> consortium, Commons commons, BigDe
                           List<String> schemas) {
         public Commons {
             if (title == null || title.isBlank() || title.length() > 300) {
-                throw CallsRuleViolation.invalid("commons.title", "titre du commun obligatoire (300 caractères au plus)");
+                throw RuleViolation.invalid("commons.title", "titre du commun obligatoire (300 caractères au plus)");
             }
             if (kind == null) {
-                throw CallsRuleViolation.invalid("commons.kind", "type de commun obligatoire");
+                throw RuleViolation.invalid("commons.kind", "type de commun obligatoire");
             }
             summary = summary == null ? "" : summary;
             if (summary.length() > 4000) {
-                throw CallsRuleViolation.invalid("commons.summary", "4000 caractères au plus");
+                throw RuleViolation.invalid("commons.summary", "4000 caractères au plus");
             }
             if (!OpenLicence.isOpen(licence)) {
-                throw CallsRuleViolation.invalid("commons.licence", "licence ouverte attendue, parmi : "
+                throw RuleViolation.invalid("commons.licence", "licence ouverte attendue, parmi : "
                         + String.join(", ", OpenLicence.ACCEPTED));
             }
             if (repositoryUrl != null && !repositoryUrl.isBlank()
                     && (!repositoryUrl.matches("https?://\\S+") || repositoryUrl.length() > 500)) {
-                throw CallsRuleViolation.invalid("commons.repositoryUrl", "adresse http ou https attendue");
+                throw RuleViolation.invalid("commons.repositoryUrl", "adresse http ou https attendue");
             }
             schemas = schemas == null ? List.of() : List.copyOf(schemas);
         }
@@ -48,7 +49,7 @@ public record Proposal(List<ConsortiumMember> consortium, Commons commons, BigDe
     public record BudgetLine(String label, BigDecimal amount) {
         public BudgetLine {
             if (label == null || label.isBlank() || label.length() > 300) {
-                throw CallsRuleViolation.invalid("budget.label", "libellé de poste obligatoire (300 caractères au plus)");
+                throw RuleViolation.invalid("budget.label", "libellé de poste obligatoire (300 caractères au plus)");
             }
             amount = Money.positive("budget.amount", amount);
         }
@@ -58,45 +59,45 @@ public record Proposal(List<ConsortiumMember> consortium, Commons commons, BigDe
     public record RoadmapItem(UUID roadmapId, UUID itemId) {
         public RoadmapItem {
             if (roadmapId == null || itemId == null) {
-                throw CallsRuleViolation.invalid("roadmapItem", "roadmapId et itemId sont tous deux obligatoires");
+                throw RuleViolation.invalid("roadmapItem", "roadmapId et itemId sont tous deux obligatoires");
             }
         }
     }
 
     public Proposal {
         if (consortium == null || consortium.isEmpty()) {
-            throw CallsRuleViolation.invalid("consortium", "le consortium compte au moins son chef de file");
+            throw RuleViolation.invalid("consortium", "le consortium compte au moins son chef de file");
         }
         if (consortium.size() > 51) {
-            throw CallsRuleViolation.invalid("consortium", "50 membres au plus en plus du chef de file");
+            throw RuleViolation.invalid("consortium", "50 membres au plus en plus du chef de file");
         }
         long leads = consortium.stream().filter(m -> m.role() == ConsortiumMember.Role.LEAD).count();
         if (leads != 1) {
-            throw CallsRuleViolation.invalid("consortium", "le consortium a exactement un chef de file (LEAD)");
+            throw RuleViolation.invalid("consortium", "le consortium a exactement un chef de file (LEAD)");
         }
         Set<Siren> sirens = new HashSet<>();
         for (ConsortiumMember m : consortium) {
             if (!sirens.add(m.siren())) {
-                throw CallsRuleViolation.invalid("consortium", "organisation en double dans le consortium : " + m.siren());
+                throw RuleViolation.invalid("consortium", "organisation en double dans le consortium : " + m.siren());
             }
         }
         consortium = List.copyOf(consortium);
         if (commons == null) {
-            throw CallsRuleViolation.invalid("commons", "le commun proposé est obligatoire");
+            throw RuleViolation.invalid("commons", "le commun proposé est obligatoire");
         }
         requestedAmount = Money.positive("requestedAmount", requestedAmount);
         if (budget == null || budget.isEmpty()) {
-            throw CallsRuleViolation.invalid("budget", "le budget détaillé compte au moins un poste");
+            throw RuleViolation.invalid("budget", "le budget détaillé compte au moins un poste");
         }
         budget = List.copyOf(budget);
         ethicsCharter = blankToNull(ethicsCharter);
         if (ethicsCharter != null && ethicsCharter.length() > 300) {
-            throw CallsRuleViolation.invalid("ethicsCharter", "300 caractères au plus");
+            throw RuleViolation.invalid("ethicsCharter", "300 caractères au plus");
         }
         labels = labels == null ? List.of() : List.copyOf(labels);
         for (String l : labels) {
             if (l == null || l.isBlank() || l.length() > 200) {
-                throw CallsRuleViolation.invalid("labels", "libellé de label non vide, 200 caractères au plus");
+                throw RuleViolation.invalid("labels", "libellé de label non vide, 200 caractères au plus");
             }
         }
         sustainabilityPlan = blankToNull(sustainabilityPlan);
@@ -129,7 +130,7 @@ public record Proposal(List<ConsortiumMember> consortium, Commons commons, BigDe
 
     private static void check(String field, String text) {
         if (text != null && text.length() > 10000) {
-            throw CallsRuleViolation.invalid(field, "10000 caractères au plus");
+            throw RuleViolation.invalid(field, "10000 caractères au plus");
         }
     }
 

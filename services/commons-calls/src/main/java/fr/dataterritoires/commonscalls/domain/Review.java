@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
+
 /**
  * An evaluator's review: a score and a comment for every criterion of the call's grid. Its total is the weighted mean
  * of the scores, each brought to a scale of 100: {@code Σ weight × score / maxScore / Σ weight × 100}, three decimals,
@@ -18,11 +20,11 @@ public record Review(Map<String, Score> scores, BigDecimal total) {
 
     public static Review of(List<Criterion> grid, Map<String, Score> scores) {
         if (scores == null) {
-            throw CallsRuleViolation.invalid("scores", "une note par critère de la grille");
+            throw RuleViolation.invalid("scores", "une note par critère de la grille");
         }
         for (String code : scores.keySet()) {
             if (grid.stream().noneMatch(c -> c.code().equals(code))) {
-                throw CallsRuleViolation.invalid("scores." + code, "critère inconnu de la grille de l'appel");
+                throw RuleViolation.invalid("scores." + code, "critère inconnu de la grille de l'appel");
             }
         }
         Map<String, Score> ordered = new LinkedHashMap<>();
@@ -31,13 +33,13 @@ public record Review(Map<String, Score> scores, BigDecimal total) {
         for (Criterion c : grid) {
             Score s = scores.get(c.code());
             if (s == null) {
-                throw CallsRuleViolation.invalid("scores." + c.code(), "le critère « " + c.label() + " » n'est pas noté");
+                throw RuleViolation.invalid("scores." + c.code(), "le critère « " + c.label() + " » n'est pas noté");
             }
             if (s.value() < 0 || s.value() > c.maxScore()) {
-                throw CallsRuleViolation.invalid("scores." + c.code(), "note entre 0 et " + c.maxScore() + " attendue");
+                throw RuleViolation.invalid("scores." + c.code(), "note entre 0 et " + c.maxScore() + " attendue");
             }
             if (s.comment() == null || s.comment().isBlank() || s.comment().length() > 4000) {
-                throw CallsRuleViolation.invalid("scores." + c.code() + ".comment",
+                throw RuleViolation.invalid("scores." + c.code() + ".comment",
                         "chaque note est commentée (4000 caractères au plus)");
             }
             ordered.put(c.code(), s);

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.territory.Territories;
 import fr.dataterritoires.territory.Territory;
 
@@ -25,7 +26,7 @@ public final class TerritoryScope {
         int i = 0;
         for (String code : raw) {
             if (code == null || !CODE.matcher(code).matches()) {
-                throw CallsRuleViolation.invalid(field + "[" + i + "]", "code INSEE attendu (commune, département, "
+                throw RuleViolation.invalid(field + "[" + i + "]", "code INSEE attendu (commune, département, "
                         + "région), SIREN d'EPCI ou FR pour le niveau national : « " + code + " »");
             }
             if (!codes.contains(code)) {

@@ -29,12 +29,12 @@ import fr.dataterritoires.commonscalls.domain.ApplicantType;
 import fr.dataterritoires.commonscalls.domain.Application;
 import fr.dataterritoires.commonscalls.domain.ApplicationStatus;
 import fr.dataterritoires.commonscalls.domain.Award;
-import fr.dataterritoires.commonscalls.domain.CallsRuleViolation;
 import fr.dataterritoires.commonscalls.domain.CommonsKind;
 import fr.dataterritoires.commonscalls.domain.ConsortiumMember;
 import fr.dataterritoires.commonscalls.domain.Money;
 import fr.dataterritoires.commonscalls.domain.Proposal;
 import fr.dataterritoires.commonscalls.domain.Review;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.platform.security.DtPrincipal;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -170,7 +170,7 @@ public class ApplicationController {
     @Operation(summary = "Créer une candidature (brouillon) ; le chef de file est l'organisation du jeton")
     public ResponseEntity<ApplicationResponse> create(DtPrincipal actor, @Valid @RequestBody ApplicationBody body) {
         if (body.callId() == null) {
-            throw CallsRuleViolation.invalid("callId", "l'appel visé est obligatoire");
+            throw RuleViolation.invalid("callId", "l'appel visé est obligatoire");
         }
         Application a = applications.create(actor, body.callId(), body.proposal());
         return ResponseEntity.created(URI.create("/api/applications/" + a.id())).body(ApplicationResponse.of(a));

@@ -35,10 +35,10 @@ import fr.dataterritoires.commonscalls.domain.AwardAllocation;
 import fr.dataterritoires.commonscalls.domain.Call;
 import fr.dataterritoires.commonscalls.domain.CallKind;
 import fr.dataterritoires.commonscalls.domain.CallStatus;
-import fr.dataterritoires.commonscalls.domain.CallsRuleViolation;
 import fr.dataterritoires.commonscalls.domain.CommonsKind;
 import fr.dataterritoires.commonscalls.domain.Criterion;
 import fr.dataterritoires.commonscalls.domain.Money;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.platform.security.Actors;
 import fr.dataterritoires.platform.security.DtPrincipal;
 
@@ -132,7 +132,7 @@ public class CallController {
     @Operation(summary = "Créer un appel (brouillon) pour son organisation de financeur")
     public ResponseEntity<CallResponse> create(DtPrincipal actor, @Valid @RequestBody CallBody body) {
         if (body.funderId() == null) {
-            throw CallsRuleViolation.invalid("funderId", "le financeur de l'appel est obligatoire");
+            throw RuleViolation.invalid("funderId", "le financeur de l'appel est obligatoire");
         }
         Call call = calls.create(actor, body.funderId(), body.terms());
         return ResponseEntity.created(URI.create("/api/calls/" + call.id())).body(CallResponse.of(call));
@@ -205,7 +205,7 @@ public class CallController {
     public List<DecisionResponse> publishedDecisions(@PathVariable UUID id) {
         Call call = calls.get(null, id);
         if (call.status() != CallStatus.DECIDED) {
-            throw new CallsRuleViolation.NotFound("Les décisions de l'appel " + id + " ne sont pas encore publiées.");
+            throw new RuleViolation.NotFound("Les décisions de l'appel " + id + " ne sont pas encore publiées.");
         }
         return decisions(null, id, null);
     }

@@ -3,8 +3,8 @@ package fr.dataterritoires.commonscalls.web;
 import java.math.BigDecimal;
 import java.util.UUID;
 
-import fr.dataterritoires.commonscalls.domain.CallsRuleViolation;
 import fr.dataterritoires.commonscalls.domain.Money;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.territory.Siren;
 
 /** Parsing of the string inputs (money, rates, SIRENs, ids) into values, each refusal naming its field. */
@@ -23,12 +23,12 @@ final class Inputs {
 
     static BigDecimal decimal(String field, String raw) {
         if (raw == null || raw.isBlank()) {
-            throw CallsRuleViolation.invalid(field, "valeur décimale obligatoire (ex. 0.05)");
+            throw RuleViolation.invalid(field, "valeur décimale obligatoire (ex. 0.05)");
         }
         try {
             return new BigDecimal(raw.trim());
         } catch (NumberFormatException e) {
-            throw CallsRuleViolation.invalid(field, "valeur décimale attendue (ex. 0.05)");
+            throw RuleViolation.invalid(field, "valeur décimale attendue (ex. 0.05)");
         }
     }
 
@@ -36,7 +36,7 @@ final class Inputs {
         try {
             return Siren.parse(raw);
         } catch (IllegalArgumentException e) {
-            throw CallsRuleViolation.invalid(field, e.getMessage());
+            throw RuleViolation.invalid(field, e.getMessage());
         }
     }
 
@@ -47,7 +47,7 @@ final class Inputs {
         try {
             return UUID.fromString(raw);
         } catch (IllegalArgumentException e) {
-            throw CallsRuleViolation.invalid(field, "identifiant (UUID) attendu");
+            throw RuleViolation.invalid(field, "identifiant (UUID) attendu");
         }
     }
 }

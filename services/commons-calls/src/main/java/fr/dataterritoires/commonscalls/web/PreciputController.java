@@ -21,9 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import fr.dataterritoires.commonscalls.application.Journal;
 import fr.dataterritoires.commonscalls.application.PreciputService;
-import fr.dataterritoires.commonscalls.domain.CallsRuleViolation;
 import fr.dataterritoires.commonscalls.domain.Money;
 import fr.dataterritoires.platform.errors.InvalidFieldException;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.platform.security.DtPrincipal;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -112,7 +112,7 @@ public class PreciputController {
     @Operation(summary = "Lire une opération du journal (lecture publique)")
     public TransactionResponse transaction(@PathVariable UUID id) {
         return TransactionResponse.of(preciput.find(id).orElseThrow(() ->
-                new CallsRuleViolation.NotFound("L'opération " + id + " est introuvable dans le journal.")));
+                new RuleViolation.NotFound("L'opération " + id + " est introuvable dans le journal.")));
     }
 
     @GetMapping("/accounts")

@@ -23,10 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 import fr.dataterritoires.commonscalls.application.ImportFile;
 import fr.dataterritoires.commonscalls.application.Imports;
 import fr.dataterritoires.commonscalls.application.PreciputImportService;
-import fr.dataterritoires.commonscalls.domain.CallsRuleViolation;
 import fr.dataterritoires.commonscalls.domain.Money;
 import fr.dataterritoires.platform.errors.ProblemTypes;
 import fr.dataterritoires.platform.errors.Problems;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.platform.security.DtPrincipal;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -91,7 +91,7 @@ public class PreciputImportController {
     @Operation(summary = "Lire un import et ses erreurs de ligne")
     public ImportResponse get(DtPrincipal actor, @PathVariable UUID id) {
         return ImportResponse.of(imports.find(actor, id).orElseThrow(() ->
-                new CallsRuleViolation.NotFound("L'import " + id + " est introuvable.")), false, null);
+                new RuleViolation.NotFound("L'import " + id + " est introuvable.")), false, null);
     }
 
     private static String summary(List<ImportFile.LineError> errors) {

@@ -9,6 +9,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
+
 /** The automatic eligibility rules of a call, and the manual decision that follows them. */
 class ApplicationEligibilityTest {
 
@@ -40,11 +42,11 @@ class ApplicationEligibilityTest {
                 .anySatisfy(f -> assertThat(f).contains("38185"))
                 .anySatisfy(f -> assertThat(f).contains("charte-ethique"))
                 .anySatisfy(f -> assertThat(f).contains("cofinancement"));
-        assertThatThrownBy(() -> a.decideEligibility(true, "Passons")).isInstanceOf(CallsRuleViolation.class);
-        assertThatThrownBy(() -> a.decideEligibility(false, " ")).isInstanceOf(CallsRuleViolation.class);
+        assertThatThrownBy(() -> a.decideEligibility(true, "Passons")).isInstanceOf(RuleViolation.class);
+        assertThatThrownBy(() -> a.decideEligibility(false, " ")).isInstanceOf(RuleViolation.class);
         a.decideEligibility(false, "Hors périmètre.");
         assertThat(a.status()).isEqualTo(ApplicationStatus.INELIGIBLE);
-        assertThatThrownBy(() -> a.award("x")).isInstanceOf(CallsRuleViolation.class);
+        assertThatThrownBy(() -> a.award("x")).isInstanceOf(RuleViolation.class);
     }
 
     @Test
@@ -52,10 +54,10 @@ class ApplicationEligibilityTest {
         Call call = Fixtures.openCall(Fixtures.terms(Set.of(ApplicantType.LOCAL_AUTHORITY), 1, List.of(), List.of()));
         Application late = Application.draft(call, "lead", Fixtures.proposal("50000.00", CommonsKind.SOFTWARE,
                 List.of(), List.of()), NOW);
-        assertThatThrownBy(() -> late.submit(call, call.terms().closesAt())).isInstanceOf(CallsRuleViolation.class)
+        assertThatThrownBy(() -> late.submit(call, call.terms().closesAt())).isInstanceOf(RuleViolation.class)
                 .hasMessageContaining("clos");
         call.close();
-        assertThatThrownBy(() -> late.submit(call, NOW)).isInstanceOf(CallsRuleViolation.class);
+        assertThatThrownBy(() -> late.submit(call, NOW)).isInstanceOf(RuleViolation.class);
         assertThat(late.status()).isEqualTo(ApplicationStatus.DRAFT);
     }
 
@@ -64,9 +66,9 @@ class ApplicationEligibilityTest {
         Proposal p = Fixtures.proposal("50000.00", CommonsKind.SOFTWARE, List.of(), List.of(),
                 new ConsortiumMember(Fixtures.MEMBER, "Syndicat", ApplicantType.MUTUALISATION_STRUCTURE,
                         ConsortiumMember.Role.MEMBER));
-        assertThatThrownBy(() -> Conflicts.requireIndependent(p, Fixtures.MEMBER)).isInstanceOf(CallsRuleViolation.class)
+        assertThatThrownBy(() -> Conflicts.requireIndependent(p, Fixtures.MEMBER)).isInstanceOf(RuleViolation.class)
                 .hasMessageContaining("Conflit d'intérêts");
-        assertThatThrownBy(() -> Conflicts.requireIndependent(p, Fixtures.LEAD)).isInstanceOf(CallsRuleViolation.class);
+        assertThatThrownBy(() -> Conflicts.requireIndependent(p, Fixtures.LEAD)).isInstanceOf(RuleViolation.class);
         Conflicts.requireIndependent(p, fr.dataterritoires.territory.Siren.withCheckDigit("13000548"));
     }
 }

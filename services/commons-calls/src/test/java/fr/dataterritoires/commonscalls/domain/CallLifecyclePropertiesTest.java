@@ -13,6 +13,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
+
 /**
  * The call's lifecycle as a state machine, for any sequence of commands: only draft → open → closed → under evaluation
  * → decided, one step at a time; submissions accepted only while open; awards only during evaluation or after, and
@@ -53,7 +55,7 @@ class CallLifecyclePropertiesTest {
                     case GRANT -> call.grant(amount);
                     case EDIT -> call.edit(terms);
                 }
-            } catch (CallsRuleViolation refused) {
+            } catch (RuleViolation refused) {
                 accepted = false;
             }
             CallStatus after = call.status();

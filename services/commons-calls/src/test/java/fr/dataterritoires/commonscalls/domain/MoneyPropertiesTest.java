@@ -12,6 +12,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
 
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
+
 /** The préciput's rounding rule (ADR 0010): funding × rate, HALF_EVEN to the cent. */
 class MoneyPropertiesTest {
 
@@ -40,12 +42,12 @@ class MoneyPropertiesTest {
 
     @Test
     void amountsAreNeverRoundedSilently() {
-        assertThatThrownBy(() -> Money.parse("amount", "10.005")).isInstanceOf(CallsRuleViolation.class)
+        assertThatThrownBy(() -> Money.parse("amount", "10.005")).isInstanceOf(RuleViolation.class)
                 .hasMessageContaining("deux décimales");
-        assertThatThrownBy(() -> Money.parse("amount", "-1.00")).isInstanceOf(CallsRuleViolation.class);
-        assertThatThrownBy(() -> Money.parse("amount", "1e3x")).isInstanceOf(CallsRuleViolation.class);
+        assertThatThrownBy(() -> Money.parse("amount", "-1.00")).isInstanceOf(RuleViolation.class);
+        assertThatThrownBy(() -> Money.parse("amount", "1e3x")).isInstanceOf(RuleViolation.class);
         assertThat(Money.parse("amount", "150000")).isEqualTo(new BigDecimal("150000.00"));
-        assertThatThrownBy(() -> Money.rate("rate", new BigDecimal("0.05001"))).isInstanceOf(CallsRuleViolation.class);
-        assertThatThrownBy(() -> Money.rate("rate", new BigDecimal("1.01"))).isInstanceOf(CallsRuleViolation.class);
+        assertThatThrownBy(() -> Money.rate("rate", new BigDecimal("0.05001"))).isInstanceOf(RuleViolation.class);
+        assertThatThrownBy(() -> Money.rate("rate", new BigDecimal("1.01"))).isInstanceOf(RuleViolation.class);
     }
 }

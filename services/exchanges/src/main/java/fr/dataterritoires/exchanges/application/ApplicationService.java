@@ -11,7 +11,6 @@ import org.springframework.transaction.annotation.Transactional;
 import fr.dataterritoires.exchanges.domain.DateRange;
 import fr.dataterritoires.exchanges.domain.Direction;
 import fr.dataterritoires.exchanges.domain.ExchangeApplication;
-import fr.dataterritoires.exchanges.domain.ExchangeRuleViolation;
 import fr.dataterritoires.exchanges.domain.Offer;
 import fr.dataterritoires.exchanges.domain.OfferFull;
 import fr.dataterritoires.exchanges.domain.OfferStatus;
@@ -20,6 +19,7 @@ import fr.dataterritoires.exchanges.domain.Placement;
 import fr.dataterritoires.exchanges.domain.Side;
 import fr.dataterritoires.platform.audit.AuditTrail;
 import fr.dataterritoires.platform.errors.NotFoundException;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.platform.security.DtPrincipal;
 import fr.dataterritoires.platform.security.Ownership;
 import fr.dataterritoires.platform.security.OwnershipViolationException;
@@ -82,7 +82,7 @@ public class ApplicationService {
         boolean alreadyOpen = applications.byPerson(person.id()).stream()
                 .anyMatch(a -> a.offerId().equals(offerId) && a.status().isOpen());
         if (alreadyOpen) {
-            throw new ExchangeRuleViolation.StateConflict("candidature-en-cours",
+            throw new RuleViolation.StateConflict("candidature-en-cours",
                     "Vous avez déjà une candidature en cours d'examen pour cette offre.");
         }
         ExchangeApplication application = ExchangeApplication.submit(UUID.randomUUID(), offer, person.id(),

@@ -12,11 +12,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 import fr.dataterritoires.exchanges.domain.Enrolment;
 import fr.dataterritoires.exchanges.domain.ExchangeApplication;
-import fr.dataterritoires.exchanges.domain.ExchangeRuleViolation;
 import fr.dataterritoires.exchanges.domain.Person;
 import fr.dataterritoires.exchanges.domain.Placement;
 import fr.dataterritoires.platform.audit.AuditTrail;
 import fr.dataterritoires.platform.errors.NotFoundException;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.platform.security.DtPrincipal;
 
 /**
@@ -89,7 +89,7 @@ public class PersonalDataService {
         Instant now = Clocks.now();
         for (Placement p : placements.byPerson(person.id())) {
             if (p.status().isLive()) {
-                throw new ExchangeRuleViolation.StateConflict("echange-en-cours", "Un échange est en cours ou "
+                throw new RuleViolation.StateConflict("echange-en-cours", "Un échange est en cours ou "
                         + "convenu : annulez-le ou attendez sa clôture avant de demander l'effacement de vos données.");
             }
         }

@@ -11,7 +11,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import fr.dataterritoires.exchanges.domain.Enrolment;
-import fr.dataterritoires.exchanges.domain.ExchangeRuleViolation;
 import fr.dataterritoires.exchanges.domain.LearnerCategory;
 import fr.dataterritoires.exchanges.domain.Person;
 import fr.dataterritoires.exchanges.domain.Side;
@@ -19,6 +18,7 @@ import fr.dataterritoires.exchanges.domain.Training;
 import fr.dataterritoires.exchanges.domain.TrainingFormat;
 import fr.dataterritoires.platform.audit.AuditTrail;
 import fr.dataterritoires.platform.errors.NotFoundException;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.platform.outbox.OutboxPublisher;
 import fr.dataterritoires.platform.security.DtPrincipal;
 import fr.dataterritoires.platform.security.Ownership;
@@ -94,7 +94,7 @@ public class TrainingService {
                 throw new OwnershipViolationException("Votre compte ne porte pas le SIREN de votre employeur.");
             }
             if (c.employerSide() == null || LearnerCategory.agentOf(c.employerSide()) != category) {
-                throw ExchangeRuleViolation.invalid("employerSide",
+                throw RuleViolation.invalid("employerSide",
                         "le versant de l'employeur doit correspondre à la catégorie d'apprenant");
             }
             employerSiren = actor.siren();
@@ -125,7 +125,7 @@ public class TrainingService {
         Enrolment e = trainings.lockEnrolment(enrolmentId)
                 .orElseThrow(() -> NotFoundException.of("inscription", enrolmentId));
         if (e.employerSiren() == null) {
-            throw new ExchangeRuleViolation.StateConflict("consentement-inattendu",
+            throw new RuleViolation.StateConflict("consentement-inattendu",
                     "Cette inscription n'attend pas l'accord d'un employeur.");
         }
         Ownership.requireSiren(actor, Role.HOST_MANAGER, e.employerSiren());

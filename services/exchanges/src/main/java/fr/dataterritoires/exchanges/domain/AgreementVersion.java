@@ -5,6 +5,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
+
 /**
  * One version of an exchange agreement: its objectives and which parties accepted it. A new version replaces the
  * previous one and needs the three acceptances again.
@@ -30,12 +32,12 @@ public final class AgreementVersion {
 
     static AgreementVersion propose(int number, List<String> objectives, Party by, Instant now) {
         if (objectives == null || objectives.isEmpty() || objectives.size() > MAX_OBJECTIVES) {
-            throw ExchangeRuleViolation.invalid("objectives", "entre 1 et " + MAX_OBJECTIVES + " objectifs");
+            throw RuleViolation.invalid("objectives", "entre 1 et " + MAX_OBJECTIVES + " objectifs");
         }
         for (int i = 0; i < objectives.size(); i++) {
             String o = objectives.get(i);
             if (o == null || o.isBlank() || o.length() > 1000) {
-                throw ExchangeRuleViolation.invalid("objectives[" + i + "]",
+                throw RuleViolation.invalid("objectives[" + i + "]",
                         "un objectif est un texte non vide d'au plus 1000 caractères");
             }
         }
@@ -46,7 +48,7 @@ public final class AgreementVersion {
 
     void accept(Party party, Instant now) {
         if (acceptances.containsKey(party)) {
-            throw new ExchangeRuleViolation.StateConflict("accord-deja-accepte",
+            throw new RuleViolation.StateConflict("accord-deja-accepte",
                     "Vous avez déjà accepté la version " + number + " de la convention.");
         }
         acceptances.put(party, now);

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
+
 /** Days from {@code start} to {@code end}, both included. */
 public record DateRange(LocalDate start, LocalDate end) {
 
@@ -15,10 +17,10 @@ public record DateRange(LocalDate start, LocalDate end) {
     /** A range from user input: refused (naming the field) when the end comes before the start. */
     public static DateRange of(LocalDate start, LocalDate end, String field) {
         if (start == null || end == null) {
-            throw ExchangeRuleViolation.invalid(field, "les dates de début et de fin sont obligatoires");
+            throw RuleViolation.invalid(field, "les dates de début et de fin sont obligatoires");
         }
         if (end.isBefore(start)) {
-            throw ExchangeRuleViolation.invalid(field, "la date de fin précède la date de début");
+            throw RuleViolation.invalid(field, "la date de fin précède la date de début");
         }
         return new DateRange(start, end);
     }

@@ -1,5 +1,7 @@
 package fr.dataterritoires.exchanges.domain;
 
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
+
 /** Which way an exchange crosses the sides (the event schema's values). */
 public enum Direction {
     STATE_TO_TERRITORIAL,
@@ -11,7 +13,7 @@ public enum Direction {
      */
     public static Direction of(Side employerSide, Side hostSide) {
         if (employerSide == hostSide) {
-            throw new ExchangeRuleViolation("echange-meme-versant", null, employerSide == Side.STATE
+            throw new RuleViolation("echange-meme-versant", null, employerSide == Side.STATE
                     ? "Un échange doit croiser les versants : un agent de l'État ne peut être accueilli que par une "
                     + "collectivité territoriale, or cette offre est proposée par un service de l'État."
                     : "Un échange doit croiser les versants : un agent territorial ne peut être accueilli que par un "

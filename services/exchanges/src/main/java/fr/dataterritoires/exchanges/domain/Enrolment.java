@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
+
 /** A learner's enrolment in a training, and its completion. */
 public final class Enrolment {
 
@@ -38,7 +40,7 @@ public final class Enrolment {
     public static Enrolment enrol(UUID id, Training training, UUID personId, LearnerCategory category,
                                   String employerSiren, String regionCode, Instant now) {
         if (category.isAgent() && employerSiren == null) {
-            throw ExchangeRuleViolation.invalid("learnerCategory", "un agent s'inscrit avec le SIREN de son employeur");
+            throw RuleViolation.invalid("learnerCategory", "un agent s'inscrit avec le SIREN de son employeur");
         }
         return new Enrolment(id, training.id(), personId, category, employerSiren, regionCode,
                 training.enrolmentStatusFor(category), null, now, null, now);
@@ -46,7 +48,7 @@ public final class Enrolment {
 
     public void decideConsent(boolean granted, String by, Instant now) {
         if (status != EnrolmentStatus.AWAITING_CONSENT) {
-            throw new ExchangeRuleViolation.StateConflict("consentement-inattendu",
+            throw new RuleViolation.StateConflict("consentement-inattendu",
                     "Cette inscription n'attend pas l'accord de l'employeur.");
         }
         status = granted ? EnrolmentStatus.ENROLLED : EnrolmentStatus.CONSENT_REFUSED;
@@ -56,7 +58,7 @@ public final class Enrolment {
 
     public void complete(Instant now) {
         if (status != EnrolmentStatus.ENROLLED) {
-            throw new ExchangeRuleViolation.StateConflict("inscription-non-active",
+            throw new RuleViolation.StateConflict("inscription-non-active",
                     "Seule une inscription active peut être validée.");
         }
         status = EnrolmentStatus.COMPLETED;
@@ -66,7 +68,7 @@ public final class Enrolment {
 
     public void withdraw(Instant now) {
         if (!status.isLive()) {
-            throw new ExchangeRuleViolation.StateConflict("inscription-non-active",
+            throw new RuleViolation.StateConflict("inscription-non-active",
                     "Seule une inscription active peut être annulée.");
         }
         status = EnrolmentStatus.WITHDRAWN;

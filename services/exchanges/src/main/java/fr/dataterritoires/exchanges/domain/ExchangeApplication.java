@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
+
 /**
  * An agent's application to an offer, for given dates, with a motivation. The employer approves or refuses it (with
  * a reason), the host accepts or refuses it (with a reason); acceptance needs the employer's approval first and
@@ -67,10 +69,10 @@ public final class ExchangeApplication {
                                              String employerSiren, Side employerSide, String employerRegionCode,
                                              String employerMinistry, Instant now) {
         if (motivation == null || motivation.isBlank()) {
-            throw ExchangeRuleViolation.invalid("motivation", "la motivation est obligatoire");
+            throw RuleViolation.invalid("motivation", "la motivation est obligatoire");
         }
         if (employerSide == Side.TERRITORIAL && employerMinistry != null) {
-            throw ExchangeRuleViolation.invalid("employerMinistry",
+            throw RuleViolation.invalid("employerMinistry",
                     "un employeur territorial ne relève d'aucun ministère");
         }
         offer.checkApplication(employerSide, dates);
@@ -106,7 +108,7 @@ public final class ExchangeApplication {
     /** The host accepts: the employer must have approved first; the offer has a place (checked by the caller). */
     public void accept(String by, Instant now) {
         if (status == ApplicationStatus.SUBMITTED) {
-            throw new ExchangeRuleViolation.StateConflict("accord-employeur-requis",
+            throw new RuleViolation.StateConflict("accord-employeur-requis",
                     "La candidature ne peut être acceptée qu'après l'accord de l'employeur de l'agent.");
         }
         requireStatus(ApplicationStatus.EMPLOYER_APPROVED, "Cette candidature ne peut plus être acceptée.");
@@ -120,7 +122,7 @@ public final class ExchangeApplication {
     public void refuseByHost(String by, String reason, Instant now) {
         requireReason(reason);
         if (!status.isOpen()) {
-            throw new ExchangeRuleViolation.StateConflict("candidature-close", "Cette candidature est close.");
+            throw new RuleViolation.StateConflict("candidature-close", "Cette candidature est close.");
         }
         status = ApplicationStatus.HOST_REFUSED;
         hostDecidedBy = by;
@@ -140,7 +142,7 @@ public final class ExchangeApplication {
 
     public void withdraw(Instant now) {
         if (!status.isOpen()) {
-            throw new ExchangeRuleViolation.StateConflict("candidature-close",
+            throw new RuleViolation.StateConflict("candidature-close",
                     "Seule une candidature en cours d'examen peut être retirée.");
         }
         status = ApplicationStatus.WITHDRAWN;
@@ -159,13 +161,13 @@ public final class ExchangeApplication {
 
     private void requireStatus(ApplicationStatus expected, String message) {
         if (status != expected) {
-            throw new ExchangeRuleViolation.StateConflict("etat-candidature", message);
+            throw new RuleViolation.StateConflict("etat-candidature", message);
         }
     }
 
     private static void requireReason(String reason) {
         if (reason == null || reason.isBlank()) {
-            throw ExchangeRuleViolation.invalid("reason", "un refus doit être motivé");
+            throw RuleViolation.invalid("reason", "un refus doit être motivé");
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.territory.Siren;
 
 /**
@@ -76,27 +77,27 @@ public final class Offer {
                               String learningOutcomes, int minDays, int maxDays, List<DateRange> windows, int capacity,
                               WorkMode workMode, String place, ProgrammeLimits limits, String createdBy, Instant now) {
         Siren.validationError(hostSiren).ifPresent(error -> {
-            throw ExchangeRuleViolation.invalid("hostSiren", error);
+            throw RuleViolation.invalid("hostSiren", error);
         });
         if (hostType == HostType.LOCAL_AUTHORITY && ministry != null) {
-            throw ExchangeRuleViolation.invalid("ministry", "une collectivité territoriale ne relève d'aucun ministère");
+            throw RuleViolation.invalid("ministry", "une collectivité territoriale ne relève d'aucun ministère");
         }
         limits.checkOfferBounds(minDays, maxDays);
         if (capacity < 1 || capacity > MAX_CAPACITY) {
-            throw ExchangeRuleViolation.invalid("capacity", "le nombre de places doit être compris entre 1 et "
+            throw RuleViolation.invalid("capacity", "le nombre de places doit être compris entre 1 et "
                     + MAX_CAPACITY);
         }
         if (windows.isEmpty()) {
-            throw ExchangeRuleViolation.invalid("windows", "au moins une période de disponibilité est requise");
+            throw RuleViolation.invalid("windows", "au moins une période de disponibilité est requise");
         }
         for (int i = 0; i < windows.size(); i++) {
             if (windows.get(i).days() < minDays) {
-                throw ExchangeRuleViolation.invalid("windows[" + i + "]", "la période est plus courte que la durée "
+                throw RuleViolation.invalid("windows[" + i + "]", "la période est plus courte que la durée "
                         + "minimale de l'échange (" + minDays + " jours)");
             }
         }
         if (workMode != WorkMode.REMOTE && (place == null || place.isBlank())) {
-            throw ExchangeRuleViolation.invalid("place", "le lieu est obligatoire sauf pour un échange à distance");
+            throw RuleViolation.invalid("place", "le lieu est obligatoire sauf pour un échange à distance");
         }
         return new Offer(id, hostSiren, hostType, hostName, regionCode, ministry, title, topics, activities,
                 learningOutcomes, minDays, maxDays, windows, capacity, 0, workMode, place, OfferStatus.DRAFT,
@@ -105,7 +106,7 @@ public final class Offer {
 
     public void publish(Instant now) {
         if (status != OfferStatus.DRAFT) {
-            throw new ExchangeRuleViolation.StateConflict("offre-deja-publiee",
+            throw new RuleViolation.StateConflict("offre-deja-publiee",
                     "Seule une offre en brouillon peut être publiée ; celle-ci est " + label(status) + ".");
         }
         status = OfferStatus.PUBLISHED;
@@ -114,7 +115,7 @@ public final class Offer {
 
     public void close(Instant now) {
         if (status == OfferStatus.CLOSED) {
-            throw new ExchangeRuleViolation.StateConflict("offre-deja-close", "Cette offre est déjà close.");
+            throw new RuleViolation.StateConflict("offre-deja-close", "Cette offre est déjà close.");
         }
         if (publishedAt == null) {
             publishedAt = now;
@@ -131,17 +132,17 @@ public final class Offer {
      */
     public Direction checkApplication(Side employerSide, DateRange dates) {
         if (status != OfferStatus.PUBLISHED) {
-            throw new ExchangeRuleViolation.StateConflict("offre-non-publiee",
+            throw new RuleViolation.StateConflict("offre-non-publiee",
                     "Cette offre n'accepte pas de candidature : elle est " + label(status) + ".");
         }
         Direction direction = Direction.of(employerSide, hostType.side());
         int days = dates.days();
         if (days < minDays || days > maxDays) {
-            throw new ExchangeRuleViolation("duree-hors-limites", "endDate", "La durée demandée (" + days
+            throw new RuleViolation("duree-hors-limites", "endDate", "La durée demandée (" + days
                     + " jours) doit être comprise entre " + minDays + " et " + maxDays + " jours pour cette offre.");
         }
         if (windows.stream().noneMatch(w -> w.contains(dates))) {
-            throw new ExchangeRuleViolation("hors-disponibilites", "startDate",
+            throw new RuleViolation("hors-disponibilites", "startDate",
                     "Les dates demandées ne tiennent dans aucune période de disponibilité de l'offre.");
         }
         return direction;
@@ -154,7 +155,7 @@ public final class Offer {
     /** The host accepts one more guest: refused when every place is taken (the caller holds the offer's row lock). */
     public void checkPlaceAvailable() {
         if (status == OfferStatus.DRAFT) {
-            throw new ExchangeRuleViolation.StateConflict("offre-non-publiee", "Cette offre n'est pas publiée.");
+            throw new RuleViolation.StateConflict("offre-non-publiee", "Cette offre n'est pas publiée.");
         }
         if (isFull()) {
             throw new OfferFull(capacity);

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
+
 /**
  * Someone the service knows as a person (an agent who applies or enrols, an elected official who enrols): the only
  * aggregate holding an identity. Minimal: the token's subject, a name, a professional e-mail, an optional category.
@@ -47,10 +49,10 @@ public final class Person {
             throw new IllegalStateException("an erased person is not updated");
         }
         if (name == null || name.isBlank()) {
-            throw ExchangeRuleViolation.invalid("agent.name", "le nom est obligatoire");
+            throw RuleViolation.invalid("agent.name", "le nom est obligatoire");
         }
         if (email == null || !email.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
-            throw ExchangeRuleViolation.invalid("agent.email", "adresse électronique professionnelle attendue");
+            throw RuleViolation.invalid("agent.email", "adresse électronique professionnelle attendue");
         }
         this.name = name.strip();
         this.email = email.strip();

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
+
 /**
  * An accepted exchange: the agent goes to the host for the accepted dates. The three parties agree on a versioned
  * agreement (objectives); the host starts it; it completes once the agent reported and the host gave feedback; the
@@ -75,7 +77,7 @@ public final class Placement {
     public static void checkNoOverlap(DateRange wanted, List<Placement> booked) {
         for (Placement p : booked) {
             if (p.status != PlacementStatus.CANCELLED && p.dates.overlaps(wanted)) {
-                throw new ExchangeRuleViolation.StateConflict("dates-chevauchantes",
+                throw new RuleViolation.StateConflict("dates-chevauchantes",
                         "L'agent est déjà engagé dans un échange du " + p.dates.start() + " au " + p.dates.end()
                                 + " : les dates d'un nouvel échange ne peuvent pas le chevaucher.");
             }
@@ -85,7 +87,7 @@ public final class Placement {
     /** A new version of the agreement, accepted by its proposer; the previous acceptances no longer count. */
     public AgreementVersion proposeAgreement(Party by, List<String> objectives, Instant now) {
         if (status != PlacementStatus.AGREEMENT_PENDING && status != PlacementStatus.AGREED) {
-            throw new ExchangeRuleViolation.StateConflict("convention-figee",
+            throw new RuleViolation.StateConflict("convention-figee",
                     "La convention ne peut plus être modifiée une fois l'échange commencé.");
         }
         AgreementVersion v = AgreementVersion.propose(agreement.size() + 1, objectives, by, now);
@@ -98,16 +100,16 @@ public final class Placement {
     /** A party accepts the current version (named, so that nobody accepts a version they did not read). */
     public void acceptAgreement(Party by, int versionNumber, Instant now) {
         if (agreement.isEmpty()) {
-            throw new ExchangeRuleViolation.StateConflict("convention-absente",
+            throw new RuleViolation.StateConflict("convention-absente",
                     "Aucune convention n'a encore été proposée pour cet échange.");
         }
         AgreementVersion current = agreement.getLast();
         if (current.number() != versionNumber) {
-            throw new ExchangeRuleViolation.StateConflict("convention-perimee", "La version " + versionNumber
+            throw new RuleViolation.StateConflict("convention-perimee", "La version " + versionNumber
                     + " de la convention n'est pas la version en vigueur (" + current.number() + ").");
         }
         if (status != PlacementStatus.AGREEMENT_PENDING) {
-            throw new ExchangeRuleViolation.StateConflict("convention-figee",
+            throw new RuleViolation.StateConflict("convention-figee",
                     "La convention n'attend plus d'acceptation.");
         }
         current.accept(by, now);
@@ -119,7 +121,7 @@ public final class Placement {
 
     public void start(Instant now) {
         if (status != PlacementStatus.AGREED) {
-            throw new ExchangeRuleViolation.StateConflict("convention-non-signee",
+            throw new RuleViolation.StateConflict("convention-non-signee",
                     "L'échange ne peut commencer qu'une fois la convention acceptée par les trois parties.");
         }
         status = PlacementStatus.IN_PROGRESS;
@@ -144,7 +146,7 @@ public final class Placement {
     public void complete(Instant now) {
         requireInProgress();
         if (agentReportedAt == null || hostFeedbackAt == null) {
-            throw new ExchangeRuleViolation("bilans-manquants", null, "L'échange ne peut être clos qu'avec le "
+            throw new RuleViolation("bilans-manquants", null, "L'échange ne peut être clos qu'avec le "
                     + "rapport de l'agent et l'appréciation de l'administration d'accueil.");
         }
         status = PlacementStatus.COMPLETED;
@@ -154,7 +156,7 @@ public final class Placement {
 
     public void cancel(String reason, Instant now) {
         if (!status.isLive()) {
-            throw new ExchangeRuleViolation.StateConflict("echange-clos", "Cet échange est déjà clos.");
+            throw new RuleViolation.StateConflict("echange-clos", "Cet échange est déjà clos.");
         }
         cancelReason = requireText(reason, "reason");
         status = PlacementStatus.CANCELLED;
@@ -174,14 +176,14 @@ public final class Placement {
 
     private void requireInProgress() {
         if (status != PlacementStatus.IN_PROGRESS) {
-            throw new ExchangeRuleViolation.StateConflict("echange-non-commence",
+            throw new RuleViolation.StateConflict("echange-non-commence",
                     "Cette action n'est possible que pendant l'échange.");
         }
     }
 
     private static String requireText(String text, String field) {
         if (text == null || text.isBlank()) {
-            throw ExchangeRuleViolation.invalid(field, "le texte est obligatoire");
+            throw RuleViolation.invalid(field, "le texte est obligatoire");
         }
         return text.strip();
     }

@@ -1,5 +1,7 @@
 package fr.dataterritoires.exchanges.domain;
 
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
+
 /**
  * The programme's bounds on an exchange's duration in days (a day to three months by default; configurable). An
  * offer's own bounds must fit inside them, and an application's dates inside the offer's.
@@ -15,11 +17,11 @@ public record ProgrammeLimits(int minDays, int maxDays) {
 
     void checkOfferBounds(int offerMin, int offerMax) {
         if (offerMin < minDays || offerMin > maxDays) {
-            throw ExchangeRuleViolation.invalid("minDays", "la durée minimale doit être comprise entre " + minDays
+            throw RuleViolation.invalid("minDays", "la durée minimale doit être comprise entre " + minDays
                     + " et " + maxDays + " jours (limites du programme)");
         }
         if (offerMax < offerMin || offerMax > maxDays) {
-            throw ExchangeRuleViolation.invalid("maxDays", "la durée maximale doit être comprise entre la durée "
+            throw RuleViolation.invalid("maxDays", "la durée maximale doit être comprise entre la durée "
                     + "minimale et " + maxDays + " jours (limites du programme)");
         }
     }

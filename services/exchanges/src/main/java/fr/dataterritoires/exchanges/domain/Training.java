@@ -6,6 +6,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
+
 /**
  * A data training of the catalogue: provider, format, duration in hours, the Pix+ Données publiques competences it
  * covers, its audiences, and whether the programme lets an agent enrol without the employer's consent [R14].
@@ -22,11 +24,11 @@ public record Training(UUID id, String provider, String title, String descriptio
         competences = List.copyOf(competences);
         audiences = Set.copyOf(audiences);
         if (hours < 1 || hours > MAX_HOURS) {
-            throw ExchangeRuleViolation.invalid("hours", "la durée doit être comprise entre 1 et " + MAX_HOURS
+            throw RuleViolation.invalid("hours", "la durée doit être comprise entre 1 et " + MAX_HOURS
                     + " heures");
         }
         if (audiences.isEmpty()) {
-            throw ExchangeRuleViolation.invalid("audiences", "au moins un public est requis");
+            throw RuleViolation.invalid("audiences", "au moins un public est requis");
         }
     }
 
@@ -36,11 +38,11 @@ public record Training(UUID id, String provider, String title, String descriptio
      */
     public EnrolmentStatus enrolmentStatusFor(LearnerCategory learner) {
         if (!open) {
-            throw new ExchangeRuleViolation.StateConflict("formation-close",
+            throw new RuleViolation.StateConflict("formation-close",
                     "Cette formation n'accepte plus d'inscription.");
         }
         if (!audiences.contains(learner)) {
-            throw new ExchangeRuleViolation("public-non-vise", "learnerCategory",
+            throw new RuleViolation("public-non-vise", "learnerCategory",
                     "Cette formation ne s'adresse pas à ce public.");
         }
         return employerConsentRequired && learner.isAgent() ? EnrolmentStatus.AWAITING_CONSENT

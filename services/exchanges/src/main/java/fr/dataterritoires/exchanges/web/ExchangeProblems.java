@@ -1,7 +1,5 @@
 package fr.dataterritoires.exchanges.web;
 
-import java.util.List;
-
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.core.Ordered;
@@ -13,40 +11,18 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import fr.dataterritoires.exchanges.domain.ExchangeRuleViolation;
 import fr.dataterritoires.exchanges.domain.OfferFull;
-import fr.dataterritoires.platform.errors.FieldViolation;
 import fr.dataterritoires.platform.errors.ProblemTypes;
 import fr.dataterritoires.platform.errors.Problems;
 
 /**
- * The domain's refusals as problems: a bad value is a 400 naming the field, a state conflict (a full offer included,
- * with {@code rule} "offre-complete") a 409, any other rule a 422 carrying its {@code rule} (and the field when known).
+ * A full offer as a problem: a 409 with {@code rule} "offre-complete". The domain's other refusals are
+ * RuleViolations, mapped by the platform. OfferFull stays its own exception because the acceptance that meets it
+ * does not roll back (the application goes on the waiting list): see ApplicationService.
  */
 @RestControllerAdvice(basePackages = "fr.dataterritoires.exchanges.web")
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ExchangeProblems {
-
-    @ExceptionHandler(ExchangeRuleViolation.class)
-    ResponseEntity<ProblemDetail> refused(ExchangeRuleViolation ex, HttpServletRequest request) {
-        ProblemDetail problem;
-        if (ex instanceof ExchangeRuleViolation.StateConflict) {
-            problem = Problems.create(HttpStatus.CONFLICT, ProblemTypes.CONFLIT, ex.getMessage(), request);
-            problem.setProperty("rule", ex.rule());
-        } else if (ex.isInvalidInput()) {
-            problem = Problems.create(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION,
-                    "Le champ « " + ex.field() + " » est invalide : " + ex.getMessage(), request);
-            Problems.withErrors(problem, List.of(FieldViolation.of(ex.field(), ex.getMessage(), null)));
-        } else {
-            problem = Problems.create(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.REGLE_METIER, ex.getMessage(),
-                    request);
-            problem.setProperty("rule", ex.rule());
-            if (ex.field() != null) {
-                Problems.withErrors(problem, List.of(FieldViolation.of(ex.field(), ex.getMessage(), null)));
-            }
-        }
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
 
     @ExceptionHandler(OfferFull.class)
     ResponseEntity<ProblemDetail> full(OfferFull ex, HttpServletRequest request) {

@@ -14,6 +14,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
+
 /** The rules of offers, applications and placements, without Spring or a database. */
 class ExchangeRulesTest {
 
@@ -22,9 +24,9 @@ class ExchangeRulesTest {
         assertThat(Direction.of(Side.STATE, Side.TERRITORIAL)).isEqualTo(Direction.STATE_TO_TERRITORIAL);
         assertThat(Direction.of(Side.TERRITORIAL, Side.STATE)).isEqualTo(Direction.TERRITORIAL_TO_STATE);
         for (Side side : Side.values()) {
-            assertThatThrownBy(() -> Direction.of(side, side)).isInstanceOf(ExchangeRuleViolation.class)
+            assertThatThrownBy(() -> Direction.of(side, side)).isInstanceOf(RuleViolation.class)
                     .hasMessageContaining("croiser les versants")
-                    .extracting(e -> ((ExchangeRuleViolation) e).rule()).isEqualTo("echange-meme-versant");
+                    .extracting(e -> ((RuleViolation) e).rule()).isEqualTo("echange-meme-versant");
         }
         assertThat(HostType.MINISTRY.side()).isEqualTo(Side.STATE);
         assertThat(HostType.OPERATOR.side()).isEqualTo(Side.STATE);
@@ -35,20 +37,20 @@ class ExchangeRulesTest {
     void anOffersDurationStaysWithinTheProgrammesLimits() {
         assertThatThrownBy(() -> Offer.draft(UUID.randomUUID(), "213800006", HostType.LOCAL_AUTHORITY, "H", "84",
                 null, "T", List.of("x"), "a", "l", 1, 120, List.of(new DateRange(START, START.plusDays(200))), 1,
-                WorkMode.REMOTE, null, LIMITS, "h", NOW)).isInstanceOf(ExchangeRuleViolation.class)
-                .extracting(e -> ((ExchangeRuleViolation) e).field()).isEqualTo("maxDays");
+                WorkMode.REMOTE, null, LIMITS, "h", NOW)).isInstanceOf(RuleViolation.class)
+                .extracting(e -> ((RuleViolation) e).field()).isEqualTo("maxDays");
         ProgrammeLimits strict = new ProgrammeLimits(5, 10);
         assertThatThrownBy(() -> Offer.draft(UUID.randomUUID(), "213800006", HostType.LOCAL_AUTHORITY, "H", "84",
                 null, "T", List.of("x"), "a", "l", 2, 10, List.of(new DateRange(START, START.plusDays(20))), 1,
-                WorkMode.REMOTE, null, strict, "h", NOW)).extracting(e -> ((ExchangeRuleViolation) e).field())
+                WorkMode.REMOTE, null, strict, "h", NOW)).extracting(e -> ((RuleViolation) e).field())
                 .isEqualTo("minDays");
         assertThatThrownBy(() -> Offer.draft(UUID.randomUUID(), "213800007", HostType.LOCAL_AUTHORITY, "H", "84",
                 null, "T", List.of("x"), "a", "l", 1, 10, List.of(new DateRange(START, START.plusDays(20))), 1,
-                WorkMode.REMOTE, null, LIMITS, "h", NOW)).extracting(e -> ((ExchangeRuleViolation) e).field())
+                WorkMode.REMOTE, null, LIMITS, "h", NOW)).extracting(e -> ((RuleViolation) e).field())
                 .isEqualTo("hostSiren");
         assertThatThrownBy(() -> Offer.draft(UUID.randomUUID(), "213800006", HostType.LOCAL_AUTHORITY, "H", "84",
                 null, "T", List.of("x"), "a", "l", 1, 10, List.of(new DateRange(START, START.plusDays(20))), 1,
-                WorkMode.ON_SITE, " ", LIMITS, "h", NOW)).extracting(e -> ((ExchangeRuleViolation) e).field())
+                WorkMode.ON_SITE, " ", LIMITS, "h", NOW)).extracting(e -> ((RuleViolation) e).field())
                 .isEqualTo("place");
     }
 
@@ -57,13 +59,13 @@ class ExchangeRulesTest {
         Offer offer = publishedOffer(HostType.LOCAL_AUTHORITY, 1);
         ExchangeApplication submitted = ExchangeApplication.submit(UUID.randomUUID(), offer, UUID.randomUUID(),
                 new DateRange(START, START.plusDays(2)), "M", "120000005", Side.STATE, "84", "MEF", NOW);
-        assertThatThrownBy(() -> submitted.accept("host", NOW)).isInstanceOf(ExchangeRuleViolation.StateConflict.class)
+        assertThatThrownBy(() -> submitted.accept("host", NOW)).isInstanceOf(RuleViolation.StateConflict.class)
                 .hasMessageContaining("employeur");
         assertThatThrownBy(() -> submitted.refuseByEmployer("e", " ", NOW))
-                .extracting(e -> ((ExchangeRuleViolation) e).field()).isEqualTo("reason");
+                .extracting(e -> ((RuleViolation) e).field()).isEqualTo("reason");
         submitted.refuseByEmployer("e", "Charge de travail", NOW);
         assertThat(submitted.status()).isEqualTo(ApplicationStatus.EMPLOYER_REFUSED);
-        assertThatThrownBy(() -> submitted.withdraw(NOW)).isInstanceOf(ExchangeRuleViolation.StateConflict.class);
+        assertThatThrownBy(() -> submitted.withdraw(NOW)).isInstanceOf(RuleViolation.StateConflict.class);
 
         Offer full = new Offer(offer.id(), offer.hostSiren(), offer.hostType(), offer.hostName(), offer.regionCode(),
                 offer.ministry(), offer.title(), offer.topics(), offer.activities(), offer.learningOutcomes(),
@@ -80,8 +82,8 @@ class ExchangeRulesTest {
         Offer offer = publishedOffer(HostType.STATE_SERVICE, 1);
         offer.close(NOW);
         assertThatThrownBy(() -> offer.checkApplication(Side.TERRITORIAL, new DateRange(START, START)))
-                .isInstanceOf(ExchangeRuleViolation.StateConflict.class).hasMessageContaining("close");
-        assertThatThrownBy(() -> offer.close(NOW)).isInstanceOf(ExchangeRuleViolation.StateConflict.class);
+                .isInstanceOf(RuleViolation.StateConflict.class).hasMessageContaining("close");
+        assertThatThrownBy(() -> offer.close(NOW)).isInstanceOf(RuleViolation.StateConflict.class);
     }
 
     @Test
@@ -95,7 +97,7 @@ class ExchangeRulesTest {
         assertThatThrownBy(() -> p.acceptAgreement(Party.AGENT, 1, NOW)).hasMessageContaining("version en vigueur");
         p.acceptAgreement(Party.AGENT, 2, NOW);
         assertThat(p.status()).isEqualTo(PlacementStatus.AGREEMENT_PENDING);
-        assertThatThrownBy(() -> p.start(NOW)).isInstanceOf(ExchangeRuleViolation.StateConflict.class);
+        assertThatThrownBy(() -> p.start(NOW)).isInstanceOf(RuleViolation.StateConflict.class);
         p.acceptAgreement(Party.HOST, 2, NOW);
         assertThat(p.status()).isEqualTo(PlacementStatus.AGREED);
         p.start(NOW);
@@ -106,7 +108,7 @@ class ExchangeRulesTest {
         p.feedback("Appréciation", NOW);
         p.complete(NOW);
         assertThat(p.status()).isEqualTo(PlacementStatus.COMPLETED);
-        assertThatThrownBy(() -> p.cancel("x", NOW)).isInstanceOf(ExchangeRuleViolation.StateConflict.class);
+        assertThatThrownBy(() -> p.cancel("x", NOW)).isInstanceOf(RuleViolation.StateConflict.class);
         p.erasePersonalData(NOW);
         assertThat(p.agentReport()).isNull();
         assertThat(p.hostFeedback()).isNull();
@@ -134,7 +136,7 @@ class ExchangeRulesTest {
         assertThat(person.category()).isNull();
         assertThat(person.statisticsKey()).isNull();
         assertThatThrownBy(() -> Person.register(UUID.randomUUID(), "s", "N", "pas-une-adresse", null, NOW))
-                .extracting(e -> ((ExchangeRuleViolation) e).field()).isEqualTo("agent.email");
+                .extracting(e -> ((RuleViolation) e).field()).isEqualTo("agent.email");
     }
 
     @Test
@@ -147,6 +149,6 @@ class ExchangeRulesTest {
         assertThat(consent.enrolmentStatusFor(LearnerCategory.STATE_AGENT)).isEqualTo(EnrolmentStatus.AWAITING_CONSENT);
         assertThat(consent.enrolmentStatusFor(LearnerCategory.ELECTED_OFFICIAL)).isEqualTo(EnrolmentStatus.ENROLLED);
         assertThatThrownBy(() -> free.enrolmentStatusFor(LearnerCategory.TERRITORIAL_AGENT))
-                .extracting(e -> ((ExchangeRuleViolation) e).rule()).isEqualTo("public-non-vise");
+                .extracting(e -> ((RuleViolation) e).rule()).isEqualTo("public-non-vise");
     }
 }

@@ -11,6 +11,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
+
 /**
  * Whatever the parties do, in whatever order, a placement never breaks its invariants: it is agreed only when the
  * current version is accepted by all three, starts only once agreed, completes only with report and feedback, and a
@@ -46,7 +48,7 @@ class PlacementPropertiesTest {
                     case "cancel" -> p.cancel("motif", NOW);
                     default -> throw new IllegalStateException(c.kind());
                 }
-            } catch (ExchangeRuleViolation refused) {
+            } catch (RuleViolation refused) {
                 assertThat(p.status()).as("a refused command changes nothing").isEqualTo(before);
                 assertThat(p.agreement()).hasSize(versions);
             }

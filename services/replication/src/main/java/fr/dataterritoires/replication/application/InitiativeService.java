@@ -15,11 +15,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import fr.dataterritoires.platform.audit.AuditTrail;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.platform.outbox.OutboxPublisher;
 import fr.dataterritoires.platform.security.DtPrincipal;
 import fr.dataterritoires.platform.security.Ownership;
 import fr.dataterritoires.platform.security.Role;
-import fr.dataterritoires.replication.domain.ReplicationRuleViolation;
 import fr.dataterritoires.replication.domain.TerritoryRef;
 import fr.dataterritoires.replication.domain.initiative.Initiative;
 import fr.dataterritoires.replication.domain.initiative.InitiativeContent;
@@ -133,7 +133,7 @@ public class InitiativeService {
     private Initiative lockedAt(UUID id, long version) {
         Initiative current = initiatives.findForUpdate(id).orElseThrow(() -> notFound(id));
         if (current.version() != version) {
-            throw new ReplicationRuleViolation.StateConflict("version-perimee", "L'initiative a changé depuis votre "
+            throw new RuleViolation.StateConflict("version-perimee", "L'initiative a changé depuis votre "
                     + "lecture (version " + current.version() + ", vous envoyez " + version + ") : rechargez-la.");
         }
         return current;
@@ -141,7 +141,7 @@ public class InitiativeService {
 
     private void save(Initiative changed) {
         if (!initiatives.update(changed)) {
-            throw new ReplicationRuleViolation.StateConflict("version-perimee", "L'initiative a changé entre-temps : "
+            throw new RuleViolation.StateConflict("version-perimee", "L'initiative a changé entre-temps : "
                     + "rechargez-la.");
         }
     }
@@ -152,8 +152,8 @@ public class InitiativeService {
         }
     }
 
-    static ReplicationRuleViolation.NotFound notFound(UUID id) {
-        return new ReplicationRuleViolation.NotFound("L'initiative " + id + " est introuvable.");
+    static RuleViolation.NotFound notFound(UUID id) {
+        return new RuleViolation.NotFound("L'initiative " + id + " est introuvable.");
     }
 
     LocalDate today() {

@@ -11,11 +11,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import fr.dataterritoires.platform.audit.AuditTrail;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.platform.security.DtPrincipal;
 import fr.dataterritoires.platform.security.Ownership;
 import fr.dataterritoires.platform.security.OwnershipViolationException;
 import fr.dataterritoires.platform.security.Role;
-import fr.dataterritoires.replication.domain.ReplicationRuleViolation;
 import fr.dataterritoires.replication.domain.initiative.Initiative;
 import fr.dataterritoires.replication.domain.initiative.Maturity;
 import fr.dataterritoires.replication.domain.programme.Candidacy;
@@ -65,17 +65,17 @@ public class ProgrammeService {
                 .orElseThrow(() -> InitiativeService.notFound(initiativeId));
         InitiativeService.requireLeadOrCoordinator(actor, initiative.leadSiren());
         if (!call.acceptsCandidaciesOn(today())) {
-            throw new ReplicationRuleViolation.StateConflict("appel-ferme", "L'appel « " + call.title()
+            throw new RuleViolation.StateConflict("appel-ferme", "L'appel « " + call.title()
                     + " » n'accepte pas de candidature aujourd'hui (du " + call.opensOn() + " au " + call.closesOn()
                     + ").");
         }
         if (initiative.maturity() != Maturity.VALIDATED) {
-            throw new ReplicationRuleViolation("maturite-requise", "initiativeId", "Seule une initiative validée (et "
+            throw new RuleViolation("maturite-requise", "initiativeId", "Seule une initiative validée (et "
                     + "pas encore accélérée) peut candidater ; celle-ci est au stade « "
                     + initiative.maturity().label() + " ».");
         }
         if (programme.candidacies(callId).stream().anyMatch(c -> c.initiativeId().equals(initiativeId))) {
-            throw new ReplicationRuleViolation.StateConflict("deja-candidate", "Cette initiative a déjà candidaté à "
+            throw new RuleViolation.StateConflict("deja-candidate", "Cette initiative a déjà candidaté à "
                     + "cet appel.");
         }
         Candidacy candidacy = new Candidacy(UUID.randomUUID(), callId, initiativeId, motivation, clock.instant(),
@@ -108,7 +108,7 @@ public class ProgrammeService {
         CandidateCall call = programme.findCallForUpdate(callId).orElseThrow(() -> callNotFound(callId));
         Selection.Outcome outcome = Selection.select(call, programme.candidacies(callId), UUID.randomUUID(), cohortName);
         if (!programme.updateCall(outcome.call())) {
-            throw new ReplicationRuleViolation.StateConflict("version-perimee", "L'appel a changé entre-temps.");
+            throw new RuleViolation.StateConflict("version-perimee", "L'appel a changé entre-temps.");
         }
         for (Selection.Ranked r : outcome.ranking()) {
             programme.updateCandidacy(r.candidacy(), r.score(), r.rank());
@@ -141,7 +141,7 @@ public class ProgrammeService {
                 support.providerSiren(), support.providerName(), support.amount(), support.receivedOn(),
                 support.description(), support.sourceRef());
         if (!programme.insertSupport(recorded)) {
-            throw new ReplicationRuleViolation.StateConflict("soutien-deja-enregistre", "Ce soutien est déjà "
+            throw new RuleViolation.StateConflict("soutien-deja-enregistre", "Ce soutien est déjà "
                     + "enregistré.");
         }
         audit.record(actor.subject(), "support.recorded", RegistryEvents.SUPPORT, recorded.id().toString(), null,
@@ -178,7 +178,7 @@ public class ProgrammeService {
 
     @Transactional(readOnly = true)
     public Cohort cohort(UUID id) {
-        return programme.findCohort(id).orElseThrow(() -> new ReplicationRuleViolation.NotFound("La promotion " + id
+        return programme.findCohort(id).orElseThrow(() -> new RuleViolation.NotFound("La promotion " + id
                 + " est introuvable."));
     }
 
@@ -189,12 +189,12 @@ public class ProgrammeService {
 
     private Candidacy candidacy(UUID callId, UUID candidacyId) {
         return programme.findCandidacy(candidacyId).filter(c -> c.callId().equals(callId))
-                .orElseThrow(() -> new ReplicationRuleViolation.NotFound("La candidature " + candidacyId
+                .orElseThrow(() -> new RuleViolation.NotFound("La candidature " + candidacyId
                         + " est introuvable dans cet appel."));
     }
 
-    private static ReplicationRuleViolation.NotFound callNotFound(UUID id) {
-        return new ReplicationRuleViolation.NotFound("L'appel à candidatures " + id + " est introuvable.");
+    private static RuleViolation.NotFound callNotFound(UUID id) {
+        return new RuleViolation.NotFound("L'appel à candidatures " + id + " est introuvable.");
     }
 
     private LocalDate today() {

@@ -12,11 +12,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import fr.dataterritoires.platform.audit.AuditTrail;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.platform.outbox.OutboxPublisher;
 import fr.dataterritoires.platform.security.DtPrincipal;
 import fr.dataterritoires.platform.security.Ownership;
 import fr.dataterritoires.platform.security.Role;
-import fr.dataterritoires.replication.domain.ReplicationRuleViolation;
 import fr.dataterritoires.replication.domain.TerritoryRef;
 import fr.dataterritoires.replication.domain.initiative.Indicator;
 import fr.dataterritoires.replication.domain.initiative.Initiative;
@@ -58,7 +58,7 @@ public class ReplicationService {
             Set<TerritoryRef> territories) {
         Initiative initiative = initiatives.find(initiativeId).orElseThrow(() -> InitiativeService.notFound(initiativeId));
         if (!initiative.maturity().isAtLeast(Maturity.VALIDATED)) {
-            throw new ReplicationRuleViolation("initiative-non-validee", "initiativeId", "L'initiative est au stade "
+            throw new RuleViolation("initiative-non-validee", "initiativeId", "L'initiative est au stade "
                     + "d'expérimentation : elle se réplique une fois validée sur des preuves.");
         }
         Replication replication = Replication.interest(UUID.randomUUID(), initiativeId, null, adopterSiren, territories,
@@ -151,7 +151,7 @@ public class ReplicationService {
     private Replication lockedAt(UUID id, long version) {
         Replication current = replications.findForUpdate(id).orElseThrow(() -> notFound(id));
         if (current.version() != version) {
-            throw new ReplicationRuleViolation.StateConflict("version-perimee", "La réplication a changé depuis votre "
+            throw new RuleViolation.StateConflict("version-perimee", "La réplication a changé depuis votre "
                     + "lecture (version " + current.version() + ", vous envoyez " + version + ") : rechargez-la.");
         }
         return current;
@@ -159,7 +159,7 @@ public class ReplicationService {
 
     private void save(Replication changed) {
         if (!replications.update(changed)) {
-            throw new ReplicationRuleViolation.StateConflict("version-perimee", "La réplication a changé entre-temps.");
+            throw new RuleViolation.StateConflict("version-perimee", "La réplication a changé entre-temps.");
         }
     }
 
@@ -169,8 +169,8 @@ public class ReplicationService {
         }
     }
 
-    static ReplicationRuleViolation.NotFound notFound(UUID id) {
-        return new ReplicationRuleViolation.NotFound("La réplication " + id + " est introuvable.");
+    static RuleViolation.NotFound notFound(UUID id) {
+        return new RuleViolation.NotFound("La réplication " + id + " est introuvable.");
     }
 
     private LocalDate today() {

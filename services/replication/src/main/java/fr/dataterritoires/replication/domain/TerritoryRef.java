@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.territory.Territories;
 import fr.dataterritoires.territory.Territory;
 import fr.dataterritoires.territory.TerritoryLevel;
@@ -32,7 +33,7 @@ public record TerritoryRef(TerritoryLevel level, String code) implements Compara
     /** Parses {@code level:code} or an unambiguous bare code; the failure names {@code field}. */
     public static TerritoryRef parse(String raw, String field) {
         if (raw == null || raw.isBlank()) {
-            throw ReplicationRuleViolation.invalid(field, "Le territoire « " + field + " » est obligatoire.");
+            throw RuleViolation.invalid(field, "Le territoire « " + field + " » est obligatoire.");
         }
         String value = raw.strip();
         int colon = value.indexOf(':');
@@ -42,11 +43,11 @@ public record TerritoryRef(TerritoryLevel level, String code) implements Compara
                 levels = levels.stream().filter(l -> l != TerritoryLevel.IRIS && l != TerritoryLevel.QPV)
                         .collect(java.util.stream.Collectors.toSet());
                 if (levels.isEmpty()) {
-                    throw ReplicationRuleViolation.invalid(field, "« " + value + " » (" + field + ") n'est pas un code "
+                    throw RuleViolation.invalid(field, "« " + value + " » (" + field + ") n'est pas un code "
                             + "INSEE actuel de commune, département ou région, ni le SIREN d'un EPCI.");
                 }
                 if (levels.size() > 1) {
-                    throw ReplicationRuleViolation.invalid(field, "Le code « " + value + " » (" + field
+                    throw RuleViolation.invalid(field, "Le code « " + value + " » (" + field
                             + ") est ambigu : écrivez region:" + value + " ou departement:" + value + ".");
                 }
                 return new TerritoryRef(levels.iterator().next(), value);
@@ -58,12 +59,12 @@ public record TerritoryRef(TerritoryLevel level, String code) implements Compara
                 level = null;
             }
             if (level == null || level == TerritoryLevel.IRIS || level == TerritoryLevel.QPV) {
-                throw ReplicationRuleViolation.invalid(field, "Le niveau « " + value.substring(0, colon).strip()
+                throw RuleViolation.invalid(field, "Le niveau « " + value.substring(0, colon).strip()
                         + " » (" + field + ") est inconnu : commune, epci, departement, region ou national.");
             }
             return new TerritoryRef(level, value.substring(colon + 1));
         } catch (IllegalArgumentException e) {
-            throw ReplicationRuleViolation.invalid(field, "Territoire (" + field + ") : " + e.getMessage());
+            throw RuleViolation.invalid(field, "Territoire (" + field + ") : " + e.getMessage());
         }
     }
 
@@ -89,7 +90,7 @@ public record TerritoryRef(TerritoryLevel level, String code) implements Compara
             return refs;
         }
         if (raw.size() > MAX_PER_SET) {
-            throw ReplicationRuleViolation.invalid(field, "Au plus " + MAX_PER_SET + " territoires (" + field + ").");
+            throw RuleViolation.invalid(field, "Au plus " + MAX_PER_SET + " territoires (" + field + ").");
         }
         int i = 0;
         for (String r : raw) {

@@ -17,10 +17,10 @@ import fr.dataterritoires.contracts.replication.v1.Maturity;
 import fr.dataterritoires.contracts.replication.v1.ReplicationRegistryGrpc;
 import fr.dataterritoires.platform.errors.InvalidFieldException;
 import fr.dataterritoires.platform.errors.NotFoundException;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.platform.grpc.GrpcAuthorizationRules;
 import fr.dataterritoires.replication.application.InitiativeService;
 import fr.dataterritoires.replication.application.ReachService;
-import fr.dataterritoires.replication.domain.ReplicationRuleViolation;
 import fr.dataterritoires.replication.domain.TerritoryRef;
 import fr.dataterritoires.territory.Siren;
 
@@ -52,7 +52,7 @@ public class ReplicationRegistryEndpoint extends ReplicationRegistryGrpc.Replica
             UUID id = uuid(request.getInitiativeId(), "initiative_id");
             try {
                 return message(reach.reachOf(id));
-            } catch (ReplicationRuleViolation.NotFound e) {
+            } catch (RuleViolation.NotFound e) {
                 throw new NotFoundException(e.getMessage());
             }
         });
@@ -90,7 +90,7 @@ public class ReplicationRegistryEndpoint extends ReplicationRegistryGrpc.Replica
             if (!request.getTerritory().isEmpty()) {
                 try {
                     territory = TerritoryRef.fromContractCode(request.getTerritory(), "territory").key();
-                } catch (ReplicationRuleViolation e) {
+                } catch (RuleViolation e) {
                     throw new InvalidFieldException("territory", e.getMessage(), request.getTerritory());
                 }
             }

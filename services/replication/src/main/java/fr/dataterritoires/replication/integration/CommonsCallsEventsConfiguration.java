@@ -7,10 +7,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import fr.dataterritoires.contracts.events.InvalidCloudEventException;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.platform.events.InboundEventRoute;
 import fr.dataterritoires.platform.events.InboundEvents;
 import fr.dataterritoires.replication.application.AwardIntake;
-import fr.dataterritoires.replication.domain.ReplicationRuleViolation;
 
 /**
  * commons-calls' events that replication acts on, each exactly once per event id (the platform's inbound route: the
@@ -37,7 +37,7 @@ public class CommonsCallsEventsConfiguration {
                         CommonsCallsPayloads.award(event.data()).ifPresent(a -> {
                             try {
                                 intake.awardGranted(a, event.uuid());
-                            } catch (ReplicationRuleViolation refused) {
+                            } catch (RuleViolation refused) {
                                 // what the award says breaks a rule of the registry (too many labels...): it never
                                 // will succeed, so it is dead-lettered at once rather than retried
                                 throw new InvalidCloudEventException(refused.field() == null ? "data"

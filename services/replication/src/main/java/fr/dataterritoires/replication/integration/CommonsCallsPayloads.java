@@ -12,8 +12,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import fr.dataterritoires.contracts.events.InvalidCloudEventException;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.replication.application.AwardIntake;
-import fr.dataterritoires.replication.domain.ReplicationRuleViolation;
 import fr.dataterritoires.replication.domain.TerritoryRef;
 import fr.dataterritoires.replication.domain.initiative.CommonsUsed;
 import fr.dataterritoires.replication.domain.initiative.Initiative;
@@ -76,7 +76,7 @@ final class CommonsCallsPayloads {
             Initiative.AwardedCommons awarded = new Initiative.AwardedCommons(used,
                     summary, policyDomain(kind), territories, text(data, "ethicsCharter"), labels);
             return Optional.of(new AwardIntake.Award(awardId, lead, funder, amount, grantedAt.toInstant(), awarded));
-        } catch (ReplicationRuleViolation e) {
+        } catch (RuleViolation e) {
             throw invalid(e.field() == null ? "data" : e.field(), e.getMessage());
         }
     }

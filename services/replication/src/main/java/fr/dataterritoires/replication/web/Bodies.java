@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import fr.dataterritoires.replication.domain.ReplicationRuleViolation;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.replication.domain.TerritoryRef;
 import fr.dataterritoires.replication.domain.initiative.CommonsUsed;
 import fr.dataterritoires.replication.domain.initiative.Evaluation;
@@ -191,7 +191,7 @@ final class Bodies {
 
     static TerritoryRef territoryParam(String raw) {
         if (raw == null || raw.isBlank()) {
-            throw ReplicationRuleViolation.invalid("territory", "Le paramètre « territory » est obligatoire.");
+            throw RuleViolation.invalid("territory", "Le paramètre « territory » est obligatoire.");
         }
         return TerritoryRef.parse(raw, "territory");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.territory.Territories;
 import fr.dataterritoires.territory.TerritoryLevel;
 
@@ -19,11 +20,11 @@ class TerritoryRefTest {
         assertThat(TerritoryRef.parse("region:84", "t").key()).isEqualTo("region:84");
         assertThat(TerritoryRef.parse("FR", "t").level()).isEqualTo(TerritoryLevel.NATIONAL);
         assertThatThrownBy(() -> TerritoryRef.parse("84", "territories[0]"))
-                .isInstanceOfSatisfying(ReplicationRuleViolation.class, e -> {
+                .isInstanceOfSatisfying(RuleViolation.class, e -> {
                     assertThat(e.field()).isEqualTo("territories[0]");
                     assertThat(e.getMessage()).contains("region:84").contains("departement:84");
                 });
-        assertThatThrownBy(() -> TerritoryRef.parse("planete:1", "t")).isInstanceOf(ReplicationRuleViolation.class);
+        assertThatThrownBy(() -> TerritoryRef.parse("planete:1", "t")).isInstanceOf(RuleViolation.class);
         // the contract's bare codes: an ambiguous one is the région
         assertThat(TerritoryRef.fromContractCode("84", "t").level()).isEqualTo(TerritoryLevel.REGION);
         assertThat(TerritoryRef.fromContractCode("38", "t").level()).isEqualTo(TerritoryLevel.DEPARTEMENT);

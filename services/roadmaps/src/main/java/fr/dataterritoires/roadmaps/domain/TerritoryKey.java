@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.territory.Region;
 import fr.dataterritoires.territory.Territories;
 import fr.dataterritoires.territory.TerritoryLevel;
@@ -36,11 +37,11 @@ public record TerritoryKey(TerritoryLevel level, String code) implements Compara
     /** Parses {@code level:code}; the failure names {@code field}. */
     public static TerritoryKey parse(String raw, String field) {
         if (raw == null || raw.isBlank()) {
-            throw RoadmapRuleViolation.invalid(field, "Le territoire « " + field + " » est obligatoire.");
+            throw RuleViolation.invalid(field, "Le territoire « " + field + " » est obligatoire.");
         }
         int colon = raw.indexOf(':');
         if (colon <= 0) {
-            throw RoadmapRuleViolation.invalid(field, "Le territoire « " + raw.strip() + " » (" + field
+            throw RuleViolation.invalid(field, "Le territoire « " + raw.strip() + " » (" + field
                     + ") s'écrit niveau:code INSEE, par exemple region:84, departement:69 ou commune:69123.");
         }
         String levelName = raw.substring(0, colon).strip().toUpperCase(Locale.ROOT);
@@ -51,13 +52,13 @@ public record TerritoryKey(TerritoryLevel level, String code) implements Compara
             level = null;
         }
         if (level == null || level == TerritoryLevel.NATIONAL) {
-            throw RoadmapRuleViolation.invalid(field, "Le niveau « " + raw.substring(0, colon).strip() + " » (" + field
+            throw RuleViolation.invalid(field, "Le niveau « " + raw.substring(0, colon).strip() + " » (" + field
                     + ") est inconnu : region, departement, epci, commune, iris ou qpv.");
         }
         try {
             return new TerritoryKey(level, raw.substring(colon + 1));
         } catch (IllegalArgumentException e) {
-            throw RoadmapRuleViolation.invalid(field, "Territoire (" + field + ") : " + e.getMessage());
+            throw RuleViolation.invalid(field, "Territoire (" + field + ") : " + e.getMessage());
         }
     }
 
@@ -68,7 +69,7 @@ public record TerritoryKey(TerritoryLevel level, String code) implements Compara
             return keys;
         }
         if (raw.size() > MAX_PER_SET) {
-            throw RoadmapRuleViolation.invalid(field, "Au plus " + MAX_PER_SET + " territoires (" + field + ").");
+            throw RuleViolation.invalid(field, "Au plus " + MAX_PER_SET + " territoires (" + field + ").");
         }
         int i = 0;
         for (String key : raw) {
@@ -95,7 +96,7 @@ public record TerritoryKey(TerritoryLevel level, String code) implements Compara
     public static void requireWithinRegion(Set<TerritoryKey> keys, String regionCode, String field) {
         for (TerritoryKey key : keys) {
             if (!key.isWithinRegion(regionCode)) {
-                throw RoadmapRuleViolation.invalid(field, "Le territoire « " + key.key() + " » (" + field
+                throw RuleViolation.invalid(field, "Le territoire « " + key.key() + " » (" + field
                         + ") n'est pas dans la région " + regionCode + ".");
             }
         }

@@ -21,9 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.platform.security.DtPrincipal;
 import fr.dataterritoires.roadmaps.application.governance.GovernanceService;
-import fr.dataterritoires.roadmaps.domain.RoadmapRuleViolation;
 import fr.dataterritoires.roadmaps.domain.TerritoryKey;
 import fr.dataterritoires.roadmaps.domain.governance.BodyKind;
 import fr.dataterritoires.roadmaps.domain.governance.GovernanceBody;
@@ -122,7 +122,7 @@ public class GovernanceController {
     public ResponseEntity<MembershipResponse> join(@PathVariable UUID id, @Valid @RequestBody MemberBody body,
                                                    DtPrincipal actor) {
         if ((body.organisation() == null) == (body.person() == null)) {
-            throw RoadmapRuleViolation.invalid("organisation", "Un membre est soit une organisation (organisation), "
+            throw RuleViolation.invalid("organisation", "Un membre est soit une organisation (organisation), "
                     + "soit une personne (person) : l'un des deux exactement.");
         }
         Member member = body.organisation() != null

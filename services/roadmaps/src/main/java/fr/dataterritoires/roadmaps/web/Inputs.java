@@ -3,7 +3,7 @@ package fr.dataterritoires.roadmaps.web;
 import java.util.List;
 import java.util.Set;
 
-import fr.dataterritoires.roadmaps.domain.RoadmapRuleViolation;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.roadmaps.domain.TerritoryKey;
 import fr.dataterritoires.territory.Siren;
 
@@ -15,12 +15,12 @@ final class Inputs {
 
     static Siren siren(String raw, String field) {
         if (raw == null || raw.isBlank()) {
-            throw RoadmapRuleViolation.invalid(field, "Le SIREN « " + field + " » est obligatoire.");
+            throw RuleViolation.invalid(field, "Le SIREN « " + field + " » est obligatoire.");
         }
         try {
             return Siren.parse(raw);
         } catch (IllegalArgumentException e) {
-            throw RoadmapRuleViolation.invalid(field, e.getMessage());
+            throw RuleViolation.invalid(field, e.getMessage());
         }
     }
 
@@ -42,12 +42,12 @@ final class Inputs {
     /** A région code: two digits naming a current région. */
     static String region(String raw, String field) {
         if (raw == null || raw.isBlank()) {
-            throw RoadmapRuleViolation.invalid(field, "La région (" + field + ") est obligatoire.");
+            throw RuleViolation.invalid(field, "La région (" + field + ") est obligatoire.");
         }
         try {
             return TerritoryKey.region(raw).code();
         } catch (IllegalArgumentException e) {
-            throw RoadmapRuleViolation.invalid(field, "Région (" + field + ") : " + e.getMessage());
+            throw RuleViolation.invalid(field, "Région (" + field + ") : " + e.getMessage());
         }
     }
 }

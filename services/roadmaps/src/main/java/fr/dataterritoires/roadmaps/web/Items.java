@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import fr.dataterritoires.roadmaps.domain.RoadmapRuleViolation;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.roadmaps.domain.TerritoryKey;
 import fr.dataterritoires.roadmaps.domain.roadmap.Indicator;
 import fr.dataterritoires.roadmaps.domain.roadmap.Item;
@@ -30,7 +30,7 @@ final class Items {
 
     private static <T> T part(T value, String name, ItemBody b) {
         if (value == null) {
-            throw RoadmapRuleViolation.invalid(name, "Un élément " + b.kind() + " décrit son contenu dans « " + name + " ».");
+            throw RuleViolation.invalid(name, "Un élément " + b.kind() + " décrit son contenu dans « " + name + " ».");
         }
         return value;
     }

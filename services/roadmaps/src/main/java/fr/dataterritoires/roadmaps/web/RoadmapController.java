@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.platform.security.Actors;
 import fr.dataterritoires.platform.security.DtPrincipal;
 import fr.dataterritoires.roadmaps.application.roadmap.RoadmapService;
@@ -30,10 +31,9 @@ import fr.dataterritoires.roadmaps.domain.roadmap.ItemComment;
 import fr.dataterritoires.roadmaps.domain.roadmap.Period;
 import fr.dataterritoires.roadmaps.domain.roadmap.Roadmap;
 import fr.dataterritoires.roadmaps.domain.roadmap.RoadmapDiff;
-import fr.dataterritoires.roadmaps.domain.roadmap.RoadmapSnapshot;
 import fr.dataterritoires.roadmaps.domain.roadmap.RoadmapKind;
+import fr.dataterritoires.roadmaps.domain.roadmap.RoadmapSnapshot;
 import fr.dataterritoires.roadmaps.domain.roadmap.RoadmapStatus;
-import fr.dataterritoires.roadmaps.domain.RoadmapRuleViolation;
 
 /**
  * Committee roadmaps and ministerial territorial sections: creation, items, execution tracking, comments, the
@@ -162,7 +162,7 @@ public class RoadmapController {
         for (int i = 0; i < body.decisions().size(); i++) {
             WorkflowBodies.Decision d = body.decisions().get(i);
             if (decisions.put(d.itemId(), new Grant(d.grantedAmount(), d.grantedFte(), d.reason())) != null) {
-                throw RoadmapRuleViolation.invalid("decisions[" + i + "].itemId",
+                throw RuleViolation.invalid("decisions[" + i + "].itemId",
                         "L'élément " + d.itemId() + " est arbitré deux fois.");
             }
         }

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import fr.dataterritoires.commonscalls.domain.CallsRuleViolation;
 import fr.dataterritoires.commonscalls.domain.Money;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 
 /**
  * The balances of (some of) the journal's accounts and the rule every posting obeys: no balance goes below zero, so the
@@ -58,7 +58,7 @@ public final class Ledger {
     public JournalTransaction allocate(String beneficiaryAccount, BigDecimal amount) {
         BigDecimal value = Money.positive("amount", amount);
         if (value.compareTo(balance(Accounts.FUND)) > 0) {
-            throw new CallsRuleViolation("solde-insuffisant", "amount", "Le solde du fonds du préciput ("
+            throw new RuleViolation("solde-insuffisant", "amount", "Le solde du fonds du préciput ("
                     + Money.format(balance(Accounts.FUND)) + " €) ne permet pas d'allouer " + Money.format(value) + " €.");
         }
         return post(JournalTransaction.allocation(UUID.randomUUID(), beneficiaryAccount, value));
@@ -67,11 +67,11 @@ public final class Ledger {
     /** Writes the reversing entries of a posted transaction (once). */
     public JournalTransaction reverse(JournalTransaction original) {
         if (original.kind() == JournalTransaction.Kind.REVERSAL) {
-            throw new CallsRuleViolation("contrepassation-de-contrepassation", null,
+            throw new RuleViolation("contrepassation-de-contrepassation", null,
                     "Une contrepassation ne se contrepasse pas : enregistrez une nouvelle opération.");
         }
         if (reversed.contains(original.id())) {
-            throw new CallsRuleViolation.StateConflict("deja-contrepassee", "Cette opération a déjà été contrepassée.");
+            throw new RuleViolation.StateConflict("deja-contrepassee", "Cette opération a déjà été contrepassée.");
         }
         return post(original.reversal(UUID.randomUUID()));
     }
@@ -88,7 +88,7 @@ public final class Ledger {
         }
         for (Map.Entry<String, BigDecimal> b : next.entrySet()) {
             if (b.getValue().signum() < 0) {
-                throw new CallsRuleViolation("solde-insuffisant", "amount", Accounts.kind(b.getKey()) == Accounts.Kind.FUND
+                throw new RuleViolation("solde-insuffisant", "amount", Accounts.kind(b.getKey()) == Accounts.Kind.FUND
                         ? "Le solde du fonds du préciput (" + Money.format(balance(Accounts.FUND))
                         + " €) ne permet pas cette opération de " + Money.format(transaction.amount()) + " €."
                         : "Le solde du compte " + b.getKey() + " (" + Money.format(balance(b.getKey()))

@@ -14,7 +14,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import fr.dataterritoires.commonscalls.domain.CallsRuleViolation;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.territory.Siren;
 
 import net.jqwik.api.Arbitraries;
@@ -78,7 +78,7 @@ class LedgerPropertiesTest {
                         ledger.allocate(BENEFICIARIES.get(a.beneficiary()), a.amount());
                         assertThat(affordable).as("allocated %s from %s", a.amount(), fundBefore).isTrue();
                         allocated = allocated.add(a.amount());
-                    } catch (CallsRuleViolation refused) {
+                    } catch (RuleViolation refused) {
                         assertThat(affordable).as("refused %s from %s", a.amount(), fundBefore).isFalse();
                         assertThat(refused.rule()).isEqualTo("solde-insuffisant");
                         assertThat(ledger.balance(Accounts.FUND)).isEqualByComparingTo(fundBefore);
@@ -102,7 +102,7 @@ class LedgerPropertiesTest {
                         } else {
                             allocated = allocated.subtract(target.amount());
                         }
-                    } catch (CallsRuleViolation refused) {
+                    } catch (RuleViolation refused) {
                         assertThat(target.kind() == JournalTransaction.Kind.REVERSAL || reversed.contains(target.id())
                                 || !fundCanGiveBack).as(refused.getMessage()).isTrue();
                     }
@@ -157,11 +157,11 @@ class LedgerPropertiesTest {
         assertThat(reversal.reverses()).isEqualTo(allocation.id());
         assertThat(reversal.entries()).containsExactlyElementsOf(allocation.entries().stream().map(Entry::reversed).toList());
         assertThat(ledger.balance(Accounts.FUND)).isEqualByComparingTo("100.00");
-        assertThatThrownBy(() -> ledger.reverse(allocation)).isInstanceOf(CallsRuleViolation.StateConflict.class);
-        assertThatThrownBy(() -> ledger.reverse(reversal)).isInstanceOf(CallsRuleViolation.class);
+        assertThatThrownBy(() -> ledger.reverse(allocation)).isInstanceOf(RuleViolation.StateConflict.class);
+        assertThatThrownBy(() -> ledger.reverse(reversal)).isInstanceOf(RuleViolation.class);
         // the levy can be given back only while the fund still holds it
         ledger.allocate(BENEFICIARIES.get(1), new BigDecimal("60.01").subtract(new BigDecimal("0.01")));
-        assertThatThrownBy(() -> ledger.reverse(levy)).isInstanceOf(CallsRuleViolation.class)
+        assertThatThrownBy(() -> ledger.reverse(levy)).isInstanceOf(RuleViolation.class)
                 .hasMessageContaining("solde");
         List<JournalTransaction> all = new ArrayList<>(ledger.journal());
         assertThat(all).hasSize(4);

@@ -2,7 +2,8 @@ package fr.dataterritoires.replication.domain.initiative;
 
 import java.util.List;
 
-import fr.dataterritoires.replication.domain.Checks;
+import fr.dataterritoires.platform.errors.rules.Checks;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 
 /**
  * The digital commons an initiative relies on: its software repository, licence and the data schemas
@@ -17,7 +18,7 @@ public record CommonsUsed(String title, String kind, String repositoryUrl, Strin
         title = Checks.optional(title, "commons.title", 300);
         kind = Checks.optional(kind, "commons.kind", 40);
         if (kind != null && !KINDS.contains(kind)) {
-            throw fr.dataterritoires.replication.domain.ReplicationRuleViolation.invalid("commons.kind",
+            throw RuleViolation.invalid("commons.kind",
                     "Type de commun inconnu ; valeurs acceptées : " + String.join(", ", KINDS) + ".");
         }
         repositoryUrl = Checks.url(repositoryUrl, "commons.repositoryUrl");

@@ -2,8 +2,8 @@ package fr.dataterritoires.replication.domain.initiative;
 
 import java.time.LocalDate;
 
-import fr.dataterritoires.replication.domain.Checks;
-import fr.dataterritoires.replication.domain.ReplicationRuleViolation;
+import fr.dataterritoires.platform.errors.rules.Checks;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 
 /**
  * The evaluation behind an indicator's values: how it was measured, by whom, when, and where the report is. An
@@ -25,7 +25,7 @@ public record Evaluation(String method, String evaluator, LocalDate evaluatedOn,
 
     static void requireDone(Evaluation evaluation, LocalDate today, String field) {
         if (evaluation != null && !evaluation.isDoneBy(today)) {
-            throw ReplicationRuleViolation.invalid(field, "L'évaluation ne peut pas être datée dans le futur.");
+            throw RuleViolation.invalid(field, "L'évaluation ne peut pas être datée dans le futur.");
         }
     }
 }

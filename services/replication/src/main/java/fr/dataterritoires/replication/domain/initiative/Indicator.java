@@ -2,8 +2,8 @@ package fr.dataterritoires.replication.domain.initiative;
 
 import java.math.BigDecimal;
 
-import fr.dataterritoires.replication.domain.Checks;
-import fr.dataterritoires.replication.domain.ReplicationRuleViolation;
+import fr.dataterritoires.platform.errors.rules.Checks;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 
 /**
  * An indicator of success: its value before the experiment (baseline) and after, with the evaluation behind them.
@@ -16,7 +16,7 @@ public record Indicator(String name, String unit, BigDecimal before, BigDecimal 
         unit = Checks.required(unit, "indicator.unit", 50);
         if (before != null && before.abs().compareTo(new BigDecimal("1E15")) >= 0
                 || after != null && after.abs().compareTo(new BigDecimal("1E15")) >= 0) {
-            throw ReplicationRuleViolation.invalid("indicator.after", "La valeur de l'indicateur est trop grande.");
+            throw RuleViolation.invalid("indicator.after", "La valeur de l'indicateur est trop grande.");
         }
     }
 

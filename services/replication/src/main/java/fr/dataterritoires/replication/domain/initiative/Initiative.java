@@ -10,8 +10,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
-import fr.dataterritoires.replication.domain.Checks;
-import fr.dataterritoires.replication.domain.ReplicationRuleViolation;
+import fr.dataterritoires.platform.errors.rules.Checks;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
+import fr.dataterritoires.replication.domain.Sirens;
 import fr.dataterritoires.replication.domain.TerritoryRef;
 
 /**
@@ -26,7 +27,7 @@ public record Initiative(UUID id, String leadSiren, InitiativeContent content, M
     public static final int MAX_AWARDS = 100;
 
     public Initiative {
-        leadSiren = Checks.siren(leadSiren, "leadSiren");
+        leadSiren = Sirens.required(leadSiren, "leadSiren");
         steps = List.copyOf(steps);
         awardIds = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(awardIds));
     }
@@ -34,7 +35,7 @@ public record Initiative(UUID id, String leadSiren, InitiativeContent content, M
     public static Initiative create(UUID id, String leadSiren, InitiativeContent content, Instant now) {
         content.requireEvaluationsDone(LocalDate.ofInstant(now, MaturityEvidence.PARIS));
         if (content.territories().isEmpty()) {
-            throw ReplicationRuleViolation.invalid("territories", "Au moins un territoire d'expérimentation.");
+            throw RuleViolation.invalid("territories", "Au moins un territoire d'expérimentation.");
         }
         return new Initiative(id, leadSiren, content, Maturity.EXPERIMENT, List.of(), Set.of(), now, 0);
     }
@@ -42,7 +43,7 @@ public record Initiative(UUID id, String leadSiren, InitiativeContent content, M
     public Initiative describe(InitiativeContent newContent, Instant now) {
         newContent.requireEvaluationsDone(LocalDate.ofInstant(now, MaturityEvidence.PARIS));
         if (newContent.territories().isEmpty()) {
-            throw ReplicationRuleViolation.invalid("territories", "Au moins un territoire d'expérimentation.");
+            throw RuleViolation.invalid("territories", "Au moins un territoire d'expérimentation.");
         }
         return new Initiative(id, leadSiren, newContent, maturity, steps, awardIds, createdAt, version + 1);
     }
@@ -56,13 +57,13 @@ public record Initiative(UUID id, String leadSiren, InitiativeContent content, M
         Checks.notNull(target, "maturity");
         String why = Checks.required(justification, "justification", 2000);
         if (maturity.next().orElse(null) != target) {
-            throw new ReplicationRuleViolation("etape-suivante-uniquement", "maturity", "L'initiative est au stade « "
+            throw new RuleViolation("etape-suivante-uniquement", "maturity", "L'initiative est au stade « "
                     + maturity.label() + " » : " + maturity.next().map(n -> "seule l'étape « " + n.label()
                     + " » est possible.").orElse("c'est le dernier stade."));
         }
         MaturityEvidence.Assessment assessment = MaturityEvidence.assess(this, target, facts, now);
         if (!assessment.isSufficient()) {
-            throw new ReplicationRuleViolation("preuve-manquante", "maturity", "Passage au stade « " + target.label()
+            throw new RuleViolation("preuve-manquante", "maturity", "Passage au stade « " + target.label()
                     + " » refusé, il manque : " + String.join(" ; ", assessment.missing()) + ".");
         }
         List<MaturityStep> taken = new ArrayList<>(steps);
@@ -80,7 +81,7 @@ public record Initiative(UUID id, String leadSiren, InitiativeContent content, M
             return this;
         }
         if (awardIds.size() >= MAX_AWARDS) {
-            throw new ReplicationRuleViolation("trop-de-laureats", "awardIds", "Au plus " + MAX_AWARDS
+            throw new RuleViolation("trop-de-laureats", "awardIds", "Au plus " + MAX_AWARDS
                     + " financements par initiative.");
         }
         Set<UUID> awards = new LinkedHashSet<>(awardIds);

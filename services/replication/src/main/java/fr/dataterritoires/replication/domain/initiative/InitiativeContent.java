@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import fr.dataterritoires.replication.domain.Checks;
+import fr.dataterritoires.platform.errors.rules.Checks;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.replication.domain.TerritoryRef;
 
 /**
@@ -24,7 +25,7 @@ public record InitiativeContent(String title, String problem, String policyDomai
         policyDomain = Checks.required(policyDomain, "policyDomain", 100);
         territories = territories == null ? Set.of() : java.util.Collections.unmodifiableSet(new TreeSet<>(territories));
         if (territories.size() > TerritoryRef.MAX_PER_SET) {
-            throw fr.dataterritoires.replication.domain.ReplicationRuleViolation.invalid("territories",
+            throw RuleViolation.invalid("territories",
                     "Au plus " + TerritoryRef.MAX_PER_SET + " territoires.");
         }
         indicators = Checks.list(indicators, "indicators", 50);

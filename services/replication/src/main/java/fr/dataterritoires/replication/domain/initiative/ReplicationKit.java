@@ -2,7 +2,8 @@ package fr.dataterritoires.replication.domain.initiative;
 
 import java.util.List;
 
-import fr.dataterritoires.replication.domain.Checks;
+import fr.dataterritoires.platform.errors.rules.Checks;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 
 /** What a territory needs to replicate an initiative: documentation, schemas, software, and whom to ask. */
 public record ReplicationKit(String documentationUrl, List<String> schemas, String softwareUrl, List<Contact> contacts) {
@@ -33,7 +34,7 @@ public record ReplicationKit(String documentationUrl, List<String> schemas, Stri
             function = Checks.optional(function, "kit.contacts.function", 200);
             email = Checks.optional(email, "kit.contacts.email", 254);
             if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-                throw fr.dataterritoires.replication.domain.ReplicationRuleViolation.invalid("kit.contacts.email",
+                throw RuleViolation.invalid("kit.contacts.email",
                         "Adresse électronique invalide.");
             }
         }

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import fr.dataterritoires.replication.domain.Checks;
-import fr.dataterritoires.replication.domain.ReplicationRuleViolation;
+import fr.dataterritoires.platform.errors.rules.Checks;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 
 /**
  * An initiative's candidacy to a call, and the jury's scores: for each juror, an integer 0 to 5 per criterion.
@@ -28,23 +28,23 @@ public record Candidacy(UUID id, UUID callId, UUID initiativeId, String motivati
     /** One juror's scores, on every published criterion of {@code call}, each 0 to 5; a juror may score again. */
     public Candidacy scored(CandidateCall call, String juror, Map<String, Integer> byCriterion) {
         if (call.status() != CallStatus.OPEN || status != CandidacyStatus.SUBMITTED) {
-            throw new ReplicationRuleViolation.StateConflict("selection-faite", "La sélection de cet appel est faite : "
+            throw new RuleViolation.StateConflict("selection-faite", "La sélection de cet appel est faite : "
                     + "les notes ne changent plus.");
         }
         Checks.notNull(byCriterion, "scores");
         for (Criterion c : call.criteria()) {
             Integer score = byCriterion.get(c.code());
             if (score == null) {
-                throw ReplicationRuleViolation.invalid("scores." + c.code(), "Le critère publié " + c.code()
+                throw RuleViolation.invalid("scores." + c.code(), "Le critère publié " + c.code()
                         + " (« " + c.label() + " ») doit être noté.");
             }
             if (score < 0 || score > 5) {
-                throw ReplicationRuleViolation.invalid("scores." + c.code(), "Une note est comprise entre 0 et 5.");
+                throw RuleViolation.invalid("scores." + c.code(), "Une note est comprise entre 0 et 5.");
             }
         }
         for (String code : byCriterion.keySet()) {
             if (call.criteria().stream().noneMatch(c -> c.code().equals(code))) {
-                throw ReplicationRuleViolation.invalid("scores." + code, "Le critère " + code
+                throw RuleViolation.invalid("scores." + code, "Le critère " + code
                         + " n'est pas un critère publié de l'appel.");
             }
         }

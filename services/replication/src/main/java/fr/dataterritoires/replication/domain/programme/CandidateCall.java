@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import fr.dataterritoires.replication.domain.Checks;
-import fr.dataterritoires.replication.domain.ReplicationRuleViolation;
+import fr.dataterritoires.platform.errors.rules.Checks;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 
 /**
  * A call for candidates of the acceleration programme. Its criteria (scalability among them: {@value #SCALABILITY})
@@ -27,46 +27,46 @@ public record CandidateCall(UUID id, String title, String description, List<Crit
         description = Checks.optional(description, "description", 4000);
         criteria = Checks.list(criteria, "criteria", 12);
         if (criteria.isEmpty()) {
-            throw ReplicationRuleViolation.invalid("criteria", "Un appel à candidatures publie ses critères de sélection.");
+            throw RuleViolation.invalid("criteria", "Un appel à candidatures publie ses critères de sélection.");
         }
         Set<String> codes = new HashSet<>();
         for (Criterion c : criteria) {
             if (!codes.add(c.code())) {
-                throw ReplicationRuleViolation.invalid("criteria", "Le critère " + c.code() + " figure deux fois.");
+                throw RuleViolation.invalid("criteria", "Le critère " + c.code() + " figure deux fois.");
             }
         }
         if (!codes.contains(SCALABILITY)) {
-            throw ReplicationRuleViolation.invalid("criteria", "Les critères comprennent la capacité de passage à "
+            throw RuleViolation.invalid("criteria", "Les critères comprennent la capacité de passage à "
                     + "l'échelle (code " + SCALABILITY + ").");
         }
         jury = Checks.list(jury, "jury", 20);
         if (jury.isEmpty()) {
-            throw ReplicationRuleViolation.invalid("jury", "Un jury d'au moins un membre sélectionne les candidatures.");
+            throw RuleViolation.invalid("jury", "Un jury d'au moins un membre sélectionne les candidatures.");
         }
         if (jury.stream().map(Juror::subject).distinct().count() != jury.size()) {
-            throw ReplicationRuleViolation.invalid("jury", "Un membre du jury figure deux fois.");
+            throw RuleViolation.invalid("jury", "Un membre du jury figure deux fois.");
         }
         Checks.notNull(opensOn, "opensOn");
         Checks.notNull(closesOn, "closesOn");
         if (closesOn.isBefore(opensOn)) {
-            throw ReplicationRuleViolation.invalid("closesOn", "La clôture ne peut précéder l'ouverture.");
+            throw RuleViolation.invalid("closesOn", "La clôture ne peut précéder l'ouverture.");
         }
         if (capacity < 1 || capacity > 100) {
-            throw ReplicationRuleViolation.invalid("capacity", "Une promotion compte de 1 à 100 initiatives.");
+            throw RuleViolation.invalid("capacity", "Une promotion compte de 1 à 100 initiatives.");
         }
         Checks.notNull(minimumScore, "minimumScore");
         if (minimumScore.signum() < 0 || minimumScore.compareTo(BigDecimal.valueOf(5)) > 0
                 || minimumScore.stripTrailingZeros().scale() > 2) {
-            throw ReplicationRuleViolation.invalid("minimumScore", "La note minimale est comprise entre 0 et 5 (deux "
+            throw RuleViolation.invalid("minimumScore", "La note minimale est comprise entre 0 et 5 (deux "
                     + "décimales au plus).");
         }
         Checks.notNull(supportStart, "supportStart");
         Checks.notNull(supportEnd, "supportEnd");
         if (!supportStart.isAfter(closesOn)) {
-            throw ReplicationRuleViolation.invalid("supportStart", "L'accompagnement commence après la clôture.");
+            throw RuleViolation.invalid("supportStart", "L'accompagnement commence après la clôture.");
         }
         if (!supportEnd.isAfter(supportStart)) {
-            throw ReplicationRuleViolation.invalid("supportEnd", "La fin de l'accompagnement suit son début.");
+            throw RuleViolation.invalid("supportEnd", "La fin de l'accompagnement suit son début.");
         }
         if (status == null) {
             status = CallStatus.OPEN;

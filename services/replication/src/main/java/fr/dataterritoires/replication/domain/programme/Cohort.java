@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import fr.dataterritoires.replication.domain.Checks;
+import fr.dataterritoires.platform.errors.rules.Checks;
 
 /** A cohort formed by a call's selection, supported from {@code supportStart} to {@code supportEnd}. */
 public record Cohort(UUID id, UUID callId, String name, LocalDate supportStart, LocalDate supportEnd,

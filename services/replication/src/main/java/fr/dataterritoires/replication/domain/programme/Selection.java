@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
-import fr.dataterritoires.replication.domain.ReplicationRuleViolation;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 
 /**
  * The selection of a call against its published criteria: every candidacy must have been scored by every juror;
@@ -27,16 +27,16 @@ public final class Selection {
 
     public static Outcome select(CandidateCall call, List<Candidacy> candidacies, UUID cohortId, String cohortName) {
         if (call.status() != CallStatus.OPEN) {
-            throw new ReplicationRuleViolation.StateConflict("selection-faite", "La sélection de cet appel est déjà faite.");
+            throw new RuleViolation.StateConflict("selection-faite", "La sélection de cet appel est déjà faite.");
         }
         List<String> unscored = candidacies.stream().filter(c -> !c.isFullyScored(call))
                 .map(c -> c.id().toString()).toList();
         if (!unscored.isEmpty()) {
-            throw new ReplicationRuleViolation("notation-incomplete", null, "Tous les membres du jury n'ont pas noté "
+            throw new RuleViolation("notation-incomplete", null, "Tous les membres du jury n'ont pas noté "
                     + "les candidatures " + String.join(", ", unscored) + " : la sélection attend leurs notes.");
         }
         if (candidacies.isEmpty()) {
-            throw new ReplicationRuleViolation("aucune-candidature", null, "Cet appel n'a reçu aucune candidature.");
+            throw new RuleViolation("aucune-candidature", null, "Cet appel n'a reçu aucune candidature.");
         }
         List<Candidacy> ordered = new ArrayList<>(candidacies);
         ordered.sort(Comparator.<Candidacy, BigDecimal>comparing(c -> c.weightedScore(call).orElseThrow())

@@ -4,8 +4,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import fr.dataterritoires.replication.domain.Checks;
-import fr.dataterritoires.replication.domain.ReplicationRuleViolation;
+import fr.dataterritoires.platform.errors.rules.Checks;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
+import fr.dataterritoires.replication.domain.Sirens;
 
 /**
  * A support action received by an initiative (or one of its replications): funding with its amount in euros, or
@@ -18,7 +19,7 @@ public record SupportAction(UUID id, UUID initiativeId, UUID replicationId, UUID
 
     public SupportAction {
         Checks.notNull(kind, "kind");
-        providerSiren = Checks.siren(providerSiren, "providerSiren");
+        providerSiren = Sirens.required(providerSiren, "providerSiren");
         providerName = Checks.optional(providerName, "providerName", 300);
         description = Checks.optional(description, "description", 2000);
         Checks.notNull(receivedOn, "receivedOn");
@@ -26,12 +27,12 @@ public record SupportAction(UUID id, UUID initiativeId, UUID replicationId, UUID
         if (kind.isMoney()) {
             amount = Checks.euros(amount, "amount");
             if (amount.signum() == 0) {
-                throw ReplicationRuleViolation.invalid("amount", "Un financement est supérieur à zéro.");
+                throw RuleViolation.invalid("amount", "Un financement est supérieur à zéro.");
             }
         } else if (amount != null) {
-            throw ReplicationRuleViolation.invalid("amount", "Un accompagnement (" + kind + ") n'a pas de montant.");
+            throw RuleViolation.invalid("amount", "Un accompagnement (" + kind + ") n'a pas de montant.");
         } else if (description == null) {
-            throw ReplicationRuleViolation.invalid("description", "Décrivez l'accompagnement reçu.");
+            throw RuleViolation.invalid("description", "Décrivez l'accompagnement reçu.");
         }
     }
 }

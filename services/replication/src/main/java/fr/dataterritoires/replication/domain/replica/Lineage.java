@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
-import fr.dataterritoires.replication.domain.ReplicationRuleViolation;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 
 /**
  * Lineage of replications ({@code isBasedOn}): each replication is based on the initiative itself or on another
@@ -33,16 +33,16 @@ public final class Lineage {
         UUID current = parent;
         while (current != null) {
             if (current.equals(child.id())) {
-                throw new ReplicationRuleViolation("lignee-cyclique", "basedOn", "La réplication " + parent
+                throw new RuleViolation("lignee-cyclique", "basedOn", "La réplication " + parent
                         + " descend déjà de la réplication " + child.id() + " : la lignée formerait un cycle.");
             }
             if (!seen.add(current)) {
                 throw new IllegalStateException("stored lineage already has a cycle at " + current);
             }
-            Replication r = find.apply(current).orElseThrow(() -> new ReplicationRuleViolation.NotFound(
+            Replication r = find.apply(current).orElseThrow(() -> new RuleViolation.NotFound(
                     "La réplication d'origine est introuvable."));
             if (!r.initiativeId().equals(child.initiativeId())) {
-                throw new ReplicationRuleViolation("lignee-autre-initiative", "basedOn", "La réplication d'origine "
+                throw new RuleViolation("lignee-autre-initiative", "basedOn", "La réplication d'origine "
                         + "réplique une autre initiative.");
             }
             current = r.basedOn();

@@ -7,8 +7,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
-import fr.dataterritoires.replication.domain.Checks;
-import fr.dataterritoires.replication.domain.ReplicationRuleViolation;
+import fr.dataterritoires.platform.errors.rules.Checks;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
+import fr.dataterritoires.replication.domain.Sirens;
 import fr.dataterritoires.replication.domain.TerritoryRef;
 import fr.dataterritoires.replication.domain.initiative.Indicator;
 
@@ -24,13 +25,13 @@ public record Replication(UUID id, UUID initiativeId, UUID basedOn, String adopt
 
     public Replication {
         Checks.notNull(initiativeId, "initiativeId");
-        adopterSiren = Checks.siren(adopterSiren, "adopterSiren");
+        adopterSiren = Sirens.required(adopterSiren, "adopterSiren");
         territories = territories == null ? Set.of() : java.util.Collections.unmodifiableSet(new TreeSet<>(territories));
         if (territories.isEmpty()) {
-            throw ReplicationRuleViolation.invalid("territories", "Au moins un territoire adoptant.");
+            throw RuleViolation.invalid("territories", "Au moins un territoire adoptant.");
         }
         if (territories.size() > TerritoryRef.MAX_PER_SET) {
-            throw ReplicationRuleViolation.invalid("territories", "Au plus " + TerritoryRef.MAX_PER_SET + " territoires.");
+            throw RuleViolation.invalid("territories", "Au plus " + TerritoryRef.MAX_PER_SET + " territoires.");
         }
         Checks.notNull(status, "status");
         Checks.notNull(interestedOn, "interestedOn");
@@ -38,7 +39,7 @@ public record Replication(UUID id, UUID initiativeId, UUID basedOn, String adopt
         outcomes = Checks.list(outcomes, "outcomes", 50);
         abandonReason = Checks.optional(abandonReason, "reason", 2000);
         if (id != null && id.equals(basedOn)) {
-            throw new ReplicationRuleViolation("lignee-cyclique", "basedOn", "Une réplication ne peut pas se fonder "
+            throw new RuleViolation("lignee-cyclique", "basedOn", "Une réplication ne peut pas se fonder "
                     + "sur elle-même.");
         }
     }
@@ -57,16 +58,16 @@ public record Replication(UUID id, UUID initiativeId, UUID basedOn, String adopt
         Checks.notNull(target, "status");
         Checks.notNull(on, "on");
         if (target == ReplicationStatus.ABANDONED) {
-            throw ReplicationRuleViolation.invalid("status", "Abandonner une réplication demande une raison "
+            throw RuleViolation.invalid("status", "Abandonner une réplication demande une raison "
                     + "(POST …/abandon).");
         }
         if (status.next().orElse(null) != target) {
-            throw new ReplicationRuleViolation.StateConflict("etape-suivante-uniquement", "La réplication est « "
+            throw new RuleViolation.StateConflict("etape-suivante-uniquement", "La réplication est « "
                     + status.label() + " » : " + status.next().map(n -> "seule l'étape « " + n.label()
                     + " » est possible.").orElse("elle n'évolue plus."));
         }
         if (target != ReplicationStatus.PLANNED && on.isAfter(today)) {
-            throw ReplicationRuleViolation.invalid("on", "La date ne peut pas être dans le futur.");
+            throw RuleViolation.invalid("on", "La date ne peut pas être dans le futur.");
         }
         LocalDate previous = switch (status) {
             case INTERESTED -> interestedOn;
@@ -75,7 +76,7 @@ public record Replication(UUID id, UUID initiativeId, UUID basedOn, String adopt
             default -> interestedOn;
         };
         if (target != ReplicationStatus.PLANNED && on.isBefore(previous)) {
-            throw ReplicationRuleViolation.invalid("on", "La date ne peut pas précéder celle de l'étape précédente ("
+            throw RuleViolation.invalid("on", "La date ne peut pas précéder celle de l'étape précédente ("
                     + previous + ").");
         }
         return switch (target) {
@@ -94,7 +95,7 @@ public record Replication(UUID id, UUID initiativeId, UUID basedOn, String adopt
     public Replication abandon(String reason, LocalDate today) {
         String why = Checks.required(reason, "reason", 2000);
         if (status.isFinal()) {
-            throw new ReplicationRuleViolation.StateConflict("replication-terminee", "La réplication est « "
+            throw new RuleViolation.StateConflict("replication-terminee", "La réplication est « "
                     + status.label() + " » : elle ne peut plus être abandonnée.");
         }
         return new Replication(id, initiativeId, basedOn, adopterSiren, territories, ReplicationStatus.ABANDONED,
@@ -104,7 +105,7 @@ public record Replication(UUID id, UUID initiativeId, UUID basedOn, String adopt
     /** Shared costs and outcome indicators, editable until abandoned. */
     public Replication report(List<CostShare> costs, List<Indicator> outcomeIndicators) {
         if (status == ReplicationStatus.ABANDONED) {
-            throw new ReplicationRuleViolation.StateConflict("replication-abandonnee", "La réplication est abandonnée.");
+            throw new RuleViolation.StateConflict("replication-abandonnee", "La réplication est abandonnée.");
         }
         return new Replication(id, initiativeId, basedOn, adopterSiren, territories, status, interestedOn,
                 plannedStartOn, startedOn, liveOn, abandonedOn, abandonReason, costs, outcomeIndicators, version + 1);

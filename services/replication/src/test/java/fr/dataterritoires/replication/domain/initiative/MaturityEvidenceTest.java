@@ -16,8 +16,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.replication.domain.Fixtures;
-import fr.dataterritoires.replication.domain.ReplicationRuleViolation;
 
 /** Each maturity step refuses to happen without its evidence, and happens with it. */
 class MaturityEvidenceTest {
@@ -50,7 +50,7 @@ class MaturityEvidenceTest {
     @Test
     void anEvaluationDatedInTheFutureIsNoEvidence() {
         assertThatThrownBy(() -> experiment(List.of(evaluated("40", "62", LocalDate.of(2027, 1, 1)))))
-                .isInstanceOf(ReplicationRuleViolation.class).hasMessageContaining("futur");
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("futur");
     }
 
     @Test
@@ -96,15 +96,15 @@ class MaturityEvidenceTest {
     void stepsAreTakenOneAtATimeAndNeedAJustification() {
         Initiative proven = experiment(List.of(evaluated("40", "62", EVALUATED)));
         assertThatThrownBy(() -> proven.advance(Maturity.ACCELERATED, "ok", NONE, "coord", T0))
-                .isInstanceOfSatisfying(ReplicationRuleViolation.class,
+                .isInstanceOfSatisfying(RuleViolation.class,
                         e -> assertThat(e.rule()).isEqualTo("etape-suivante-uniquement"));
         assertThatThrownBy(() -> proven.advance(Maturity.VALIDATED, " ", NONE, "coord", T0))
-                .isInstanceOfSatisfying(ReplicationRuleViolation.class,
+                .isInstanceOfSatisfying(RuleViolation.class,
                         e -> assertThat(e.field()).isEqualTo("justification"));
     }
 
     private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable step, String missing) {
-        assertThatThrownBy(step).isInstanceOfSatisfying(ReplicationRuleViolation.class, e -> {
+        assertThatThrownBy(step).isInstanceOfSatisfying(RuleViolation.class, e -> {
             assertThat(e.getMessage()).contains(missing);
             assertThat(e.isInvalidInput()).isFalse();
         });

@@ -12,7 +12,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import fr.dataterritoires.replication.domain.ReplicationRuleViolation;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 
 /** Selection against the published criteria: weighted scores of every juror, capacity and minimum score. */
 class SelectionTest {
@@ -38,7 +38,7 @@ class SelectionTest {
         assertThatThrownBy(() -> new CandidateCall(UUID.randomUUID(), "Sans passage à l'échelle", null,
                 List.of(new Criterion("IMPACT", "Impact", 1)), List.of(new CandidateCall.Juror("j", "J", null)), OPENS,
                 OPENS.plusDays(10), 2, BigDecimal.ONE, OPENS.plusDays(20), OPENS.plusDays(60), null, 0))
-                .isInstanceOfSatisfying(ReplicationRuleViolation.class, e -> {
+                .isInstanceOfSatisfying(RuleViolation.class, e -> {
                     assertThat(e.field()).isEqualTo("criteria");
                     assertThat(e.getMessage()).contains("SCALABILITY");
                 });
@@ -69,7 +69,7 @@ class SelectionTest {
         assertThat(outcome.call().status()).isEqualTo(CallStatus.SELECTED);
         assertThat(outcome.cohort().supportStart()).isEqualTo(call.supportStart());
         assertThatThrownBy(() -> Selection.select(outcome.call(), List.of(best), UUID.randomUUID(), "Encore"))
-                .isInstanceOf(ReplicationRuleViolation.StateConflict.class);
+                .isInstanceOf(RuleViolation.StateConflict.class);
     }
 
     @Test
@@ -77,15 +77,15 @@ class SelectionTest {
         CandidateCall call = call(5, "0");
         Candidacy half = candidacy(call, 0).scored(call, "jure-a", Map.of("SCALABILITY", 5, "IMPACT", 3));
         assertThatThrownBy(() -> Selection.select(call, List.of(half), UUID.randomUUID(), "P"))
-                .isInstanceOfSatisfying(ReplicationRuleViolation.class,
+                .isInstanceOfSatisfying(RuleViolation.class,
                         e -> assertThat(e.rule()).isEqualTo("notation-incomplete"));
         assertThatThrownBy(() -> half.scored(call, "jure-b", Map.of("SCALABILITY", 5)))
-                .isInstanceOfSatisfying(ReplicationRuleViolation.class,
+                .isInstanceOfSatisfying(RuleViolation.class,
                         e -> assertThat(e.field()).isEqualTo("scores.IMPACT"));
         assertThatThrownBy(() -> half.scored(call, "jure-b", Map.of("SCALABILITY", 5, "IMPACT", 6)))
-                .isInstanceOf(ReplicationRuleViolation.class);
+                .isInstanceOf(RuleViolation.class);
         assertThatThrownBy(() -> half.scored(call, "jure-b", Map.of("SCALABILITY", 5, "IMPACT", 1, "COUT", 2)))
-                .isInstanceOfSatisfying(ReplicationRuleViolation.class,
+                .isInstanceOfSatisfying(RuleViolation.class,
                         e -> assertThat(e.field()).isEqualTo("scores.COUT"));
     }
 }

@@ -15,7 +15,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import fr.dataterritoires.replication.domain.ReplicationRuleViolation;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.replication.domain.TerritoryRef;
 
 import net.jqwik.api.ForAll;
@@ -41,13 +41,13 @@ class LineageTest {
         Replication c = replica(b.id());
         Map<UUID, Replication> all = Map.of(a.id(), a, b.id(), b, c.id(), c);
         assertThatThrownBy(() -> Lineage.requireAcyclic(a, c.id(), id -> Optional.ofNullable(all.get(id))))
-                .isInstanceOfSatisfying(ReplicationRuleViolation.class, e -> {
+                .isInstanceOfSatisfying(RuleViolation.class, e -> {
                     assertThat(e.rule()).isEqualTo("lignee-cyclique");
                     assertThat(e.field()).isEqualTo("basedOn");
                 });
         assertThatThrownBy(() -> Lineage.requireAcyclic(b, c.id(), id -> Optional.ofNullable(all.get(id))))
-                .isInstanceOf(ReplicationRuleViolation.class);
-        assertThatThrownBy(() -> a.rebasedOn(a.id())).isInstanceOf(ReplicationRuleViolation.class);
+                .isInstanceOf(RuleViolation.class);
+        assertThatThrownBy(() -> a.rebasedOn(a.id())).isInstanceOf(RuleViolation.class);
         // a sibling branch is fine
         Replication d = replica(a.id());
         Map<UUID, Replication> more = new HashMap<>(all);
@@ -62,7 +62,7 @@ class LineageTest {
                 Set.of(TerritoryRef.parse("69123", "t")), DAY);
         Replication a = replica(null);
         assertThatThrownBy(() -> Lineage.requireAcyclic(a, other.id(), id -> Optional.of(other)))
-                .isInstanceOfSatisfying(ReplicationRuleViolation.class,
+                .isInstanceOfSatisfying(RuleViolation.class,
                         e -> assertThat(e.rule()).isEqualTo("lignee-autre-initiative"));
     }
 
@@ -85,7 +85,7 @@ class LineageTest {
                 Lineage.requireAcyclic(all.get(child), parent, id -> Optional.ofNullable(all.get(id)));
                 assertThat(wouldCycle).isFalse();
                 all.put(child, all.get(child).rebasedOn(parent));
-            } catch (ReplicationRuleViolation refused) {
+            } catch (RuleViolation refused) {
                 assertThat(wouldCycle).isTrue();
             }
             for (UUID id : ids) {

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import fr.dataterritoires.roadmaps.domain.RoadmapRuleViolation;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.roadmaps.domain.roadmap.Period;
 
 /**
@@ -23,7 +23,7 @@ public record ConsolidationQuery(Period period, Scope scope, int minRegions) {
 
     public ConsolidationQuery {
         if (minRegions < 1 || minRegions > 18) {
-            throw RoadmapRuleViolation.invalid("minRegions", "Le nombre minimal de régions (minRegions) est compris "
+            throw RuleViolation.invalid("minRegions", "Le nombre minimal de régions (minRegions) est compris "
                     + "entre 1 et 18.");
         }
     }
@@ -31,15 +31,15 @@ public record ConsolidationQuery(Period period, Scope scope, int minRegions) {
     public static Period period(String raw) {
         Matcher m = raw == null ? null : PERIOD.matcher(raw.strip());
         if (m == null || !m.matches()) {
-            throw RoadmapRuleViolation.invalid("period", "La période « " + raw + " » (period) s'écrit AAAA ou "
+            throw RuleViolation.invalid("period", "La période « " + raw + " » (period) s'écrit AAAA ou "
                     + "AAAA-AAAA, par exemple 2027 ou 2026-2028.");
         }
         int start = Integer.parseInt(m.group(1));
         int end = m.group(2) == null ? start : Integer.parseInt(m.group(2));
         try {
             return new Period(start, end);
-        } catch (RoadmapRuleViolation e) {
-            throw RoadmapRuleViolation.invalid("period", "Période (period) : " + e.getMessage());
+        } catch (RuleViolation e) {
+            throw RuleViolation.invalid("period", "Période (period) : " + e.getMessage());
         }
     }
 
@@ -47,7 +47,7 @@ public record ConsolidationQuery(Period period, Scope scope, int minRegions) {
         try {
             return Scope.valueOf(raw.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw RoadmapRuleViolation.invalid("scope", "La portée « " + raw + " » (scope) est inconnue : published "
+            throw RuleViolation.invalid("scope", "La portée « " + raw + " » (scope) est inconnue : published "
                     + "(feuilles de route publiées) ou all (toutes, coordinateurs nationaux).");
         }
     }

@@ -16,12 +16,12 @@ import org.springframework.transaction.annotation.Transactional;
 import fr.dataterritoires.platform.audit.AuditTrail;
 import fr.dataterritoires.platform.errors.ConflictException;
 import fr.dataterritoires.platform.errors.NotFoundException;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.platform.outbox.OutboxPublisher;
 import fr.dataterritoires.platform.security.DtPrincipal;
 import fr.dataterritoires.platform.security.Ownership;
 import fr.dataterritoires.platform.security.Role;
 import fr.dataterritoires.roadmaps.application.governance.GovernanceBodies;
-import fr.dataterritoires.roadmaps.domain.RoadmapRuleViolation;
 import fr.dataterritoires.roadmaps.domain.governance.GovernanceBody;
 import fr.dataterritoires.roadmaps.domain.roadmap.Grant;
 import fr.dataterritoires.roadmaps.domain.roadmap.Issuer;
@@ -270,7 +270,7 @@ public class RoadmapService {
         if (item.content() instanceof ItemContent.DatasetToOpen d && d.catalogueDatasetId() != null) {
             Set<String> unknown = datasetReferences.unknown(List.of(d.catalogueDatasetId()));
             if (!unknown.isEmpty()) {
-                throw new RoadmapRuleViolation("jeu-de-donnees.inconnu", "dataset.catalogueDatasetId",
+                throw new RuleViolation("jeu-de-donnees.inconnu", "dataset.catalogueDatasetId",
                         "Le jeu de données « " + d.catalogueDatasetId()
                         + " » (dataset.catalogueDatasetId) n'est pas dans le catalogue.");
             }
@@ -318,9 +318,9 @@ public class RoadmapService {
     private static void translate(Runnable action) {
         try {
             action.run();
-        } catch (RoadmapRuleViolation.StateConflict conflict) {
+        } catch (RuleViolation.StateConflict conflict) {
             throw new ConflictException(conflict.getMessage());
-        } catch (RoadmapRuleViolation.NotFound missing) {
+        } catch (RuleViolation.NotFound missing) {
             throw new NotFoundException(missing.getMessage());
         }
     }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import fr.dataterritoires.contracts.events.CloudEvents;
-import fr.dataterritoires.roadmaps.domain.RoadmapRuleViolation;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.roadmaps.domain.TerritoryKey;
 import fr.dataterritoires.roadmaps.domain.roadmap.AccessLevel;
 import fr.dataterritoires.roadmaps.domain.roadmap.DataRole;
@@ -305,7 +305,7 @@ public final class ItemRows {
         Set<TerritoryKey> territories(ItemColumn column) {
             try {
                 return TerritoryKey.parseAll(list(column, CODE_SPLIT), column.header());
-            } catch (RoadmapRuleViolation e) {
+            } catch (RuleViolation e) {
                 error(e.field(), e.getMessage());
                 return null;
             }
@@ -361,7 +361,7 @@ public final class ItemRows {
                 }
                 try {
                     out.add(new Milestone(date, m.path("title").asString(null), m.path("done").asBoolean(false)));
-                } catch (RoadmapRuleViolation e) {
+                } catch (RuleViolation e) {
                     error(field + "." + e.field().replace("milestones.", ""), e.getMessage());
                 }
             }
@@ -384,7 +384,7 @@ public final class ItemRows {
                     out.add(new Indicator(n.path("name").asString(null), baseline, target, n.path("unit").asString(null), due));
                 } catch (NumberFormatException e) {
                     error(field, "Les valeurs de référence et cible (" + field + ") sont des nombres.");
-                } catch (RoadmapRuleViolation e) {
+                } catch (RuleViolation e) {
                     error(field + "." + e.field().replace("indicators.", ""), e.getMessage());
                 }
             }
@@ -455,7 +455,7 @@ public final class ItemRows {
                     }
                     default -> throw new IllegalStateException(kind.name());
                 }
-            } catch (RoadmapRuleViolation e) {
+            } catch (RuleViolation e) {
                 error(e.field() == null ? "kind" : e.field(), e.getMessage());
                 return null;
             }

@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import fr.dataterritoires.platform.audit.AuditTrail;
 import fr.dataterritoires.platform.errors.ConflictException;
 import fr.dataterritoires.platform.errors.NotFoundException;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.platform.security.DtPrincipal;
 import fr.dataterritoires.platform.security.Ownership;
 import fr.dataterritoires.platform.security.Role;
@@ -29,7 +30,6 @@ import fr.dataterritoires.roadmaps.application.roadmap.RoadmapStore;
 import fr.dataterritoires.roadmaps.application.transfer.ItemRows.LineError;
 import fr.dataterritoires.roadmaps.application.transfer.ItemRows.Parsed;
 import fr.dataterritoires.roadmaps.application.transfer.ItemRows.Row;
-import fr.dataterritoires.roadmaps.domain.RoadmapRuleViolation;
 import fr.dataterritoires.roadmaps.domain.roadmap.Issuer;
 import fr.dataterritoires.roadmaps.domain.roadmap.Item;
 import fr.dataterritoires.roadmaps.domain.roadmap.ItemContent;
@@ -127,7 +127,7 @@ public class ItemTransferService {
         requireIssuerOrCoordinator(actor, roadmap);
         if (!dryRun) {
             if (expectedVersion == null) {
-                throw RoadmapRuleViolation.invalid("version", "Un import indique la version de la feuille de route lue "
+                throw RuleViolation.invalid("version", "Un import indique la version de la feuille de route lue "
                         + "(paramètre version).");
             }
             if (roadmap.version() != expectedVersion) {
@@ -141,14 +141,14 @@ public class ItemTransferService {
                     + "éléments qu'en brouillon ou lorsque des modifications sont demandées.");
         }
         if (rows.isEmpty()) {
-            throw RoadmapRuleViolation.invalid("lines", "Le fichier ne contient aucune ligne d'élément.");
+            throw RuleViolation.invalid("lines", "Le fichier ne contient aucune ligne d'élément.");
         }
         if (rows.size() > MAX_LINES) {
-            throw RoadmapRuleViolation.invalid("lines", "Le fichier compte " + rows.size() + " lignes d'éléments : "
+            throw RuleViolation.invalid("lines", "Le fichier compte " + rows.size() + " lignes d'éléments : "
                     + MAX_LINES + " au plus par import.");
         }
         if (roadmap.items().size() + rows.size() > Roadmap.MAX_ITEMS) {
-            throw new RoadmapRuleViolation("feuille-de-route.trop-d-elements", "lines", "La feuille de route compte "
+            throw new RuleViolation("feuille-de-route.trop-d-elements", "lines", "La feuille de route compte "
                     + roadmap.items().size() + " éléments ; avec les " + rows.size() + " lignes importées elle "
                     + "dépasserait " + Roadmap.MAX_ITEMS + " éléments.");
         }
@@ -294,7 +294,7 @@ public class ItemTransferService {
             }
             try {
                 roadmap.addItem(p.toItem(idOfLine.get(p.line()), parentOf.get(p.line())));
-            } catch (RoadmapRuleViolation e) {
+            } catch (RuleViolation e) {
                 errors.add(new LineError(p.line(), e.field() == null ? "kind" : e.field(), e.getMessage()));
                 refusedLines.add(p.line());
             }

@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
-import fr.dataterritoires.roadmaps.domain.Checks;
-import fr.dataterritoires.roadmaps.domain.RoadmapRuleViolation;
+import fr.dataterritoires.platform.errors.rules.Checks;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.roadmaps.domain.TerritoryKey;
 
 /**
@@ -38,12 +38,12 @@ public final class GovernanceBody {
             try {
                 region = TerritoryKey.region(Checks.notNull(regionCode, "regionCode"));
             } catch (IllegalArgumentException e) {
-                throw RoadmapRuleViolation.invalid("regionCode", "Région (regionCode) : " + e.getMessage());
+                throw RuleViolation.invalid("regionCode", "Région (regionCode) : " + e.getMessage());
             }
             this.regionCode = region.code();
         } else {
             if (regionCode != null) {
-                throw RoadmapRuleViolation.invalid("regionCode", "L'instance nationale n'a pas de région.");
+                throw RuleViolation.invalid("regionCode", "L'instance nationale n'a pas de région.");
             }
             this.regionCode = null;
         }
@@ -61,7 +61,7 @@ public final class GovernanceBody {
     private Set<TerritoryKey> checkedTerritory(Set<TerritoryKey> keys) {
         Set<TerritoryKey> copy = keys == null ? Set.of() : Set.copyOf(keys);
         if (!copy.isEmpty() && kind == BodyKind.NATIONAL_INSTANCE) {
-            throw RoadmapRuleViolation.invalid("relevantTerritory", "L'instance nationale couvre tout le territoire.");
+            throw RuleViolation.invalid("relevantTerritory", "L'instance nationale couvre tout le territoire.");
         }
         TerritoryKey.requireWithinRegion(copy, regionCode, "relevantTerritory");
         return copy;
@@ -78,11 +78,11 @@ public final class GovernanceBody {
         boolean duplicate = memberships.stream().anyMatch(m -> m.isActive() && m.role() == role
                 && m.member().key().equals(member.key()));
         if (duplicate) {
-            throw new RoadmapRuleViolation.StateConflict("membre.deja-present",
+            throw new RuleViolation.StateConflict("membre.deja-present",
                     "« " + member.name() + " » siège déjà dans cette instance avec le rôle " + role + ".");
         }
         if (role == MemberRole.CHAIR && memberships.stream().anyMatch(m -> m.isActive() && m.role() == MemberRole.CHAIR)) {
-            throw new RoadmapRuleViolation.StateConflict("membre.presidence-occupee",
+            throw new RuleViolation.StateConflict("membre.presidence-occupee",
                     "L'instance a déjà une présidence active : terminez-la avant d'en désigner une autre.");
         }
         memberships.add(membership);
@@ -91,7 +91,7 @@ public final class GovernanceBody {
 
     public Membership leave(UUID membershipId, LocalDate leftOn) {
         Membership membership = memberships.stream().filter(m -> m.id().equals(membershipId)).findFirst()
-                .orElseThrow(() -> new RoadmapRuleViolation("membre.inconnu", "membershipId",
+                .orElseThrow(() -> new RuleViolation("membre.inconnu", "membershipId",
                         "Le membre " + membershipId + " n'appartient pas à cette instance."));
         membership.end(leftOn);
         return membership;

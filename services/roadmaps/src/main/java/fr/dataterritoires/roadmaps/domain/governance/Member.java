@@ -1,6 +1,6 @@
 package fr.dataterritoires.roadmaps.domain.governance;
 
-import fr.dataterritoires.roadmaps.domain.Checks;
+import fr.dataterritoires.platform.errors.rules.Checks;
 import fr.dataterritoires.territory.Siren;
 
 /** Who sits in a governance body: an organisation (SIREN and type) or a person (a name only: no more personal data). */

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.UUID;
 
-import fr.dataterritoires.roadmaps.domain.Checks;
-import fr.dataterritoires.roadmaps.domain.RoadmapRuleViolation;
+import fr.dataterritoires.platform.errors.rules.Checks;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 
 /** One member's seat with one role, from {@code joinedOn} to {@code leftOn} (null while active). Never deleted. */
 public final class Membership {
@@ -22,7 +22,7 @@ public final class Membership {
         this.role = Checks.notNull(role, "role");
         this.joinedOn = Checks.notNull(joinedOn, "joinedOn");
         if (leftOn != null && leftOn.isBefore(joinedOn)) {
-            throw RoadmapRuleViolation.invalid("leftOn", "La date de départ (leftOn) précède la date d'arrivée.");
+            throw RuleViolation.invalid("leftOn", "La date de départ (leftOn) précède la date d'arrivée.");
         }
         this.leftOn = leftOn;
     }
@@ -30,11 +30,11 @@ public final class Membership {
     void end(LocalDate on) {
         Checks.notNull(on, "leftOn");
         if (leftOn != null) {
-            throw new RoadmapRuleViolation.StateConflict("membre.deja-parti",
+            throw new RuleViolation.StateConflict("membre.deja-parti",
                     "Ce membre a déjà quitté l'instance le " + leftOn + ".");
         }
         if (on.isBefore(joinedOn)) {
-            throw RoadmapRuleViolation.invalid("leftOn", "La date de départ (leftOn) précède la date d'arrivée ("
+            throw RuleViolation.invalid("leftOn", "La date de départ (leftOn) précède la date d'arrivée ("
                     + joinedOn + ").");
         }
         this.leftOn = on;

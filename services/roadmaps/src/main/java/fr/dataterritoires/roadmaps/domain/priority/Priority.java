@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
-import fr.dataterritoires.roadmaps.domain.Checks;
-import fr.dataterritoires.roadmaps.domain.RoadmapRuleViolation;
+import fr.dataterritoires.platform.errors.rules.Checks;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.roadmaps.domain.TerritoryKey;
 import fr.dataterritoires.roadmaps.domain.roadmap.AccessLevel;
 
@@ -32,19 +32,19 @@ public record Priority(UUID id, PriorityLevel level, String regionCode, Priority
         datasetReference = Checks.optional(datasetReference, "datasetReference", REFERENCE_MAX);
         theme = Checks.optional(theme, "theme", 200);
         if (subject == PrioritySubject.THEME && datasetReference != null) {
-            throw RoadmapRuleViolation.invalid("datasetReference", "Une priorité thématique (THEME) ne désigne pas de jeu de données.");
+            throw RuleViolation.invalid("datasetReference", "Une priorité thématique (THEME) ne désigne pas de jeu de données.");
         }
         Set<TerritoryKey> keys = new TreeSet<>(territories == null ? Set.of() : territories);
         if (level == PriorityLevel.NATIONAL) {
             if (regionCode != null || !keys.isEmpty()) {
-                throw RoadmapRuleViolation.invalid("regionCode", "Une priorité nationale ne porte ni région ni territoire.");
+                throw RuleViolation.invalid("regionCode", "Une priorité nationale ne porte ni région ni territoire.");
             }
         } else {
             TerritoryKey region;
             try {
                 region = TerritoryKey.region(Checks.notNull(regionCode, "regionCode"));
             } catch (IllegalArgumentException e) {
-                throw RoadmapRuleViolation.invalid("regionCode", "Région (regionCode) : " + e.getMessage());
+                throw RuleViolation.invalid("regionCode", "Région (regionCode) : " + e.getMessage());
             }
             regionCode = region.code();
             TerritoryKey.requireWithinRegion(keys, regionCode, "territories");

@@ -2,7 +2,7 @@ package fr.dataterritoires.roadmaps.domain.roadmap;
 
 import java.math.BigDecimal;
 
-import fr.dataterritoires.roadmaps.domain.Checks;
+import fr.dataterritoires.platform.errors.rules.Checks;
 
 /**
  * What the national instance granted to a financial line or an action, with its reason. {@code fte} only for a

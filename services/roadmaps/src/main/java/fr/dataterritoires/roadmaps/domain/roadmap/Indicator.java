@@ -3,7 +3,7 @@ package fr.dataterritoires.roadmaps.domain.roadmap;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-import fr.dataterritoires.roadmaps.domain.Checks;
+import fr.dataterritoires.platform.errors.rules.Checks;
 
 /** A measure of a use case: its value at the start (baseline), the value aimed at (target), in a unit, by a date. */
 public record Indicator(String name, BigDecimal baseline, BigDecimal target, String unit, LocalDate dueDate) {

@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import fr.dataterritoires.roadmaps.domain.Checks;
-import fr.dataterritoires.roadmaps.domain.RoadmapRuleViolation;
+import fr.dataterritoires.platform.errors.rules.Checks;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 
 /**
  * Who files a roadmap: a régional committee (its id and région code) or a ministry (its code, e.g. {@code MTECT}).
@@ -39,7 +39,7 @@ public record Issuer(RoadmapKind kind, UUID committeeId, String regionCode, Stri
     public static String ministry(String raw) {
         String code = Checks.required(raw, "ministry", 30).toUpperCase(Locale.ROOT);
         if (!MINISTRY_CODE.matcher(code).matches()) {
-            throw RoadmapRuleViolation.invalid("ministry", "Le code ministère « " + raw
+            throw RuleViolation.invalid("ministry", "Le code ministère « " + raw
                     + " » (ministry) s'écrit en capitales, chiffres, - ou _ (2 à 30 caractères), par exemple MTECT.");
         }
         return code;

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-import fr.dataterritoires.roadmaps.domain.Checks;
-import fr.dataterritoires.roadmaps.domain.RoadmapRuleViolation;
+import fr.dataterritoires.platform.errors.rules.Checks;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 
 /**
  * One entry of a roadmap: a title, its content by kind, an optional parent (sub-items roll their progress up to it,
@@ -24,21 +24,21 @@ public record Item(UUID id, String title, String description, UUID parentId, int
         title = Checks.required(title, "title", TITLE_MAX);
         description = Checks.optional(description, "description", DESCRIPTION_MAX);
         if (weight < 1 || weight > WEIGHT_MAX) {
-            throw RoadmapRuleViolation.invalid("weight", "Le poids (weight) d'un élément est compris entre 1 et "
+            throw RuleViolation.invalid("weight", "Le poids (weight) d'un élément est compris entre 1 et "
                     + WEIGHT_MAX + ".");
         }
         Checks.notNull(content, "kind");
         Checks.notNull(status, "status");
         checkProgress(progress);
         if (status == ItemStatus.COMPLETED && progress != 100) {
-            throw RoadmapRuleViolation.invalid("progress", "Un élément terminé (COMPLETED) est avancé à 100 %.");
+            throw RuleViolation.invalid("progress", "Un élément terminé (COMPLETED) est avancé à 100 %.");
         }
         milestones = Checks.list(milestones, "milestones", Milestone.MAX);
         if (parentId != null && parentId.equals(id)) {
-            throw RoadmapRuleViolation.invalid("parentId", "Un élément ne peut pas être son propre parent.");
+            throw RuleViolation.invalid("parentId", "Un élément ne peut pas être son propre parent.");
         }
         if (grant != null && !content.kind().isArbitrated()) {
-            throw RoadmapRuleViolation.invalid("grant", "Seuls les lignes financières et les actions sont arbitrées.");
+            throw RuleViolation.invalid("grant", "Seuls les lignes financières et les actions sont arbitrées.");
         }
     }
 
@@ -56,7 +56,7 @@ public record Item(UUID id, String title, String description, UUID parentId, int
 
     public static void checkProgress(int progress) {
         if (progress < 0 || progress > 100) {
-            throw RoadmapRuleViolation.invalid("progress", "L'avancement (progress) est un pourcentage entre 0 et 100 : "
+            throw RuleViolation.invalid("progress", "L'avancement (progress) est un pourcentage entre 0 et 100 : "
                     + progress + ".");
         }
     }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-import fr.dataterritoires.roadmaps.domain.Checks;
+import fr.dataterritoires.platform.errors.rules.Checks;
 
 /** A comment on a roadmap item: who (token subject and display name), when, what. */
 public record ItemComment(UUID id, UUID roadmapId, UUID itemId, String author, String authorName, Instant writtenAt,

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import fr.dataterritoires.roadmaps.domain.Checks;
-import fr.dataterritoires.roadmaps.domain.RoadmapRuleViolation;
+import fr.dataterritoires.platform.errors.rules.Checks;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.roadmaps.domain.TerritoryKey;
 import fr.dataterritoires.territory.Siren;
 
@@ -161,7 +161,7 @@ public sealed interface ItemContent permits ItemContent.UseCase, ItemContent.Dat
         public TerritorialAction {
             territory = Set.copyOf(territory == null ? Set.of() : territory);
             if (territory.isEmpty()) {
-                throw RoadmapRuleViolation.invalid("action.territory",
+                throw RuleViolation.invalid("action.territory",
                         "Une action nomme au moins un territoire concerné (action.territory).");
             }
             deconcentratedServices = Checks.list(deconcentratedServices, "action.deconcentratedServices", 50).stream()
@@ -196,11 +196,11 @@ public sealed interface ItemContent permits ItemContent.UseCase, ItemContent.Dat
         public DataReturn {
             datasetCollected = Checks.required(datasetCollected, "dataReturn.datasetCollected", 500);
             if (currentDelayDays < 0 || currentDelayDays > 3650) {
-                throw RoadmapRuleViolation.invalid("dataReturn.currentDelayDays",
+                throw RuleViolation.invalid("dataReturn.currentDelayDays",
                         "Le délai actuel (dataReturn.currentDelayDays) est un nombre de jours entre 0 et 3650.");
             }
             if (targetDelayDays < 0 || targetDelayDays > currentDelayDays) {
-                throw RoadmapRuleViolation.invalid("dataReturn.targetDelayDays", "Le délai cible "
+                throw RuleViolation.invalid("dataReturn.targetDelayDays", "Le délai cible "
                         + "(dataReturn.targetDelayDays) est un nombre de jours positif, au plus le délai actuel ("
                         + currentDelayDays + ").");
             }

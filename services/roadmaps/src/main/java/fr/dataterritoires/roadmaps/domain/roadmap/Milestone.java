@@ -2,7 +2,7 @@ package fr.dataterritoires.roadmaps.domain.roadmap;
 
 import java.time.LocalDate;
 
-import fr.dataterritoires.roadmaps.domain.Checks;
+import fr.dataterritoires.platform.errors.rules.Checks;
 
 /** A dated step of an item (CONSUL's milestones, Decidim's timeline). */
 public record Milestone(LocalDate date, String title, boolean done) {

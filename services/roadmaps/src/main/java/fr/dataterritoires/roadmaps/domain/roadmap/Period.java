@@ -1,7 +1,7 @@
 package fr.dataterritoires.roadmaps.domain.roadmap;
 
-import fr.dataterritoires.roadmaps.domain.Checks;
-import fr.dataterritoires.roadmaps.domain.RoadmapRuleViolation;
+import fr.dataterritoires.platform.errors.rules.Checks;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 
 /** The years a roadmap covers, both included (a ministerial section covers one year). */
 public record Period(int startYear, int endYear) {
@@ -12,10 +12,10 @@ public record Period(int startYear, int endYear) {
         Checks.year(startYear, "period.startYear");
         Checks.year(endYear, "period.endYear");
         if (endYear < startYear) {
-            throw RoadmapRuleViolation.invalid("period.endYear", "La période finit (period.endYear) avant de commencer.");
+            throw RuleViolation.invalid("period.endYear", "La période finit (period.endYear) avant de commencer.");
         }
         if (endYear - startYear >= MAX_YEARS) {
-            throw RoadmapRuleViolation.invalid("period.endYear", "Une période couvre au plus " + MAX_YEARS + " ans.");
+            throw RuleViolation.invalid("period.endYear", "Une période couvre au plus " + MAX_YEARS + " ans.");
         }
     }
 

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-import fr.dataterritoires.roadmaps.domain.Checks;
-import fr.dataterritoires.roadmaps.domain.RoadmapRuleViolation;
+import fr.dataterritoires.platform.errors.rules.Checks;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.territory.Siren;
 
 /**
@@ -32,11 +32,11 @@ public record ReceivedAward(UUID awardId, UUID roadmapId, UUID itemId, String ca
         beneficiarySirens = List.copyOf(new LinkedHashSet<>(Checks.list(beneficiarySirens, "beneficiarySirens",
                 BENEFICIARIES_MAX)));
         if (beneficiarySirens.isEmpty()) {
-            throw RoadmapRuleViolation.invalid("beneficiarySirens", "Une aide a au moins un bénéficiaire.");
+            throw RuleViolation.invalid("beneficiarySirens", "Une aide a au moins un bénéficiaire.");
         }
         amount = Checks.euros(amount, "amount");
         if (amount.signum() == 0) {
-            throw RoadmapRuleViolation.invalid("amount", "Le montant d'une aide est supérieur à zéro.");
+            throw RuleViolation.invalid("amount", "Le montant d'une aide est supérieur à zéro.");
         }
         Checks.notNull(grantedAt, "grantedAt");
     }

@@ -10,8 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-import fr.dataterritoires.roadmaps.domain.Checks;
-import fr.dataterritoires.roadmaps.domain.RoadmapRuleViolation;
+import fr.dataterritoires.platform.errors.rules.Checks;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.roadmaps.domain.TerritoryKey;
 
 /**
@@ -47,7 +47,7 @@ public final class Roadmap {
         this.issuer = Checks.notNull(issuer, "issuer");
         this.period = Checks.notNull(period, "period");
         if (issuer.kind() == RoadmapKind.MINISTERIAL && period.startYear() != period.endYear()) {
-            throw RoadmapRuleViolation.invalid("year", "La section territoriale d'un ministère couvre une année.");
+            throw RuleViolation.invalid("year", "La section territoriale d'un ministère couvre une année.");
         }
         this.title = Checks.required(title, "title", TITLE_MAX);
         this.status = Objects.requireNonNull(status, "status");
@@ -77,11 +77,11 @@ public final class Roadmap {
     public Item addItem(Item item) {
         requireEditable();
         if (items.size() >= MAX_ITEMS) {
-            throw new RoadmapRuleViolation("feuille-de-route.trop-d-elements", "items",
+            throw new RuleViolation("feuille-de-route.trop-d-elements", "items",
                     "Une feuille de route compte au plus " + MAX_ITEMS + " éléments.");
         }
         if (items.containsKey(item.id())) {
-            throw new RoadmapRuleViolation.StateConflict("element.existe", "L'élément " + item.id() + " existe déjà.");
+            throw new RuleViolation.StateConflict("element.existe", "L'élément " + item.id() + " existe déjà.");
         }
         checkFits(item);
         items.put(item.id(), item);
@@ -94,7 +94,7 @@ public final class Roadmap {
         Item current = item(itemId);
         Item updated = current.replacedBy(replacement);
         if (updated.kind() != current.kind()) {
-            throw RoadmapRuleViolation.invalid("kind", "Le type d'un élément ne change pas (" + current.kind()
+            throw RuleViolation.invalid("kind", "Le type d'un élément ne change pas (" + current.kind()
                     + ") : supprimez-le et créez-en un autre.");
         }
         checkFits(updated);
@@ -112,7 +112,7 @@ public final class Roadmap {
         requireEditable();
         Item current = item(itemId);
         if (items.values().stream().anyMatch(i -> itemId.equals(i.parentId()))) {
-            throw new RoadmapRuleViolation("element.a-des-sous-elements", "itemId",
+            throw new RuleViolation("element.a-des-sous-elements", "itemId",
                     "L'élément « " + current.title() + " » a des sous-éléments : supprimez-les ou rattachez-les ailleurs d'abord.");
         }
         items.remove(itemId);
@@ -126,7 +126,7 @@ public final class Roadmap {
     public Item track(UUID itemId, ItemStatus newStatus, Integer newProgress, List<Milestone> newMilestones) {
         Item current = item(itemId);
         if (newProgress != null && hasChildren(itemId)) {
-            throw new RoadmapRuleViolation("element.avancement-calcule", "progress", "L'avancement de « "
+            throw new RuleViolation("element.avancement-calcule", "progress", "L'avancement de « "
                     + current.title() + " » se calcule à partir de ses sous-éléments : il ne se saisit pas.");
         }
         if (newProgress != null) {
@@ -139,7 +139,7 @@ public final class Roadmap {
 
     private void checkFits(Item item) {
         if (item.kind().roadmapKind() != issuer.kind()) {
-            throw RoadmapRuleViolation.invalid("kind", "Un élément " + item.kind() + " n'a pas sa place dans une "
+            throw RuleViolation.invalid("kind", "Un élément " + item.kind() + " n'a pas sa place dans une "
                     + (issuer.kind() == RoadmapKind.COMMITTEE ? "feuille de route de comité." : "section ministérielle."));
         }
         if (issuer.kind() == RoadmapKind.COMMITTEE) {
@@ -155,13 +155,13 @@ public final class Roadmap {
         }
         if (!items.containsKey(parent)) {
             items.remove(item.id());
-            throw RoadmapRuleViolation.invalid("parentId", "L'élément parent " + parent + " (parentId) n'est pas dans cette feuille de route.");
+            throw RuleViolation.invalid("parentId", "L'élément parent " + parent + " (parentId) n'est pas dans cette feuille de route.");
         }
         UUID cursor = parent;
         int guard = 0;
         while (cursor != null) {
             if (cursor.equals(item.id()) || guard++ > MAX_ITEMS) {
-                throw RoadmapRuleViolation.invalid("parentId", "Ce parent (parentId) créerait une boucle entre éléments.");
+                throw RuleViolation.invalid("parentId", "Ce parent (parentId) créerait une boucle entre éléments.");
             }
             Item up = items.get(cursor);
             cursor = up == null ? null : up.parentId();
@@ -170,7 +170,7 @@ public final class Roadmap {
 
     private void requireEditable() {
         if (!status.isEditable()) {
-            throw new RoadmapRuleViolation.StateConflict("feuille-de-route.non-modifiable", "La feuille de route est "
+            throw new RuleViolation.StateConflict("feuille-de-route.non-modifiable", "La feuille de route est "
                     + status.label() + " : son contenu ne peut être modifié qu'en brouillon ou lorsque des modifications "
                     + "sont demandées.");
         }
@@ -181,7 +181,7 @@ public final class Roadmap {
     public void submit(Instant now) {
         RoadmapStatus next = Workflow.require(status, WorkflowAction.SUBMIT);
         if (items.isEmpty()) {
-            throw new RoadmapRuleViolation("feuille-de-route.vide", "items",
+            throw new RuleViolation("feuille-de-route.vide", "items",
                     "Une feuille de route sans élément ne peut pas être soumise.");
         }
         status = next;
@@ -212,25 +212,25 @@ public final class Roadmap {
         for (Map.Entry<UUID, Grant> d : given.entrySet()) {
             Item item = items.get(d.getKey());
             if (item == null) {
-                throw RoadmapRuleViolation.invalid("decisions.itemId", "L'élément " + d.getKey()
+                throw RuleViolation.invalid("decisions.itemId", "L'élément " + d.getKey()
                         + " (decisions.itemId) n'est pas dans cette feuille de route.");
             }
             if (!item.kind().isArbitrated()) {
-                throw RoadmapRuleViolation.invalid("decisions.itemId", "L'élément « " + item.title() + " » ("
+                throw RuleViolation.invalid("decisions.itemId", "L'élément « " + item.title() + " » ("
                         + item.kind() + ") ne s'arbitre pas : seuls les lignes financières et les actions le sont.");
             }
             BigDecimal requested = item.content().requestedAmount();
             if (d.getValue().amount().compareTo(requested) > 0) {
-                throw RoadmapRuleViolation.invalid("decisions.grantedAmount", "Le montant accordé à « " + item.title()
+                throw RuleViolation.invalid("decisions.grantedAmount", "Le montant accordé à « " + item.title()
                         + " » (" + d.getValue().amount().toPlainString() + " €) dépasse le montant demandé ("
                         + requested.toPlainString() + " €).");
             }
             if (d.getValue().fte() != null) {
                 if (!(item.content() instanceof ItemContent.TerritorialAction action)) {
-                    throw RoadmapRuleViolation.invalid("decisions.grantedFte", "Seules les actions ministérielles reçoivent des ETP.");
+                    throw RuleViolation.invalid("decisions.grantedFte", "Seules les actions ministérielles reçoivent des ETP.");
                 }
                 if (d.getValue().fte().compareTo(action.requestedFte()) > 0) {
-                    throw RoadmapRuleViolation.invalid("decisions.grantedFte", "Les ETP accordés à « " + item.title()
+                    throw RuleViolation.invalid("decisions.grantedFte", "Les ETP accordés à « " + item.title()
                             + " » dépassent les ETP demandés (" + action.requestedFte().toPlainString() + ").");
                 }
             }
@@ -238,7 +238,7 @@ public final class Roadmap {
         List<String> missing = items.values().stream().filter(i -> i.kind().isArbitrated())
                 .filter(i -> !given.containsKey(i.id())).map(Item::title).toList();
         if (!missing.isEmpty()) {
-            throw new RoadmapRuleViolation("arbitrage.incomplet", "decisions", "L'arbitrage doit trancher chaque "
+            throw new RuleViolation("arbitrage.incomplet", "decisions", "L'arbitrage doit trancher chaque "
                     + "ligne financière et chaque action ; il manque : " + String.join(", ", missing) + ".");
         }
         given.forEach((itemId, grant) -> items.put(itemId, items.get(itemId).withGrant(grant)));
@@ -253,7 +253,7 @@ public final class Roadmap {
     // ---- reading ----------------------------------------------------------------------------------------------
 
     public Item item(UUID itemId) {
-        return findItem(itemId).orElseThrow(() -> new RoadmapRuleViolation.NotFound(
+        return findItem(itemId).orElseThrow(() -> new RuleViolation.NotFound(
                 "L'élément " + itemId + " n'est pas dans cette feuille de route."));
     }
 

@@ -4,6 +4,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
+
 /**
  * The transition table shared by committee roadmaps and ministerial sections:
  *
@@ -41,7 +43,7 @@ public final class Workflow {
 
     /** The target status, or a state conflict in French. */
     public static RoadmapStatus require(RoadmapStatus from, WorkflowAction action) {
-        return next(from, action).orElseThrow(() -> new fr.dataterritoires.roadmaps.domain.RoadmapRuleViolation.StateConflict(
+        return next(from, action).orElseThrow(() -> new RuleViolation.StateConflict(
                 "feuille-de-route.transition-impossible", "La feuille de route est " + from.label()
                         + " : l'action " + action + " n'est pas possible dans cet état."));
     }

@@ -10,7 +10,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import fr.dataterritoires.contracts.events.InvalidCloudEventException;
-import fr.dataterritoires.roadmaps.domain.RoadmapRuleViolation;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.roadmaps.domain.roadmap.ReceivedAward;
 import fr.dataterritoires.territory.Siren;
 
@@ -62,7 +62,7 @@ final class AwardGrantedPayload {
             return Optional.of(new ReceivedAward(uuid(data, "awardId"), uuid(link, "roadmapId"), uuid(link, "itemId"),
                     text(data, "callId"), text(data, "callTitle"), siren(text(data, "funderSiren"), "funderSiren"),
                     sirens, new BigDecimal(amount), grantedAt.toInstant()));
-        } catch (RoadmapRuleViolation e) {
+        } catch (RuleViolation e) {
             throw invalid(e.field() == null ? "data" : e.field(), e.getMessage());
         }
     }

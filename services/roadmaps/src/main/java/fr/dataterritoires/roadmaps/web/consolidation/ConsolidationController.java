@@ -18,11 +18,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.platform.security.Actors;
 import fr.dataterritoires.roadmaps.application.consolidation.ConsolidationQuery;
 import fr.dataterritoires.roadmaps.application.consolidation.ConsolidationService;
 import fr.dataterritoires.roadmaps.application.consolidation.NationalConsolidation;
-import fr.dataterritoires.roadmaps.domain.RoadmapRuleViolation;
 import fr.dataterritoires.roadmaps.domain.roadmap.ItemKind;
 import fr.dataterritoires.roadmaps.web.csv.Csv;
 
@@ -52,13 +52,13 @@ public class ConsolidationController {
                                            @RequestParam(required = false) String table) {
         String f = format.strip().toLowerCase(Locale.ROOT);
         if (!f.equals("json") && !f.equals("csv")) {
-            throw RoadmapRuleViolation.invalid("format", "Le format « " + format + " » (format) est inconnu : json ou csv.");
+            throw RuleViolation.invalid("format", "Le format « " + format + " » (format) est inconnu : json ou csv.");
         }
         Table t = null;
         if (f.equals("csv")) {
             t = Table.of(table);
         } else if (table != null) {
-            throw RoadmapRuleViolation.invalid("table", "Le paramètre table ne sert qu'au format csv.");
+            throw RuleViolation.invalid("table", "Le paramètre table ne sert qu'au format csv.");
         }
         ConsolidationQuery query = new ConsolidationQuery(ConsolidationQuery.period(
                 period == null ? String.valueOf(LocalDate.now(PARIS).getYear()) : period),
@@ -88,7 +88,7 @@ public class ConsolidationController {
                     return t;
                 }
             }
-            throw RoadmapRuleViolation.invalid("table", "La table « " + raw + " » (table) est inconnue : regions, "
+            throw RuleViolation.invalid("table", "La table « " + raw + " » (table) est inconnue : regions, "
                     + "datasets, ministries ou data-returns.");
         }
 

@@ -14,9 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import fr.dataterritoires.contracts.events.CloudEvents;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.roadmaps.application.transfer.ItemColumn;
 import fr.dataterritoires.roadmaps.application.transfer.ItemRows.Row;
-import fr.dataterritoires.roadmaps.domain.RoadmapRuleViolation;
 import fr.dataterritoires.roadmaps.web.csv.Csv;
 
 import tools.jackson.core.JacksonException;
@@ -102,10 +102,10 @@ final class ItemFiles {
         try {
             records = Csv.read(text(body, declared));
         } catch (Csv.MalformedCsvException e) {
-            throw RoadmapRuleViolation.invalid("file", e.getMessage());
+            throw RuleViolation.invalid("file", e.getMessage());
         }
         if (records.isEmpty()) {
-            throw RoadmapRuleViolation.invalid("file", "Le fichier est vide : la première ligne nomme les colonnes ("
+            throw RuleViolation.invalid("file", "Le fichier est vide : la première ligne nomme les colonnes ("
                     + String.join(";", ItemColumn.headers()) + ").");
         }
         List<String> header = records.getFirst().cells();
@@ -114,11 +114,11 @@ final class ItemFiles {
         for (String name : header) {
             Optional<ItemColumn> column = ItemColumn.byHeader(name);
             if (column.isEmpty()) {
-                throw RoadmapRuleViolation.invalid("header", "La colonne « " + name.strip() + " » est inconnue. Colonnes "
+                throw RuleViolation.invalid("header", "La colonne « " + name.strip() + " » est inconnue. Colonnes "
                         + "possibles : " + String.join(", ", ItemColumn.headers()) + ".");
             }
             if (!seen.add(column.get())) {
-                throw RoadmapRuleViolation.invalid("header", "La colonne « " + name.strip() + " » figure deux fois.");
+                throw RuleViolation.invalid("header", "La colonne « " + name.strip() + " » figure deux fois.");
             }
             columns.add(column.get());
         }
@@ -130,7 +130,7 @@ final class ItemFiles {
             for (int i = 0; i < values.size(); i++) {
                 if (i >= columns.size()) {
                     if (!values.get(i).isBlank()) {
-                        throw RoadmapRuleViolation.invalid("file", "Ligne " + record.line() + " : " + values.size()
+                        throw RuleViolation.invalid("file", "Ligne " + record.line() + " : " + values.size()
                                 + " cellules pour " + columns.size() + " colonnes (un « ; » de trop, ou une cellule "
                                 + "à mettre entre guillemets ?).");
                     }
@@ -148,11 +148,11 @@ final class ItemFiles {
         try {
             root = MAPPER.readTree(text(body, declared));
         } catch (JacksonException e) {
-            throw RoadmapRuleViolation.invalid("file", "Le fichier n'est pas du JSON lisible : "
+            throw RuleViolation.invalid("file", "Le fichier n'est pas du JSON lisible : "
                     + e.getOriginalMessage() + ".");
         }
         if (root == null || !root.isArray()) {
-            throw RoadmapRuleViolation.invalid("file", "Le fichier JSON est un tableau d'éléments : [{\"kind\": …, "
+            throw RuleViolation.invalid("file", "Le fichier JSON est un tableau d'éléments : [{\"kind\": …, "
                     + "\"title\": …}, …].");
         }
         List<Row> rows = new ArrayList<>();
@@ -160,11 +160,11 @@ final class ItemFiles {
             JsonNode element = root.get(i);
             int line = i + 1;
             if (!element.isObject()) {
-                throw RoadmapRuleViolation.invalid("file", "L'élément " + line + " du tableau n'est pas un objet.");
+                throw RuleViolation.invalid("file", "L'élément " + line + " du tableau n'est pas un objet.");
             }
             Map<ItemColumn, String> cells = new EnumMap<>(ItemColumn.class);
             for (Map.Entry<String, JsonNode> property : element.properties()) {
-                ItemColumn column = ItemColumn.byHeader(property.getKey()).orElseThrow(() -> RoadmapRuleViolation.invalid(
+                ItemColumn column = ItemColumn.byHeader(property.getKey()).orElseThrow(() -> RuleViolation.invalid(
                         "header", "L'élément " + line + " a une propriété inconnue « " + property.getKey()
                                 + " ». Propriétés possibles : " + String.join(", ", ItemColumn.headers()) + "."));
                 cells.put(column, cell(column, property.getValue(), line));
@@ -191,7 +191,7 @@ final class ItemFiles {
         if (value.isValueNode()) {
             return value.asString();
         }
-        throw RoadmapRuleViolation.invalid(column.header(), "L'élément " + line + " : « " + column.header()
+        throw RuleViolation.invalid(column.header(), "L'élément " + line + " : « " + column.header()
                 + " » attend " + (column.type() == ItemColumn.Type.LIST ? "une liste de textes." : "une valeur simple."));
     }
 
@@ -203,7 +203,7 @@ final class ItemFiles {
             }
         }
         if (!missing.isEmpty()) {
-            throw RoadmapRuleViolation.invalid("header", "Colonnes obligatoires absentes : " + String.join(", ", missing)
+            throw RuleViolation.invalid("header", "Colonnes obligatoires absentes : " + String.join(", ", missing)
                     + ".");
         }
     }

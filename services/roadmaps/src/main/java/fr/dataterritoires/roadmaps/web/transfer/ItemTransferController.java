@@ -27,13 +27,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 import fr.dataterritoires.platform.errors.ProblemTypes;
 import fr.dataterritoires.platform.errors.Problems;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.platform.security.Actors;
 import fr.dataterritoires.platform.security.DtPrincipal;
 import fr.dataterritoires.roadmaps.application.transfer.ItemRows.LineError;
 import fr.dataterritoires.roadmaps.application.transfer.ItemRows.Row;
 import fr.dataterritoires.roadmaps.application.transfer.ItemTransferService;
 import fr.dataterritoires.roadmaps.application.transfer.ItemTransferService.ImportReport;
-import fr.dataterritoires.roadmaps.domain.RoadmapRuleViolation;
 import fr.dataterritoires.roadmaps.domain.roadmap.Roadmap;
 import fr.dataterritoires.roadmaps.web.csv.Csv;
 
@@ -137,7 +137,7 @@ public class ItemTransferController {
             try {
                 return valueOf(raw.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw RoadmapRuleViolation.invalid("format", "Le format « " + raw + " » (format) est inconnu : csv ou json.");
+                throw RuleViolation.invalid("format", "Le format « " + raw + " » (format) est inconnu : csv ou json.");
             }
         }
     }

@@ -8,7 +8,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import fr.dataterritoires.roadmaps.domain.RoadmapRuleViolation;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.roadmaps.domain.TerritoryKey;
 import fr.dataterritoires.territory.Siren;
 
@@ -32,9 +32,9 @@ class GovernanceBodyTest {
         Member region = new Member.Organisation(Siren.parse("200053767"), OrganisationType.LOCAL_AUTHORITY, "Région");
         Membership chair = committee.join(region, MemberRole.CHAIR, LocalDate.of(2026, 1, 1));
         assertThatThrownBy(() -> committee.join(new Member.Person("Camille"), MemberRole.CHAIR, LocalDate.of(2026, 2, 1)))
-                .isInstanceOf(RoadmapRuleViolation.StateConflict.class);
+                .isInstanceOf(RuleViolation.StateConflict.class);
         assertThatThrownBy(() -> committee.join(region, MemberRole.CHAIR, LocalDate.of(2026, 2, 1)))
-                .isInstanceOf(RoadmapRuleViolation.StateConflict.class);
+                .isInstanceOf(RuleViolation.StateConflict.class);
         committee.join(region, MemberRole.MEMBER, LocalDate.of(2026, 1, 1));
         assertThatThrownBy(() -> committee.leave(chair.id(), LocalDate.of(2025, 12, 1))).extracting("field")
                 .isEqualTo("leftOn");
@@ -42,7 +42,7 @@ class GovernanceBodyTest {
         assertThat(chair.isActiveOn(LocalDate.of(2026, 6, 29))).isTrue();
         assertThat(chair.isActiveOn(LocalDate.of(2026, 6, 30))).isFalse();
         assertThatThrownBy(() -> committee.leave(chair.id(), LocalDate.of(2026, 7, 1)))
-                .isInstanceOf(RoadmapRuleViolation.StateConflict.class);
+                .isInstanceOf(RuleViolation.StateConflict.class);
         committee.join(new Member.Person("Camille"), MemberRole.CHAIR, LocalDate.of(2026, 7, 1));
         assertThat(committee.memberships()).hasSize(3);
     }

@@ -12,7 +12,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import fr.dataterritoires.roadmaps.domain.RoadmapRuleViolation;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.roadmaps.domain.TerritoryKey;
 import fr.dataterritoires.territory.Siren;
 
@@ -24,15 +24,15 @@ class RoadmapTest {
         Roadmap committee = Fixtures.committeeRoadmap();
         Item action = Item.create(UUID.randomUUID(), "Action", null, null, 1, new ItemContent.TerritorialAction(
                 Set.of(TerritoryKey.region("84")), List.of(), new BigDecimal("1.5"), new BigDecimal("10")), null, null, List.of());
-        assertThatThrownBy(() -> committee.addItem(action)).isInstanceOf(RoadmapRuleViolation.class)
+        assertThatThrownBy(() -> committee.addItem(action)).isInstanceOf(RuleViolation.class)
                 .extracting("field").isEqualTo("kind");
         assertThatThrownBy(() -> Fixtures.ministerialSection().addItem(Fixtures.line("1.00")))
-                .isInstanceOf(RoadmapRuleViolation.class).extracting("field").isEqualTo("kind");
+                .isInstanceOf(RuleViolation.class).extracting("field").isEqualTo("kind");
         Fixtures.ministerialSection().addItem(action);
 
         Item paris = Item.create(UUID.randomUUID(), "Cas d'usage", null, null, 1, new ItemContent.UseCase("Mobilité",
                 Set.of(TerritoryKey.parse("commune:75056", "t")), "Résultat", List.of()), null, null, List.of());
-        assertThatThrownBy(() -> committee.addItem(paris)).isInstanceOf(RoadmapRuleViolation.class)
+        assertThatThrownBy(() -> committee.addItem(paris)).isInstanceOf(RuleViolation.class)
                 .hasMessageContaining("commune:75056").extracting("field").isEqualTo("useCase.territory");
         assertThat(committee.items()).isEmpty();
     }
@@ -45,9 +45,9 @@ class RoadmapTest {
         roadmap.addItem(Fixtures.line(a, null, "10.00"));
         roadmap.addItem(Fixtures.line(b, a, "10.00"));
         assertThatThrownBy(() -> roadmap.addItem(Fixtures.line(UUID.randomUUID(), UUID.randomUUID(), "1.00")))
-                .isInstanceOf(RoadmapRuleViolation.class).extracting("field").isEqualTo("parentId");
+                .isInstanceOf(RuleViolation.class).extracting("field").isEqualTo("parentId");
         assertThatThrownBy(() -> roadmap.replaceItem(a, Fixtures.line(a, b, "10.00")))
-                .isInstanceOf(RoadmapRuleViolation.class).hasMessageContaining("boucle");
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("boucle");
         assertThat(roadmap.item(a).parentId()).as("unchanged after the refusal").isNull();
         assertThat(roadmap.items()).hasSize(2);
         assertThatThrownBy(() -> roadmap.removeItem(a)).hasMessageContaining("sous-éléments");
@@ -66,9 +66,9 @@ class RoadmapTest {
         assertThat(roadmap.track(line.id(), ItemStatus.COMPLETED, null,
                 List.of(new Milestone(LocalDate.of(2026, 5, 1), "Livré", true))).progress()).isEqualTo(100);
         assertThatThrownBy(() -> roadmap.track(line.id(), ItemStatus.COMPLETED, 80, null))
-                .isInstanceOf(RoadmapRuleViolation.class).extracting("field").isEqualTo("progress");
+                .isInstanceOf(RuleViolation.class).extracting("field").isEqualTo("progress");
         assertThatThrownBy(() -> roadmap.track(line.id(), null, 101, null))
-                .isInstanceOf(RoadmapRuleViolation.class).extracting("field").isEqualTo("progress");
+                .isInstanceOf(RuleViolation.class).extracting("field").isEqualTo("progress");
     }
 
     @Test

@@ -19,7 +19,7 @@ import net.jqwik.api.constraints.Size;
 
 import org.junit.jupiter.api.Test;
 
-import fr.dataterritoires.roadmaps.domain.RoadmapRuleViolation;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 
 /** The review workflow as a state machine, under every sequence of commands. */
 class WorkflowPropertiesTest {
@@ -37,7 +37,7 @@ class WorkflowPropertiesTest {
                 apply(roadmap, action, line);
                 assertThat(expected).as("%s from %s was accepted", action, before).isPresent();
                 assertThat(roadmap.status()).isEqualTo(expected.get());
-            } catch (RoadmapRuleViolation.StateConflict refused) {
+            } catch (RuleViolation.StateConflict refused) {
                 assertThat(expected).as("%s from %s was refused", action, before).isEmpty();
                 assertThat(roadmap.status()).as("a refused command changes nothing").isEqualTo(before);
             }
@@ -46,9 +46,9 @@ class WorkflowPropertiesTest {
             if (roadmap.status().isEditable()) {
                 roadmap.retitle("Titre " + visited.size());
             } else {
-                assertThatThrownBy(() -> roadmap.retitle("refusé")).isInstanceOf(RoadmapRuleViolation.StateConflict.class);
+                assertThatThrownBy(() -> roadmap.retitle("refusé")).isInstanceOf(RuleViolation.StateConflict.class);
                 assertThatThrownBy(() -> roadmap.addItem(Fixtures.line("1.00")))
-                        .isInstanceOf(RoadmapRuleViolation.StateConflict.class);
+                        .isInstanceOf(RuleViolation.StateConflict.class);
             }
         }
         int published = visited.indexOf(RoadmapStatus.PUBLISHED);

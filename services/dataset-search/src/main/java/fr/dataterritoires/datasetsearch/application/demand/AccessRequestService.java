@@ -32,6 +32,7 @@ import fr.dataterritoires.datasetsearch.domain.demand.AnswerDeadline;
 import fr.dataterritoires.datasetsearch.domain.demand.Requester;
 import fr.dataterritoires.datasetsearch.domain.demand.DemandTerritories;
 import fr.dataterritoires.datasetsearch.domain.demand.WishedPeriod;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.platform.audit.AuditTrail;
 import fr.dataterritoires.platform.errors.DomainRuleViolation;
 import fr.dataterritoires.platform.errors.NotFoundException;
@@ -107,10 +108,10 @@ public class AccessRequestService {
         Siren organisation = requestingOrganisation(actor, command.organisationSiren());
         Siren producer = description.producer() == null || description.producer().siren() == null ? null
                 : new Siren(description.producer().siren());
-        AccessRequest request = DemandErrors.translate(() -> AccessRequest.submit(AccessRequestId.random(), datasetId,
+        AccessRequest request = AccessRequest.submit(AccessRequestId.random(), datasetId,
                 producer, organisation, new Requester(actor.subject(), command.requesterName(), command.requesterEmail()),
                 command.purpose(), new WishedPeriod(command.wishedStart(), command.wishedEnd()), command.legalBasis(),
-                now));
+                now);
         Set<TerritoryRef> covered = description.coverage().territories();
         requests.insert(request, covered.stream().map(TerritoryRef::key).collect(Collectors.toCollection(java.util.TreeSet::new)),
                 DemandTerritories.withEnclosing(covered));
@@ -234,7 +235,7 @@ public class AccessRequestService {
     private AccessRequestDetails change(String actor, AccessRequest request, String action,
                                         java.util.function.Consumer<AccessRequest> transition, Instant now) {
         Map<String, Object> before = snapshot(request);
-        DemandErrors.run(() -> transition.accept(request));
+        transition.accept(request);
         requests.update(request);
         audit.record(actor, action, TARGET, request.id().toString(), before, snapshot(request));
         return details(request, titleOf(request.datasetId(), now), now);

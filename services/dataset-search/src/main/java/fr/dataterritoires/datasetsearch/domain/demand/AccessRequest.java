@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import fr.dataterritoires.datasetsearch.domain.DatasetId;
 import fr.dataterritoires.territory.Siren;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 
 /**
  * A request to obtain a dataset that is not open, from an organisation, for a purpose and a period.
@@ -109,7 +110,7 @@ public final class AccessRequest {
     public void refuseImplicitly(Instant now) {
         requireOpen("constater le refus implicite de");
         if (!isOverdue(now)) {
-            throw new DemandRuleViolation.StateConflict("demande-acces.delai-non-echu",
+            throw new RuleViolation.StateConflict("demande-acces.delai-non-echu",
                     "Le délai de réponse court jusqu'au " + deadline + " : pas de refus implicite avant.");
         }
         state = AccessRequestState.IMPLICITLY_REFUSED;
@@ -122,15 +123,15 @@ public final class AccessRequest {
      */
     public void eraseRequester(Instant now, Duration retention) {
         if (requester.isErased()) {
-            throw new DemandRuleViolation.StateConflict("demande-acces.demandeur-deja-efface",
+            throw new RuleViolation.StateConflict("demande-acces.demandeur-deja-efface",
                     "Les données personnelles du demandeur ont déjà été effacées le " + requester.erasedAt() + ".");
         }
         if (!state.isFinal()) {
-            throw new DemandRuleViolation.StateConflict("demande-acces.demande-ouverte",
+            throw new RuleViolation.StateConflict("demande-acces.demande-ouverte",
                     "Les données du demandeur sont conservées tant que la demande est ouverte.");
         }
         if (!isRequesterRetentionOver(now, retention)) {
-            throw new DemandRuleViolation.StateConflict("demande-acces.conservation-en-cours",
+            throw new RuleViolation.StateConflict("demande-acces.conservation-en-cours",
                     "Les données du demandeur sont conservées jusqu'au " + answeredAt.plus(retention) + ".");
         }
         requester = Requester.erased(now);
@@ -153,14 +154,14 @@ public final class AccessRequest {
 
     private void requireOpen(String action) {
         if (state.isFinal()) {
-            throw new DemandRuleViolation.StateConflict("demande-acces.etat-final",
+            throw new RuleViolation.StateConflict("demande-acces.etat-final",
                     "Impossible de " + action + " cette demande : elle est déjà " + state.label() + ".");
         }
     }
 
     private void requireState(String action, AccessRequestState expected) {
         if (state != expected) {
-            throw new DemandRuleViolation.StateConflict("demande-acces.transition-interdite",
+            throw new RuleViolation.StateConflict("demande-acces.transition-interdite",
                     "Impossible d'" + action + " cette demande : elle est " + state.label() + ".");
         }
     }

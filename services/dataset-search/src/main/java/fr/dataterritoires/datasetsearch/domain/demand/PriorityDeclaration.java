@@ -7,6 +7,7 @@ import java.util.TreeSet;
 
 import fr.dataterritoires.datasetsearch.domain.AccessLevel;
 import fr.dataterritoires.datasetsearch.domain.TerritoryRef;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 
 /**
  * A roadmap item declaring a dataset a priority ({@code PriorityDatasetDeclared}). One per roadmap item: declaring the
@@ -39,18 +40,18 @@ public record PriorityDeclaration(String roadmapId, String itemId, String declar
         declaredBy = Rules.required(declaredBy, "declaredBy", "declaredBy est obligatoire.");
         Rules.maxLength(declaredBy, ID_MAX, "declaredBy", "declaredBy");
         if (scope == null) {
-            throw new DemandRuleViolation("champ-obligatoire", "scope", "scope est obligatoire (TERRITORIAL ou NATIONAL).");
+            throw new RuleViolation("champ-obligatoire", "scope", "scope est obligatoire (TERRITORIAL ou NATIONAL).");
         }
         territories = Set.copyOf(new TreeSet<>(Objects.requireNonNullElse(territories, Set.of())));
         if (scope == PriorityScope.TERRITORIAL && territories.isEmpty()) {
-            throw new DemandRuleViolation("priorite.territoires-manquants", "scope.territories",
+            throw new RuleViolation("priorite.territoires-manquants", "scope.territories",
                     "Une priorité territoriale nomme au moins un territoire (scope.territories).");
         }
         if (scope == PriorityScope.NATIONAL) {
             territories = Set.of();
         }
         if (territories.size() > TERRITORIES_MAX) {
-            throw new DemandRuleViolation("champ-trop-long", "scope.territories",
+            throw new RuleViolation("champ-trop-long", "scope.territories",
                     "Trop de territoires (scope.territories) : " + territories.size() + ", au plus " + TERRITORIES_MAX + ".");
         }
         datasetReference = Rules.optional(datasetReference);

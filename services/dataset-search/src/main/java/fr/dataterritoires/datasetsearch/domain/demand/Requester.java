@@ -1,5 +1,7 @@
 package fr.dataterritoires.datasetsearch.domain.demand;
 
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
+
 import java.time.Instant;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -44,7 +46,7 @@ public record Requester(String subject, String name, String email, Instant erase
                     "L'adresse électronique professionnelle du demandeur (requesterEmail) est obligatoire.");
             Rules.maxLength(email, EMAIL_MAX, "requesterEmail", "L'adresse électronique (requesterEmail)");
             if (!EMAIL.matcher(email).matches()) {
-                throw new DemandRuleViolation("demande-acces.courriel-invalide", "requesterEmail",
+                throw new RuleViolation("demande-acces.courriel-invalide", "requesterEmail",
                         "L'adresse électronique (requesterEmail) « " + email + " » n'est pas une adresse valide.");
             }
             email = email.toLowerCase(Locale.ROOT);

@@ -1,5 +1,7 @@
 package fr.dataterritoires.datasetsearch.domain.demand;
 
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
+
 /** Small input rules shared by the demand value objects; messages in French, naming the field. */
 final class Rules {
 
@@ -8,7 +10,7 @@ final class Rules {
 
     static String required(String value, String field, String message) {
         if (value == null || value.isBlank()) {
-            throw new DemandRuleViolation("champ-obligatoire", field, message);
+            throw new RuleViolation("champ-obligatoire", field, message);
         }
         return value.strip();
     }
@@ -19,7 +21,7 @@ final class Rules {
 
     static void maxLength(String value, int max, String field, String what) {
         if (value != null && value.length() > max) {
-            throw new DemandRuleViolation("champ-trop-long", field,
+            throw new RuleViolation("champ-trop-long", field,
                     what + " dépasse " + max + " caractères (" + value.length() + ").");
         }
     }

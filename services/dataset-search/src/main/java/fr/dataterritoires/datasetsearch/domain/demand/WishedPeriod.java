@@ -1,5 +1,7 @@
 package fr.dataterritoires.datasetsearch.domain.demand;
 
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
+
 import java.time.LocalDate;
 
 /** When the requester wishes to use the data: from {@code start} to {@code end}, the end strictly after the start. */
@@ -7,15 +9,15 @@ public record WishedPeriod(LocalDate start, LocalDate end) {
 
     public WishedPeriod {
         if (start == null) {
-            throw new DemandRuleViolation("champ-obligatoire", "wishedStart",
+            throw new RuleViolation("champ-obligatoire", "wishedStart",
                     "La date de début souhaitée (wishedStart) est obligatoire.");
         }
         if (end == null) {
-            throw new DemandRuleViolation("champ-obligatoire", "wishedEnd",
+            throw new RuleViolation("champ-obligatoire", "wishedEnd",
                     "La date de fin souhaitée (wishedEnd) est obligatoire.");
         }
         if (!end.isAfter(start)) {
-            throw new DemandRuleViolation("demande-acces.periode-invalide", "wishedEnd",
+            throw new RuleViolation("demande-acces.periode-invalide", "wishedEnd",
                     "La date de fin souhaitée (wishedEnd, " + end + ") doit être postérieure à la date de début ("
                             + start + ").");
         }

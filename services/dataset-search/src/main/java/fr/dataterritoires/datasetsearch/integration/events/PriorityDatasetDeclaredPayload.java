@@ -9,9 +9,9 @@ import java.util.Set;
 import fr.dataterritoires.contracts.events.InvalidCloudEventException;
 import fr.dataterritoires.datasetsearch.domain.AccessLevel;
 import fr.dataterritoires.datasetsearch.domain.TerritoryRef;
-import fr.dataterritoires.datasetsearch.domain.demand.DemandRuleViolation;
 import fr.dataterritoires.datasetsearch.domain.demand.PriorityDeclaration;
 import fr.dataterritoires.datasetsearch.domain.demand.PriorityScope;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 
 import tools.jackson.databind.JsonNode;
 
@@ -59,7 +59,7 @@ final class PriorityDatasetDeclaredPayload {
             return new PriorityDeclaration(text(data, "roadmapId"), text(data, "itemId"), text(data, "declaredBy"),
                     kind, territories, text(data, "datasetReference"), text(data, "title"),
                     level == null ? null : parseEnum(AccessLevel.class, level, "targetAccessLevel"), targetDate);
-        } catch (DemandRuleViolation e) {
+        } catch (RuleViolation e) {
             throw invalid(e.field() == null ? "data" : e.field(), e.getMessage());
         }
     }

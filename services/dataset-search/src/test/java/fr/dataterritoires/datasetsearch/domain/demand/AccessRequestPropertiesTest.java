@@ -1,5 +1,7 @@
 package fr.dataterritoires.datasetsearch.domain.demand;
 
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -34,7 +36,7 @@ class AccessRequestPropertiesTest {
             try {
                 apply(request, action, at);
                 accepted = true;
-            } catch (DemandRuleViolation refused) {
+            } catch (RuleViolation refused) {
                 accepted = false;
                 assertThat(request.state()).as("a refused command changes nothing").isEqualTo(before);
             }

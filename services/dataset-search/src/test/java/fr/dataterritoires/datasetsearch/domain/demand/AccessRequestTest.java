@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import fr.dataterritoires.datasetsearch.domain.DatasetId;
 import fr.dataterritoires.territory.Siren;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 
 class AccessRequestTest {
 
@@ -29,11 +30,11 @@ class AccessRequestTest {
         Instant submittedAt = Instant.parse("2026-01-05T10:00:00Z");
         AccessRequest request = submitted(submittedAt);
         assertThatThrownBy(() -> request.eraseRequester(submittedAt.plus(year.multipliedBy(3)), year))
-                .as("open").isInstanceOf(DemandRuleViolation.StateConflict.class);
+                .as("open").isInstanceOf(RuleViolation.StateConflict.class);
         Instant answeredAt = Instant.parse("2026-01-20T09:00:00Z");
         request.refuse("Secret statistique", answeredAt);
         assertThatThrownBy(() -> request.eraseRequester(answeredAt.plus(year).minusSeconds(1), year))
-                .as("still in retention").isInstanceOf(DemandRuleViolation.StateConflict.class);
+                .as("still in retention").isInstanceOf(RuleViolation.StateConflict.class);
         assertThat(request.isRequesterRetentionOver(answeredAt.plus(year), year)).isTrue();
 
         request.eraseRequester(answeredAt.plus(year), year);
@@ -44,7 +45,7 @@ class AccessRequestTest {
         assertThat(request.requester().erasedAt()).isEqualTo(answeredAt.plus(year));
         assertThat(request.refusalReason()).isEqualTo("Secret statistique");
         assertThatThrownBy(() -> request.eraseRequester(answeredAt.plus(year.multipliedBy(2)), year))
-                .as("once").isInstanceOf(DemandRuleViolation.StateConflict.class);
+                .as("once").isInstanceOf(RuleViolation.StateConflict.class);
         assertThatThrownBy(() -> new Requester("sub", null, null, answeredAt))
                 .as("an erased requester keeps nothing").isInstanceOf(IllegalArgumentException.class);
     }
@@ -83,7 +84,7 @@ class AccessRequestTest {
     void anImplicitRefusalOnlyOnceTheDeadlineHasPassed() {
         AccessRequest request = submitted(Instant.parse("2026-01-31T10:00:00Z"));
         assertThatThrownBy(() -> request.refuseImplicitly(Instant.parse("2026-02-28T12:00:00Z")))
-                .isInstanceOf(DemandRuleViolation.StateConflict.class).hasMessageContaining("2026-02-28");
+                .isInstanceOf(RuleViolation.StateConflict.class).hasMessageContaining("2026-02-28");
         request.refuseImplicitly(Instant.parse("2026-03-01T12:00:00Z"));
         assertThat(request.state()).isEqualTo(AccessRequestState.IMPLICITLY_REFUSED);
         assertThat(request.answeredAt()).isEqualTo(Instant.parse("2026-03-01T12:00:00Z"));
@@ -93,8 +94,8 @@ class AccessRequestTest {
     void aRefusalNeedsAReason() {
         AccessRequest request = submitted(Instant.parse("2026-01-10T10:00:00Z"));
         assertThatThrownBy(() -> request.refuse("  ", Instant.parse("2026-01-12T10:00:00Z")))
-                .isInstanceOf(DemandRuleViolation.class).hasMessageContaining("reason")
-                .extracting(e -> ((DemandRuleViolation) e).field()).isEqualTo("reason");
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("reason")
+                .extracting(e -> ((RuleViolation) e).field()).isEqualTo("reason");
         assertThat(request.state()).isEqualTo(AccessRequestState.SUBMITTED);
         request.refuse("Données couvertes par le secret statistique", Instant.parse("2026-01-12T10:00:00Z"));
         assertThat(request.refusalReason()).isEqualTo("Données couvertes par le secret statistique");
@@ -103,13 +104,13 @@ class AccessRequestTest {
     @Test
     void inputsAreCheckedWithTheFieldNamed() {
         assertThatThrownBy(() -> new WishedPeriod(LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 1)))
-                .isInstanceOf(DemandRuleViolation.class).hasMessageContaining("wishedEnd");
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("wishedEnd");
         assertThatThrownBy(() -> new Requester("s", "Jeanne", "pas-une-adresse"))
-                .isInstanceOf(DemandRuleViolation.class).hasMessageContaining("requesterEmail");
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("requesterEmail");
         assertThatThrownBy(() -> AccessRequest.submit(AccessRequestId.random(), DatasetId.random(), PRODUCER,
                 REQUESTER_ORG, new Requester("s", "Jeanne", "j@exemple.fr"), "x".repeat(AccessRequest.PURPOSE_MAX + 1),
                 new WishedPeriod(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 1)), null, Instant.now()))
-                .isInstanceOf(DemandRuleViolation.class).hasMessageContaining("purpose");
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("purpose");
         assertThat(new Requester("s", " Jeanne ", "J.Doe@Exemple.FR").email()).isEqualTo("j.doe@exemple.fr");
     }
 }

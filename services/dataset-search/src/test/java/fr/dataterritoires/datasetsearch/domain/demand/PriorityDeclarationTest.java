@@ -8,6 +8,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import fr.dataterritoires.datasetsearch.domain.TerritoryRef;
+import fr.dataterritoires.platform.errors.rules.RuleViolation;
 
 class PriorityDeclarationTest {
 
@@ -15,7 +16,7 @@ class PriorityDeclarationTest {
     void aTerritorialPriorityNamesItsTerritories() {
         assertThatThrownBy(() -> new PriorityDeclaration("r1", "i1", "84", PriorityScope.TERRITORIAL, Set.of(),
                 "https://exemple.fr/jeu", "Jeu", null, null))
-                .isInstanceOf(DemandRuleViolation.class).hasMessageContaining("scope.territories");
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("scope.territories");
     }
 
     @Test

@@ -28,6 +28,7 @@ class ArchitectureTest {
         assertThat(classes.containPackage("fr.dataterritoires.datasetsearch.domain")).isTrue();
         assertThat(classes.containPackage("fr.dataterritoires.roadmaps.domain")).isTrue();
         assertThat(classes.containPackage("fr.dataterritoires.exchanges.domain")).isTrue();
+        assertThat(classes.containPackage("fr.dataterritoires.portal.domain")).isTrue();
         for (ArchRule rule : ArchitectureRules.dataTerritoires().all()) {
             rule.check(classes);
         }

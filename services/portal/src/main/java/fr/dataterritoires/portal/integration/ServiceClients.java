@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpResponse;
@@ -36,7 +37,13 @@ public class ServiceClients {
     private final CurrentUser currentUser;
     private final JsonMapper json;
 
-    public ServiceClients(ServiceEndpoints endpoints, CurrentUser currentUser, JsonMapper json) {
+    /** Calls to the services by service and outcome (ok, refused = 4xx, failed = 5xx, unreachable). */
+    static final String CALLS = "dt.portal.service.calls";
+
+    private final MeterRegistry meters;
+
+    public ServiceClients(ServiceEndpoints endpoints, CurrentUser currentUser, JsonMapper json, MeterRegistry meters) {
+        this.meters = meters;
         this.endpoints = endpoints;
         this.currentUser = currentUser;
         this.json = json;
@@ -56,7 +63,15 @@ public class ServiceClients {
                 .defaultHeader(HttpHeaders.ACCEPT, "application/json, application/problem+json")
                 .requestInterceptor((request, body, execution) -> {
                     currentUser.accessToken().ifPresent(token -> request.getHeaders().setBearerAuth(token));
-                    return execution.execute(request, body);
+                    try {
+                        ClientHttpResponse response = execution.execute(request, body);
+                        int status = response.getStatusCode().value();
+                        count(service, status >= 500 ? "failed" : status >= 400 ? "refused" : "ok");
+                        return response;
+                    } catch (IOException unreachable) {
+                        count(service, "unreachable");
+                        throw unreachable;
+                    }
                 })
                 .defaultStatusHandler(status -> status.is4xxClientError(),
                         (request, response) -> {
@@ -68,6 +83,10 @@ public class ServiceClients {
                                     + " on " + request.getMethod() + " " + request.getURI().getPath(), null);
                         })
                 .build();
+    }
+
+    private void count(String service, String outcome) {
+        meters.counter(CALLS, "service", service, "outcome", outcome).increment();
     }
 
     private JdkClientHttpRequestFactory requestFactory() {

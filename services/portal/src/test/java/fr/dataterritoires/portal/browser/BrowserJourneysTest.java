@@ -140,6 +140,18 @@ class BrowserJourneysTest {
         assertThat(violations).as("serious or critical axe-core violations").isEmpty();
     }
 
+    @Test
+    void theAccessibilityCheckSeesWhatItMustRefuse() {
+        // the same check on a page with known faults: an image without text and a field without label
+        try (Browser browser = Browser.start(true)) {
+            browser.driver().get("data:text/html;charset=utf-8,<html><body><img src='x.png'>"
+                    + "<form><input type='text'></form></body></html>");
+            assertThat(browser.seriousAccessibilityViolations())
+                    .anySatisfy(v -> assertThat(v).startsWith("image-alt (critical)"))
+                    .anySatisfy(v -> assertThat(v).startsWith("label (critical)"));
+        }
+    }
+
     private void visit(Browser browser, String path, List<String> violations) {
         browser.driver().get(url(path));
         check(browser, violations);

@@ -26,6 +26,8 @@ import fr.dataterritoires.portal.security.CurrentUser;
 public class AccessRequestPages {
 
     static final String FORM = "/jeux-de-donnees/{id}/demande-acces";
+    /** The form's labels, for the error summary that links to each refused field. */
+    static final Map<String, String> LABELS = labels();
 
     private final DatasetCatalogue catalogue;
     private final CurrentUser currentUser;
@@ -46,6 +48,7 @@ public class AccessRequestPages {
         if (!model.containsAttribute("fieldErrors")) {
             model.addAttribute("fieldErrors", Map.of());
         }
+        model.addAttribute("fieldLabels", LABELS);
         model.addAttribute("needsSiren", currentUser.user().map(u -> u.siren() == null).orElse(true));
         return "access-request";
     }
@@ -71,6 +74,18 @@ public class AccessRequestPages {
     public String mine(Model model) {
         model.addAttribute("requests", catalogue.myAccessRequests());
         return "my-requests";
+    }
+
+    private static Map<String, String> labels() {
+        Map<String, String> labels = new java.util.LinkedHashMap<>();
+        labels.put("requesterName", "Nom et prénom");
+        labels.put("requesterEmail", "Adresse électronique");
+        labels.put("organisationSiren", "SIREN de l'organisation demandeuse");
+        labels.put("purpose", "Finalité de la demande");
+        labels.put("wishedStart", "Début d'accès souhaité");
+        labels.put("wishedEnd", "Fin d'accès souhaitée");
+        labels.put("legalBasis", "Fondement juridique");
+        return java.util.Collections.unmodifiableMap(labels);
     }
 
     /** The form's fields as posted (names of dataset-search's API, so refusals map back one to one). */

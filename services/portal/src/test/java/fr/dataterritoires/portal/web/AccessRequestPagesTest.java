@@ -74,7 +74,7 @@ class AccessRequestPagesTest {
         assertThat(problem.path("errors").size()).isGreaterThanOrEqualTo(4);
         for (JsonNode error : problem.path("errors")) {
             String field = error.path("field").asString();
-            assertThat(shown).as(field).contains("id=\"" + field + "-erreur\"")
+            assertThat(shown).as(field).contains("id=\"" + field + "-erreur\"").contains("href=\"#" + field + "\"")
                     .contains(SearchPagesTest.escape(error.path("message").asString()));
         }
 

@@ -1,5 +1,7 @@
 package fr.dataterritoires.portal.security;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,9 +18,10 @@ import fr.dataterritoires.platform.security.DtClaims;
 import fr.dataterritoires.portal.application.SignedInUser;
 
 /**
- * The signed-in user of the current request and the access token to relay on their behalf: the development login's
- * token, or the OIDC issuer's (Keycloak) access token, refreshed by Spring Security's authorized client manager when
- * it has expired. Anonymous visitors have neither: the portal then calls the services anonymously.
+ * The signed-in user of the current request, from the issuer's ID token, and the access token to relay on their
+ * behalf: the issuer's (Keycloak, or the development issuer locally), kept server-side by Spring Security's authorized
+ * client manager, which refreshes it when it can. Anonymous visitors have neither: the portal then calls the services
+ * anonymously.
  */
 @Component
 public class CurrentUser {
@@ -31,24 +34,17 @@ public class CurrentUser {
 
     public Optional<SignedInUser> user() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication instanceof PortalAuthentication portal) {
-            return Optional.of(portal.user());
-        }
         if (authentication instanceof OAuth2AuthenticationToken oauth
                 && oauth.getPrincipal() instanceof OidcUser oidc) {
             String name = oidc.getFullName() != null ? oidc.getFullName() : oidc.getPreferredUsername();
-            return Optional.of(new SignedInUser(oidc.getSubject(), name,
-                    PortalAuthentication.roles(oidc.getClaims().get(DtClaims.ROLES)),
-                    oidc.getClaimAsString(DtClaims.SIREN)));
+            return Optional.of(new SignedInUser(oidc.getSubject(), name != null ? name : oidc.getSubject(),
+                    roles(oidc.getClaims().get(DtClaims.ROLES)), oidc.getClaimAsString(DtClaims.SIREN)));
         }
         return Optional.empty();
     }
 
     public Optional<String> accessToken() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication instanceof PortalAuthentication portal) {
-            return Optional.of(portal.accessToken());
-        }
         if (authentication instanceof OAuth2AuthenticationToken oauth) {
             OAuth2AuthorizedClientManager manager = clients.getIfAvailable();
             if (manager == null) {
@@ -60,5 +56,12 @@ public class CurrentUser {
             return Optional.ofNullable(client).map(c -> c.getAccessToken().getTokenValue());
         }
         return Optional.empty();
+    }
+
+    private static List<String> roles(Object claim) {
+        if (claim instanceof Collection<?> values) {
+            return values.stream().map(String::valueOf).toList();
+        }
+        return List.of();
     }
 }

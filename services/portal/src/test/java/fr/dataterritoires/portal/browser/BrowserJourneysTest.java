@@ -68,6 +68,8 @@ class BrowserJourneysTest {
             assertThat(web.findElement(By.id("procedure-acces")).getText()).isNotBlank();
             browser.clickAndWait(By.id("demander-acces"));
             assertThat(web.getCurrentUrl()).endsWith("/connexion");
+            browser.clickAndWait(By.id("connexion-developpement"));
+            assertThat(web.getCurrentUrl()).contains("/dev-issuer/authorize").contains("code_challenge=");
             web.findElement(By.cssSelector("label[for=role-APPLICANT]")).click();
             browser.clickAndWait(By.id("connexion-demo"));
             assertThat(web.getCurrentUrl()).contains("/jeux-de-donnees/" + restricted + "/demande-acces");
@@ -111,6 +113,9 @@ class BrowserJourneysTest {
             browser.clickAndWait(By.id("demander-acces"));
             check(browser, violations);
             browser.screenshot("connexion");
+            browser.clickAndWait(By.id("connexion-developpement"));
+            check(browser, violations);
+            browser.screenshot("emetteur-de-developpement");
             web.findElement(By.cssSelector("label[for=role-APPLICANT]")).click();
             browser.clickAndWait(By.id("connexion-demo"));
             assertThat(web.getCurrentUrl()).contains("/demande-acces");

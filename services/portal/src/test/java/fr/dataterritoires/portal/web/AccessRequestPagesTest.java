@@ -21,10 +21,11 @@ import fr.dataterritoires.platform.security.Role;
 import fr.dataterritoires.platform.security.dev.DevUsers;
 import fr.dataterritoires.portal.support.PortalTest;
 import fr.dataterritoires.portal.support.RealDatasetSearch;
+import fr.dataterritoires.portal.support.SignIn;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The access request form without JavaScript: sign-in first, a plain POST, a redirect either way; dataset-search's
+ * The access request form without JavaScript: sign-in first (OIDC code flow with the development issuer), a plain POST, a redirect either way; dataset-search's
  * refusals shown per field, exactly as it words them; the request then recorded for the signed-in user.
  */
 @PortalTest
@@ -42,12 +43,9 @@ class AccessRequestPagesTest {
         assertThat(anonymous.getResponse().getRedirectedUrl()).endsWith("/connexion");
 
         String login = body(mvc.perform(get("/connexion").session(session)).andReturn());
-        assertThat(login).contains("Utilisateur de démonstration").contains("value=\"APPLICANT\"");
+        assertThat(login).contains("href=\"/oauth2/authorization/dev-issuer\"");
 
-        MvcResult signedIn = mvc.perform(post("/connexion/developpement").param("role", "APPLICANT")
-                .session(session).with(csrf())).andReturn();
-        assertThat(signedIn.getResponse().getStatus()).isEqualTo(302);
-        assertThat(signedIn.getResponse().getRedirectedUrl()).startsWith(form);
+        assertThat(SignIn.as(mvc, session, Role.APPLICANT)).contains(form);
 
         String page = body(mvc.perform(get(form).session(session)).andReturn());
         assertThat(page).contains("Demande d'accès").contains("value=\"Nathan Richard\"")
@@ -115,11 +113,7 @@ class AccessRequestPagesTest {
     }
 
     private MockHttpSession signIn(Role role) throws Exception {
-        MockHttpSession session = new MockHttpSession();
-        MvcResult result = mvc.perform(post("/connexion/developpement").param("role", role.name()).session(session)
-                .with(csrf())).andReturn();
-        assertThat(result.getResponse().getStatus()).isEqualTo(302);
-        return (MockHttpSession) result.getRequest().getSession();
+        return SignIn.as(mvc, role);
     }
 
     private static String body(MvcResult result) throws Exception {

@@ -41,7 +41,8 @@ class OidcSignInTest {
     void signInIsTheAuthorizationCodeFlowWithPkce() throws Exception {
         String page = mvc.perform(get("/connexion")).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("href=\"/oauth2/authorization/keycloak\"");
+        assertThat(page).contains("href=\"/oauth2/authorization/keycloak\"")
+                .contains("href=\"/oauth2/authorization/dev-issuer\"");
 
         MvcResult start = mvc.perform(get("/oauth2/authorization/keycloak")).andReturn();
         assertThat(start.getResponse().getStatus()).isEqualTo(302);

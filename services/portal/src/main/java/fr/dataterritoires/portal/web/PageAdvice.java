@@ -37,17 +37,22 @@ public class PageAdvice {
 
     @ExceptionHandler(ServiceRefusal.class)
     public String refused(ServiceRefusal refusal, Model model, HttpServletResponse response) {
-        int status = refusal.status() == 404 || refusal.status() == 410 || refusal.status() == 400 ? refusal.status()
-                : 422;
+        int status = switch (refusal.status()) {
+            case 400, 401, 403, 404, 410 -> refusal.status();
+            default -> 422;
+        };
         response.setStatus(status);
         model.addAttribute("currentUser", currentUser());
         model.addAttribute("status", status);
         model.addAttribute("errorTitle", switch (status) {
             case 404 -> "Page non trouvée";
             case 410 -> "Ce jeu de données a été retiré du catalogue";
+            case 401 -> "Votre session a expiré";
+            case 403 -> "Accès refusé";
             default -> refusal.title();
         });
-        model.addAttribute("detail", refusal.detail());
+        model.addAttribute("detail", refusal.status() == 401
+                ? "Reconnectez-vous pour continuer : votre jeton d'accès n'est plus valide." : refusal.detail());
         return "error-page";
     }
 

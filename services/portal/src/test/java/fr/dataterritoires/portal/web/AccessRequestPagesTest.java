@@ -50,6 +50,12 @@ class AccessRequestPagesTest {
         String page = body(mvc.perform(get(form).session(session)).andReturn());
         assertThat(page).contains("Demande d'accès").contains("value=\"Nathan Richard\"")
                 .contains("Se déconnecter (Nathan Richard)");
+
+        // an open dataset needs no request: no form
+        String open = RealDatasetSearch.ids(RealDatasetSearch.api("/api/datasets?accessLevel=OPEN&size=1")).getFirst();
+        String openForm = body(mvc.perform(get("/jeux-de-donnees/" + open + "/demande-acces").session(session))
+                .andReturn());
+        assertThat(openForm).contains("se télécharge librement").doesNotContain("id=\"envoyer\"");
     }
 
     @Test

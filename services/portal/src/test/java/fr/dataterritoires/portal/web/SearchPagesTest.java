@@ -74,7 +74,8 @@ class SearchPagesTest {
     @Test
     void aTerritoryIsPickedByCodeOrNameAndAmbiguousNamesAskWhichOne() throws Exception {
         String byCode = page("/jeux-de-donnees?territoire=69123", 200);
-        assertThat(byCode).contains("value=\"Lyon (Commune 69123)\"");
+        assertThat(byCode).contains("value=\"Lyon (Commune 69123)\"")
+                .contains("Retirer le territoire Lyon (Commune 69123)");
         long inLyon = RealDatasetSearch.api("/api/datasets?territory=commune:69123&size=1").path("total").asLong();
         assertThat(byCode).contains(inLyon == 0 ? "Aucun jeu de données" : inLyon + " jeu");
 

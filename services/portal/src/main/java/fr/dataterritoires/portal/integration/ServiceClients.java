@@ -6,7 +6,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import java.util.concurrent.ConcurrentHashMap;
+
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpResponse;
@@ -18,6 +22,8 @@ import org.springframework.web.client.RestClient;
 import fr.dataterritoires.portal.application.ServiceRefusal;
 import fr.dataterritoires.portal.application.ServiceUnavailable;
 import fr.dataterritoires.portal.security.CurrentUser;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,21 +38,23 @@ public class ServiceClients {
     /** A business rule's detail names its field in parentheses, e.g. « (organisationSiren) » or « (wishedEnd, …) ». */
     private static final Pattern FIELD_IN_DETAIL = Pattern.compile("\\(([a-zA-Z][a-zA-Z0-9]*)[,)]");
 
-    private final ServiceEndpoints endpoints;
-    private final Map<String, RestClient> clients = new java.util.concurrent.ConcurrentHashMap<>();
-    private final CurrentUser currentUser;
-    private final JsonMapper json;
-
     /** Calls to the services by service and outcome (ok, refused = 4xx, failed = 5xx, unreachable). */
     static final String CALLS = "dt.portal.service.calls";
 
+    private final ServiceEndpoints endpoints;
+    private final CurrentUser currentUser;
+    private final JsonMapper json;
     private final MeterRegistry meters;
+    private final ObservationRegistry observations;
+    private final Map<String, RestClient> clients = new ConcurrentHashMap<>();
 
-    public ServiceClients(ServiceEndpoints endpoints, CurrentUser currentUser, JsonMapper json, MeterRegistry meters) {
-        this.meters = meters;
+    public ServiceClients(ServiceEndpoints endpoints, CurrentUser currentUser, JsonMapper json, MeterRegistry meters,
+                          ObjectProvider<ObservationRegistry> observations) {
         this.endpoints = endpoints;
         this.currentUser = currentUser;
         this.json = json;
+        this.meters = meters;
+        this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
     }
 
     public RestClient client(String service) {
@@ -60,6 +68,8 @@ public class ServiceClients {
                         .withJsonConverter(new JacksonJsonHttpMessageConverter(json)))
                 .baseUrl(endpoints.baseUrl(service).toString())
                 .requestFactory(requestFactory())
+                // traces continue into the services (W3C trace context), and client metrics per call
+                .observationRegistry(observations)
                 .defaultHeader(HttpHeaders.ACCEPT, "application/json, application/problem+json")
                 .requestInterceptor((request, body, execution) -> {
                     currentUser.accessToken().ifPresent(token -> request.getHeaders().setBearerAuth(token));

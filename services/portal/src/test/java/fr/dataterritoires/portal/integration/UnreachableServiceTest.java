@@ -36,7 +36,8 @@ class UnreachableServiceTest {
         CurrentUser anonymous = new CurrentUser(new StaticListableBeanFactory()
                 .getBeanProvider(OAuth2AuthorizedClientManager.class));
         RestDatasetCatalogue catalogue = new RestDatasetCatalogue(new ServiceClients(endpoints, anonymous,
-                JsonMapper.builder().build(), meters));
+                JsonMapper.builder().build(), meters, new StaticListableBeanFactory()
+                .getBeanProvider(io.micrometer.observation.ObservationRegistry.class)));
 
         assertThatThrownBy(() -> catalogue.search(SearchCriteria.empty()))
                 .isInstanceOf(ServiceUnavailable.class)

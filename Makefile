@@ -15,7 +15,7 @@ export PATH := $(JDK)/bin:$(PATH)
 MVN := ./mvnw -B -ntp
 ROLE ?= NATIONAL_COORDINATOR
 
-.PHONY: help build test run e2e bench bench-search charts contracts-release token clean
+.PHONY: help build test run e2e bench bench-search charts contracts-release screenshots token clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -39,6 +39,10 @@ bench-search: ## dataset-search: harvest/index and search vs raw Elasticsearch (
 
 charts: ## lint, render and strictly validate the Helm charts and deploy/ overlays, with fault injection (no cluster needed)
 	$(MVN) -pl chart-checks test
+
+screenshots: ## refresh docs/screenshots from the portal's browser journeys (Chromium; make test keeps them under target/)
+	$(MVN) -q -pl services/portal -am install -DskipTests
+	$(MVN) -pl services/portal test -Dtest=BrowserJourneysTest -Dsurefire.failIfNoSpecifiedTests=false -Dportal.screenshots=$(CURDIR)/docs/screenshots
 
 contracts-release: ## record the current gRPC contracts as the released descriptor set that later changes must stay wire compatible with
 	$(MVN) -pl libs/contracts test -Dtest=GrpcWireCompatibilityTest -Dcontracts.release=true

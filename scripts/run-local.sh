@@ -99,6 +99,9 @@ else
       "$JAVA" -jar "$jar" > "$RUN_DIR/$name.log" 2>&1 &
     pids+=("$!")
     echo "run-local:   $name logs to $RUN_DIR/$name.log (pid $!)"
+    if [ "$name" = portal ]; then
+      echo "run-local:   the portal: http://127.0.0.1:8086/ (sign in with a demo user at /connexion)"
+    fi
   done
 fi
 # --------------------------------------------------------------------------------- /SERVICES --

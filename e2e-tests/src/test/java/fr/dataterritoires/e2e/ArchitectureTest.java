@@ -32,6 +32,7 @@ class ArchitectureTest {
         assertThat(classes.containPackage("fr.dataterritoires.commonscalls.domain")).isTrue();
         assertThat(classes.containPackage("fr.dataterritoires.replication.domain")).isTrue();
         assertThat(classes.containPackage("fr.dataterritoires.gateway.domain")).isTrue();
+        assertThat(classes.containPackage("fr.dataterritoires.portal.domain")).isTrue();
         for (ArchRule rule : ArchitectureRules.dataTerritoires().all()) {
             rule.check(classes);
         }

@@ -53,5 +53,9 @@ class DevIssuerTokenEndpointTest {
         assertThat(http.get(DevIssuer.TOKEN_PATH + "?role=" + Role.NATIONAL_COORDINATOR, null).status())
                 .isEqualTo(404);
         assertThat(http.get(DevIssuer.JWKS_PATH, null).status()).isEqualTo(200);
+        // nor does its authorization endpoint (code flow) answer
+        assertThat(http.get(DevIssuer.AUTHORIZE_PATH + "?response_type=code&client_id=portal"
+                + "&redirect_uri=http://127.0.0.1/cb&code_challenge=abc&code_challenge_method=S256", null).status())
+                .isEqualTo(404);
     }
 }

@@ -1,27 +1,12 @@
 package fr.dataterritoires.roadmaps.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.context.ApplicationContextInitializer;
@@ -30,28 +15,24 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.grpc.client.interceptor.security.BearerTokenAuthenticationInterceptor;
 
-import com.sun.net.httpserver.HttpServer;
-
 import fr.dataterritoires.contracts.datasetsearch.v1.DatasetDirectoryGrpc;
 import fr.dataterritoires.contracts.datasetsearch.v1.GetDatasetsRequest;
 import fr.dataterritoires.contracts.datasetsearch.v1.GetDatasetsResponse;
-import fr.dataterritoires.contracts.events.CloudEvents;
 import fr.dataterritoires.platform.security.Role;
 import fr.dataterritoires.platform.testsupport.TestIssuer;
-import fr.dataterritoires.testing.backends.Backends;
+import fr.dataterritoires.testing.process.DatasetSearchProcess;
 import fr.dataterritoires.testing.process.ServiceProcess;
 
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The real dataset-search, one for the whole test JVM: its executable jar started lazily, once, as a process of its
  * own ({@link ServiceProcess}) on the backends the tests resolved (its own PostgreSQL database, the broker, the
- * embedded Elasticsearch node of this JVM), trusting {@link TestIssuer}'s tokens, in a namespace of its own (exchange,
- * index, queues), and stopped when the JVM exits. Its catalogue is seeded once, through its REST API, by harvesting
- * small real DCAT files of {@code /work/shared/data/real/dcat-catalogs} served on loopback (at least
- * {@value #EXPECTED} datasets); {@link #datasetIds()} are their catalogue ids, as dataset-search itself lists them.
+ * embedded Elasticsearch node of this JVM), trusting {@link TestIssuer}'s tokens, and stopped when the JVM exits; its
+ * catalogue is seeded once by harvesting small real DCAT files (libs/testing {@link DatasetSearchProcess}, shared with
+ * the portal's tests; at least {@value #EXPECTED} datasets); {@link #datasetIds()} are their catalogue ids, as
+ * dataset-search itself lists them, each checked known to its gRPC DatasetDirectory.
  *
  * <p>As an {@link ApplicationContextInitializer} (see {@link ServiceTest}) it points the service's {@code dataset-search}
  * channel at that process, so every dataset reference a test names is checked by the real {@code DatasetDirectory}:
@@ -60,23 +41,8 @@ import tools.jackson.databind.JsonNode;
  */
 public final class RealDatasetSearch implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
-    private static final Path DCAT = Path.of("/work/shared/data/real/dcat-catalogs");
-    /** Source id → file under {@link #DCAT}; the numbers of datasets are those dataset-search's own tests prove. */
-    private static final Map<String, String> FILES = new LinkedHashMap<>();
-
-    static {
-        FILES.put("cap-atlantique", "capatlantique-ods/exports-dcat-ccas-guerande.rdf"); // 1 dataset
-        FILES.put("ckanext-dcat-catalog", "ckanext-dcat/catalog.rdf");                   // 2
-        FILES.put("udata-bnodes", "udata/bnodes.xml");                                   // 3
-        FILES.put("udata-catalog", "udata/catalog.xml");                                 // 4
-        FILES.put("udata-udata", "udata/udata.xml");                                     // 2
-        FILES.put("datara-5a26b0f6", "udata/datara--5a26b0f6-0ccf-46ad-ac58-734054b91977.rdf.xml"); // 1
-        FILES.put("datara-f40c3860", "udata/datara--f40c3860-7236-4b30-a141-23b8ae33f7b2.rdf.xml"); // 1
-        FILES.put("sig-oreme", "udata/sig.oreme.rdf");                                   // 1
-    }
-
     /** At least as many datasets as the files above give together (some of them describe the same datasets). */
-    public static final int EXPECTED = 12;
+    public static final int EXPECTED = DatasetSearchProcess.EXPECTED;
 
     private static final String COORDINATOR = TestIssuer.token(Role.NATIONAL_COORDINATOR);
 
@@ -169,81 +135,24 @@ public final class RealDatasetSearch implements ApplicationContextInitializer<Co
 
     private static void start() throws IOException, InterruptedException {
         grpcPort = ServiceProcess.freePort();
-        String namespace = "dt-test-" + HexFormat.of().formatHex(randomBytes());
-        // ServiceProcess stops it when the JVM exits (its shutdown hook)
-        process = ServiceProcess.builder("dataset-search",
-                        ServiceProcess.jarFromSystemProperty("dataterritoires.test.dataset-search-jar"))
-                .profile("local")
-                .env("DT_POSTGRES_URL", Backends.postgres().createDatabase("dataset_search_process"))
-                .env("DT_POSTGRES_USER", Backends.postgres().username())
-                .env("DT_POSTGRES_PASSWORD", Backends.postgres().password())
-                .env("DT_AMQP_URL", Backends.amqp().uri())
-                .env("DT_ELASTICSEARCH_URL", Backends.elasticsearch().url())
-                .httpPort(ServiceProcess.freePort())
+        // started and seeded by libs/testing (shared with the portal's tests); stopped when the JVM exits
+        DatasetSearchProcess started = DatasetSearchProcess.start(builder -> builder
                 .property("spring.grpc.server.port", grpcPort)
-                .trustIssuer(TestIssuer.ISSUER, TestIssuer.PUBLIC_PEM)
-                // its own exchange, index and queues: nothing it publishes or consumes reaches anyone else
-                .property("dataterritoires.test.namespace", namespace)
-                .property("dataterritoires.events.exchange", "dataterritoires.events." + namespace)
-                .property("dataterritoires.harvest.scheduling.enabled", false)
-                .property("dataterritoires.demand.schedule.enabled", false)
-                // its reads go through the search index: a loaded 2-core machine must not turn them into timeouts
-                .property("dataterritoires.search.timeout", "20s")
-                .start();
+                .trustIssuer(TestIssuer.ISSUER, TestIssuer.PUBLIC_PEM), COORDINATOR);
+        process = started.process();
         try {
-            ids = seed();
-        } catch (IOException | InterruptedException | RuntimeException | AssertionError e) {
+            List<String> found = started.datasetIds();
+            assertThat(found).hasSizeGreaterThanOrEqualTo(EXPECTED);
+            // ...all known to its DatasetDirectory (PostgreSQL), the very call roadmaps makes
+            GetDatasetsResponse known = getDatasets(found);
+            assertThat(known.getMissingList()).as(known.toString()).isEmpty();
+            assertThat(known.getDatasetsCount()).isEqualTo(found.size());
+            ids = found;
+        } catch (RuntimeException | AssertionError e) {
             process.close();
             process = null;
             throw e;
         }
-    }
-
-    /** Harvests the files into dataset-search; returns the catalogue ids it then lists, sorted. */
-    private static List<String> seed() throws IOException, InterruptedException {
-        int total;
-        HttpServer files = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        FILES.forEach((source, file) -> files.createContext("/" + source + ".rdf", exchange -> {
-            byte[] rdf = Files.readAllBytes(DCAT.resolve(file));
-            exchange.getResponseHeaders().add("Content-Type", "application/rdf+xml");
-            exchange.sendResponseHeaders(200, rdf.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(rdf);
-            }
-        }));
-        files.start();
-        try {
-            int harvested = 0;
-            Map<String, Integer> counts = new LinkedHashMap<>();
-            for (String source : FILES.keySet()) {
-                String url = "http://127.0.0.1:" + files.getAddress().getPort() + "/" + source + ".rdf";
-                call("POST", "/api/sources", Map.of("id", source, "name", "Fichier réel " + source, "kind", "DCAT",
-                        "url", url), 201);
-                String run = call("POST", "/api/sources/" + source + "/runs", null, 202).path("id").asString();
-                JsonNode finished = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
-                        .until(() -> call("GET", "/api/harvest-runs/" + run, null, 200),
-                                r -> !r.path("status").asString().equals("RUNNING"));
-                assertThat(finished.path("status").asString()).as(finished.toString()).isEqualTo("COMPLETED");
-                harvested += finished.path("counts").path("new").asInt();
-                counts.put(source, finished.path("counts").path("new").asInt());
-            }
-            assertThat(harvested).as("new datasets harvested %s", counts).isGreaterThanOrEqualTo(EXPECTED);
-            total = harvested;
-        } finally {
-            files.stop(0);
-        }
-        // the ids, as its search lists them once indexed...
-        JsonNode listed = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
-                .until(() -> call("GET", "/api/datasets?size=" + (total + 10), null, 200),
-                        r -> r.path("total").asLong() == total);
-        List<String> found = new ArrayList<>();
-        listed.path("datasets").forEach(d -> found.add(d.path("id").asString()));
-        assertThat(found).as(listed.toString()).hasSize(total).doesNotHaveDuplicates();
-        // ...and all known to its DatasetDirectory (PostgreSQL), the very call roadmaps makes
-        GetDatasetsResponse known = getDatasets(found);
-        assertThat(known.getMissingList()).as(known.toString()).isEmpty();
-        assertThat(known.getDatasetsCount()).isEqualTo(total);
-        return found.stream().sorted().toList();
     }
 
     private static GetDatasetsResponse getDatasets(List<String> datasetIds) {
@@ -256,28 +165,5 @@ public final class RealDatasetSearch implements ApplicationContextInitializer<Co
         } finally {
             channel.shutdownNow();
         }
-    }
-
-    private static JsonNode call(String method, String path, Object body, int expected) throws IOException,
-            InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(process.uri(path).toString()))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + COORDINATOR)
-                .header("Accept", "application/json");
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(method,
-                    HttpRequest.BodyPublishers.ofString(CloudEvents.mapper().writeValueAsString(body)));
-        }
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expected);
-        return CloudEvents.mapper().readTree(response.body());
-    }
-
-    private static byte[] randomBytes() {
-        byte[] bytes = new byte[6];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        return bytes;
     }
 }

@@ -83,6 +83,12 @@ public class DevIssuerAutoConfiguration {
     }
 
     @Bean
+    public DevAuthorizationEndpoint devAuthorizationEndpoint(DevTokenMinter minter, DevIssuerProperties properties) {
+        boolean local = environment.acceptsProfiles(Profiles.of(LOCAL_PROFILE));
+        return new DevAuthorizationEndpoint(minter, properties.isTokenEndpoint() && local, java.time.Clock.systemUTC());
+    }
+
+    @Bean
     public ApiAuthorizationRules devIssuerEndpointsArePublic() {
         return rules -> rules.requestMatchers("/dev-issuer/**").permitAll();
     }

@@ -38,6 +38,23 @@ public class DevTokenMinter {
     }
 
     public String mint(DevTokenRequest request) {
+        return sign(claims(request).build());
+    }
+
+    /**
+     * An OpenID Connect ID token for the same user: the access token's claims plus the client as audience and the
+     * nonce the client sent (development authorization endpoint, {@link DevAuthorizationEndpoint}).
+     */
+    public String mintIdToken(DevTokenRequest request, String audience, String nonce) {
+        JWTClaimsSet.Builder claims = claims(request).audience(audience)
+                .claim("auth_time", Date.from(clock.instant()).getTime() / 1000);
+        if (nonce != null) {
+            claims.claim("nonce", nonce);
+        }
+        return sign(claims.build());
+    }
+
+    private JWTClaimsSet.Builder claims(DevTokenRequest request) {
         Instant now = clock.instant();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
@@ -59,11 +76,15 @@ public class DevTokenMinter {
         if (request.siren() != null) {
             claims.claim(DtClaims.SIREN, request.siren());
         }
+        return claims;
+    }
+
+    private String sign(JWTClaimsSet claims) {
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256)
                 .keyID(key.getKeyID())
                 .type(JOSEObjectType.JWT)
                 .build();
-        SignedJWT jwt = new SignedJWT(header, claims.build());
+        SignedJWT jwt = new SignedJWT(header, claims);
         try {
             jwt.sign(new RSASSASigner(key));
         } catch (JOSEException e) {

@@ -44,7 +44,7 @@ class ValuesSchemaTest {
             data-territoires | global.environment             | production    | environment
             data-territoires | global.imageTag                | latest        | imageTag
             data-territoires | dataset-search.replicas        | two           | replicas
-            data-territoires | gateway.enabled                | true          | gateway
+            data-territoires | observatory.enabled            | true          | observatory
             """)
     void wrongValuesAreRefused(String chart, String key, String value, String named) {
         assertThatThrownBy(() -> workspace.render(chart, List.of(), Map.of(key, value)))

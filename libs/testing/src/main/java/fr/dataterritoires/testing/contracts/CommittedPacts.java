@@ -21,7 +21,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * after Pact has written the file: {@code @ExtendWith({CommittedPacts.class, PactConsumerTestExt.class})}.
  * <p>
  * A generated pact differing from the committed one fails the class, naming the file; run the consumer's tests with
- * {@code -Dpact.update=true} to copy the generated pacts over the committed ones, then commit them.
+ * {@code -Dpact.update=true} ({@code make pacts}) to copy the generated pacts over the committed ones, then review and
+ * commit them.
  */
 public final class CommittedPacts implements BeforeAllCallback, AfterAllCallback {
 
@@ -62,7 +63,7 @@ public final class CommittedPacts implements BeforeAllCallback, AfterAllCallback
             }
         }
         if (!stale.isEmpty()) {
-            throw new AssertionError("The committed pacts are not what the consumer tests generate (rerun them with "
+            throw new AssertionError("The committed pacts are not what the consumer tests generate (run `make pacts` or rerun them with "
                     + "-Dpact.update=true, review and commit the pacts):\n  " + String.join("\n  ", stale));
         }
     }

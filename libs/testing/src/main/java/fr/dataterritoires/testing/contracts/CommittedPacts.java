@@ -63,8 +63,9 @@ public final class CommittedPacts implements BeforeAllCallback, AfterAllCallback
             }
         }
         if (!stale.isEmpty()) {
-            throw new AssertionError("The committed pacts are not what the consumer tests generate (run `make pacts` or rerun them with "
-                    + "-Dpact.update=true, review and commit the pacts):\n  " + String.join("\n  ", stale));
+            throw new AssertionError("The committed pacts are not what the consumer tests generate (run `make pacts`, "
+                    + "or these tests with -Dpact.update=true, then review and commit the pacts):\n  "
+                    + String.join("\n  ", stale));
         }
     }
 

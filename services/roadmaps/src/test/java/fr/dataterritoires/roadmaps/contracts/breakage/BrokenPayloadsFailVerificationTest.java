@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
@@ -98,7 +99,7 @@ class BrokenPayloadsFailVerificationTest {
 
         @BeforeEach
         void messages(PactVerificationContext context) {
-            context.setTarget(new MessageTestTarget(java.util.List.of("fr.dataterritoires.roadmaps.contracts.breakage")));
+            context.setTarget(new MessageTestTarget(List.of("fr.dataterritoires.roadmaps.contracts.breakage")));
         }
 
         @PactVerifyProvider("a territorial priority dataset declared")

@@ -2,6 +2,7 @@ package fr.dataterritoires.roadmaps.contracts.verification;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -30,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * roadmaps honours its consumers' message pacts (libs/contracts/pacts, docs/adr/0015-contract-tests.md): each message
  * is built by the code that fills the outbox, {@link RoadmapEvents}, from domain priorities.
- * {@code contracts.breakage.BrokenPayloadsFailVerificationTest} shows that a payload breaking a pact fails this verification.
+ * {@code contracts.breakage.BrokenPayloadsFailVerificationTest} shows that a payload breaking a pact fails this
+ * verification.
  */
 @Provider("roadmaps")
 @PactFolder("../../libs/contracts/pacts")
@@ -48,7 +50,7 @@ public class RoadmapsPactVerificationTest {
 
     @BeforeEach
     void messages(PactVerificationContext context) {
-        context.setTarget(new MessageTestTarget(java.util.List.of(PACKAGE)));
+        context.setTarget(new MessageTestTarget(List.of(PACKAGE)));
     }
 
     @PactVerifyProvider("a territorial priority dataset declared")

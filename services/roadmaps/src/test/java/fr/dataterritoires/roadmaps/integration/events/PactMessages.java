@@ -12,7 +12,8 @@ final class PactMessages {
 
     static final String SIREN = "[0-9]{9}";
     static final String AMOUNT = "(0|[1-9][0-9]{0,11})\\.[0-9]{2}";
-    static final String DATE_TIME = "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})";
+    static final String DATE_TIME =
+            "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})";
 
     private PactMessages() {
     }

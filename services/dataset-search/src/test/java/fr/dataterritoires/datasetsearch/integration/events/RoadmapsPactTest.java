@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -58,6 +59,28 @@ class RoadmapsPactTest {
     }
 
     @Pact(consumer = "dataset-search")
+    V4Pact committeeRoadmapItem(MessagePactBuilder builder) {
+        // a committee's published roadmap declares each of its datasets to open a priority of its région
+        return builder.expectsToReceive("a dataset item of a published committee roadmap declared a priority")
+                .withMetadata(Map.of("type", PriorityDatasetDeclaredPayload.TYPE))
+                .withContent(LambdaDsl.newJsonBody(data -> {
+                    data.uuid("roadmapId", UUID.fromString("8c9d0e1f-2a3b-4c4d-9e5f-6a7b8c9d0e1f"));
+                    data.uuid("itemId", UUID.fromString("6f1c2d3e-4b5a-4c6d-8e7f-8091a2b3c4d5"));
+                    data.stringType("declaredBy", "84");
+                    data.stringType("title", "Base adresse locale");
+                    data.object("scope", scope -> {
+                        scope.stringValue("kind", "TERRITORIAL");
+                        scope.minArrayLike("territories", 1, PactDslJsonRootValue.stringMatcher(TERRITORY,
+                                "region:84"), 1);
+                    });
+                    data.stringType("datasetReference", "0b6f3c1e-2a4d-4e5f-9a8b-7c6d5e4f3a2b");
+                    data.stringMatcher("targetAccessLevel", ACCESS_LEVEL, "SHARED");
+                    data.date("targetDate", "yyyy-MM-dd", LocalDate.of(2027, 6, 30));
+                }).build())
+                .toPact(V4Pact.class);
+    }
+
+    @Pact(consumer = "dataset-search")
     V4Pact nationalPriority(MessagePactBuilder builder) {
         // a national priority names no territory, and may be a dataset still to be produced (no reference, no target)
         return builder.expectsToReceive("a national priority dataset declared, still to be produced")
@@ -71,7 +94,7 @@ class RoadmapsPactTest {
 
     private static void declaration(LambdaDslObject data, String roadmapId, String declaredBy) {
         data.stringType("roadmapId", roadmapId);
-        data.uuid("itemId", java.util.UUID.fromString("6f1c2d3e-4b5a-4c6d-8e7f-8091a2b3c4d5"));
+        data.uuid("itemId", UUID.fromString("6f1c2d3e-4b5a-4c6d-8e7f-8091a2b3c4d5"));
         data.stringType("declaredBy", declaredBy);
         data.stringType("title", "Base adresse locale");
     }
@@ -89,6 +112,19 @@ class RoadmapsPactTest {
         assertThat(declaration.datasetReference()).startsWith("https://www.data.gouv.fr/");
         assertThat(declaration.title()).isEqualTo("Base adresse locale");
         assertThat(declaration.targetAccessLevel()).isEqualTo(AccessLevel.OPEN);
+        assertThat(declaration.targetDate()).isEqualTo(LocalDate.of(2027, 6, 30));
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "committeeRoadmapItem")
+    void aCommitteeRoadmapItemIsReadAsAPriorityOfItsRegion(V4Interaction.AsynchronousMessage message) {
+        PriorityDeclaration declaration = read(message);
+
+        assertThat(declaration.scope()).isEqualTo(PriorityScope.TERRITORIAL);
+        assertThat(declaration.territories()).containsExactly(TerritoryRef.parse("region:84"));
+        assertThat(declaration.roadmapId()).isEqualTo("8c9d0e1f-2a3b-4c4d-9e5f-6a7b8c9d0e1f");
+        assertThat(declaration.datasetReference()).isEqualTo("0b6f3c1e-2a4d-4e5f-9a8b-7c6d5e4f3a2b");
+        assertThat(declaration.targetAccessLevel()).isEqualTo(AccessLevel.SHARED);
         assertThat(declaration.targetDate()).isEqualTo(LocalDate.of(2027, 6, 30));
     }
 

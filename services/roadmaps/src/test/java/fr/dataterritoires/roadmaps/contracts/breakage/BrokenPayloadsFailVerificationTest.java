@@ -39,24 +39,24 @@ class BrokenPayloadsFailVerificationTest {
     void theUnchangedPayloadsPass() {
         Events tests = verify(UnaryOperator.identity());
         assertThat(tests.failed().count()).isZero();
-        assertThat(tests.succeeded().count()).isEqualTo(2);
+        assertThat(tests.succeeded().count()).isEqualTo(3);
     }
 
     @Test
     void aRenamedFieldFails() {
         Events tests = verify(data -> rename(data, "title", "label"));
-        assertThat(tests.failed().count()).isEqualTo(2);
+        assertThat(tests.failed().count()).isEqualTo(3);
     }
 
     @Test
     void aRetypedFieldFails() {
-        // targetDate as epoch days rather than an ISO date: only the territorial message carries one
+        // targetDate as epoch days rather than an ISO date: the national priority to be produced has none
         Events tests = verify(data -> {
             Map<String, Object> changed = new LinkedHashMap<>(data);
             changed.computeIfPresent("targetDate", (k, v) -> java.time.LocalDate.parse((String) v).toEpochDay());
             return changed;
         });
-        assertThat(tests.failed().count()).isEqualTo(1);
+        assertThat(tests.failed().count()).isEqualTo(2);
         assertThat(tests.succeeded().count()).isEqualTo(1);
     }
 
@@ -67,7 +67,7 @@ class BrokenPayloadsFailVerificationTest {
             changed.computeIfPresent("targetAccessLevel", (k, v) -> "ouvert");
             return changed;
         });
-        assertThat(tests.failed().count()).isEqualTo(1);
+        assertThat(tests.failed().count()).isEqualTo(2);
     }
 
     private static Events verify(UnaryOperator<Map<String, Object>> change) {
@@ -105,6 +105,11 @@ class BrokenPayloadsFailVerificationTest {
         @PactVerifyProvider("a territorial priority dataset declared")
         MessageAndMetadata territorialPriority() {
             return RoadmapsPactVerificationTest.territorial(CHANGE.get());
+        }
+
+        @PactVerifyProvider("a dataset item of a published committee roadmap declared a priority")
+        MessageAndMetadata committeeRoadmapItem() {
+            return RoadmapsPactVerificationTest.committeeItem(CHANGE.get());
         }
 
         @PactVerifyProvider("a national priority dataset declared, still to be produced")

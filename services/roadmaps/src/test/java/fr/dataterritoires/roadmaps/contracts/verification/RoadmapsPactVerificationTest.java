@@ -25,12 +25,20 @@ import fr.dataterritoires.roadmaps.domain.priority.Priority;
 import fr.dataterritoires.roadmaps.domain.priority.PriorityLevel;
 import fr.dataterritoires.roadmaps.domain.priority.PrioritySubject;
 import fr.dataterritoires.roadmaps.domain.roadmap.AccessLevel;
+import fr.dataterritoires.roadmaps.domain.roadmap.Issuer;
+import fr.dataterritoires.roadmaps.domain.roadmap.Item;
+import fr.dataterritoires.roadmaps.domain.roadmap.ItemContent;
+import fr.dataterritoires.roadmaps.domain.roadmap.Period;
+import fr.dataterritoires.roadmaps.domain.roadmap.PriorityOrigin;
+import fr.dataterritoires.roadmaps.domain.roadmap.Roadmap;
+import fr.dataterritoires.territory.Siren;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * roadmaps honours its consumers' message pacts (libs/contracts/pacts, docs/adr/0015-contract-tests.md): each message
- * is built by the code that fills the outbox, {@link RoadmapEvents}, from domain priorities.
+ * is built by the code that fills the outbox, {@link RoadmapEvents}, from domain objects: a committee
+ * roadmap's dataset item, priorities of a région's and of the national list.
  * {@code contracts.breakage.BrokenPayloadsFailVerificationTest} shows that a payload breaking a pact fails this
  * verification.
  */
@@ -58,9 +66,25 @@ public class RoadmapsPactVerificationTest {
         return territorial(UnaryOperator.identity());
     }
 
+    @PactVerifyProvider("a dataset item of a published committee roadmap declared a priority")
+    MessageAndMetadata committeeRoadmapItem() {
+        return committeeItem(UnaryOperator.identity());
+    }
+
     @PactVerifyProvider("a national priority dataset declared, still to be produced")
     MessageAndMetadata nationalPriority() {
         return national(UnaryOperator.identity());
+    }
+
+    /** A dataset to open of a committee's roadmap, as {@code RoadmapService.publish} declares it. */
+    public static MessageAndMetadata committeeItem(UnaryOperator<Map<String, Object>> change) {
+        Roadmap roadmap = Roadmap.start(Issuer.committee(UUID.randomUUID(), "84"), new Period(2026, 2028),
+                "Feuille de route 2026-2028", Instant.parse("2026-03-01T10:00:00Z"));
+        ItemContent.DatasetToOpen dataset = new ItemContent.DatasetToOpen(UUID.randomUUID().toString(),
+                AccessLevel.SHARED, LocalDate.of(2027, 6, 30), new Siren("200046977"), PriorityOrigin.LOCAL);
+        Item item = roadmap.addItem(Item.create(UUID.randomUUID(), "Base adresse locale de la Métropole de Lyon", null,
+                null, null, dataset, null, null, List.of()));
+        return message(change.apply(RoadmapEvents.priorityOf(roadmap, item, dataset)));
     }
 
     /** A committee's local priority, for two territories of its région, naming a catalogue dataset. */

@@ -20,6 +20,8 @@ import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Interaction;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
+import au.com.dius.pact.core.model.matchingrules.RegexMatcher;
+import au.com.dius.pact.core.model.matchingrules.TypeMatcher;
 import fr.dataterritoires.replication.application.AwardIntake;
 import fr.dataterritoires.replication.domain.TerritoryRef;
 import fr.dataterritoires.testing.contracts.CommittedPacts;
@@ -51,11 +53,12 @@ class CommonsCallsPactTest {
                 .withMetadata(Map.of("type", CommonsCallsPayloads.AWARD_GRANTED))
                 .withContent(LambdaDsl.newJsonBody(data -> {
                     data.uuid("awardId", AWARD);
-                    data.stringMatcher("funderSiren", SIREN, "180045007");
-                    data.minArrayLike("beneficiarySirens", 1, PactDslJsonRootValue.stringMatcher(SIREN, "213800006"),
+                    data.and("funderSiren", "180045007", TypeMatcher.INSTANCE, new RegexMatcher(SIREN));
+                    data.minArrayLike("beneficiarySirens", 1, PactDslJsonRootValue.and("213800006", TypeMatcher.INSTANCE,
+                            new RegexMatcher(SIREN)),
                             1);
-                    data.stringMatcher("leadSiren", SIREN, "213800006");
-                    data.stringMatcher("amount", AMOUNT, "150000.00");
+                    data.and("leadSiren", "213800006", TypeMatcher.INSTANCE, new RegexMatcher(SIREN));
+                    data.and("amount", "150000.00", TypeMatcher.INSTANCE, new RegexMatcher(AMOUNT));
                     data.stringValue("currency", "EUR");
                     data.stringMatcher("grantedAt", DATE_TIME, "2026-06-15T09:30:00Z");
                     data.eachLike("territories", PactDslJsonRootValue.stringMatcher(TERRITORY, "84"), 1);
@@ -80,8 +83,8 @@ class CommonsCallsPactTest {
                     data.uuid("allocationId", ALLOCATION);
                     data.stringValue("purpose", "REPLICATION_SUPPORT");
                     data.uuid("initiativeId", INITIATIVE);
-                    data.stringMatcher("beneficiarySiren", SIREN, "200040012");
-                    data.stringMatcher("amount", AMOUNT, "25000.00");
+                    data.and("beneficiarySiren", "200040012", TypeMatcher.INSTANCE, new RegexMatcher(SIREN));
+                    data.and("amount", "25000.00", TypeMatcher.INSTANCE, new RegexMatcher(AMOUNT));
                     data.stringValue("currency", "EUR");
                     data.stringMatcher("allocatedAt", DATE_TIME, "2026-07-01T08:00:00Z");
                     data.stringType("reason", "Réplication dans la métropole de Grenoble");

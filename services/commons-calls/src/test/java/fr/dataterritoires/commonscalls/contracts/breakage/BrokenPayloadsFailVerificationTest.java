@@ -3,6 +3,7 @@ package fr.dataterritoires.commonscalls.contracts.breakage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,13 +53,26 @@ class BrokenPayloadsFailVerificationTest {
 
     @Test
     void aRetypedFieldFails() {
-        // the amount as a JSON number rather than an exact decimal string
+        // the amount as a JSON number with the same digits (150000.00), rather than a decimal string: the pacts pin
+        // the type as well as the pattern
         Events tests = verify(data -> {
             Map<String, Object> changed = new LinkedHashMap<>(data);
-            changed.computeIfPresent("amount", (k, v) -> new java.math.BigDecimal((String) v).doubleValue());
+            changed.computeIfPresent("amount", (k, v) -> new BigDecimal((String) v));
             return changed;
         });
         assertThat(tests.failed().count()).isEqualTo(3);
+    }
+
+    @Test
+    void aSirenAsANumberFails() {
+        Events tests = verify(data -> {
+            Map<String, Object> changed = new LinkedHashMap<>(data);
+            changed.computeIfPresent("funderSiren", (k, v) -> Long.parseLong((String) v));
+            return changed;
+        });
+        // both awards carry the funder's SIREN; the allocation does not
+        assertThat(tests.failed().count()).isEqualTo(2);
+        assertThat(tests.succeeded().count()).isEqualTo(1);
     }
 
     @Test

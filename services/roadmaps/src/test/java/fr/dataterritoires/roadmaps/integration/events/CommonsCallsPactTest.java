@@ -20,6 +20,8 @@ import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Interaction;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
+import au.com.dius.pact.core.model.matchingrules.RegexMatcher;
+import au.com.dius.pact.core.model.matchingrules.TypeMatcher;
 import fr.dataterritoires.roadmaps.domain.roadmap.ReceivedAward;
 import fr.dataterritoires.territory.Siren;
 import fr.dataterritoires.testing.contracts.CommittedPacts;
@@ -44,10 +46,11 @@ class CommonsCallsPactTest {
                     data.uuid("awardId", AWARD);
                     data.stringType("callId", "7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d");
                     data.stringType("callTitle", "Appel à communs numériques territoriaux 2026");
-                    data.stringMatcher("funderSiren", PactMessages.SIREN, "180045007");
+                    data.and("funderSiren", "180045007", TypeMatcher.INSTANCE, new RegexMatcher(PactMessages.SIREN));
                     data.minArrayLike("beneficiarySirens", 1,
-                            PactDslJsonRootValue.stringMatcher(PactMessages.SIREN, "213800006"), 1);
-                    data.stringMatcher("amount", PactMessages.AMOUNT, "150000.00");
+                            PactDslJsonRootValue.and("213800006", TypeMatcher.INSTANCE,
+                            new RegexMatcher(PactMessages.SIREN)), 1);
+                    data.and("amount", "150000.00", TypeMatcher.INSTANCE, new RegexMatcher(PactMessages.AMOUNT));
                     data.stringValue("currency", "EUR");
                     data.stringMatcher("grantedAt", PactMessages.DATE_TIME, "2026-06-15T09:30:00Z");
                     data.object("roadmapItem", item -> {

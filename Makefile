@@ -15,7 +15,7 @@ export PATH := $(JDK)/bin:$(PATH)
 MVN := ./mvnw -B -ntp
 ROLE ?= NATIONAL_COORDINATOR
 
-.PHONY: help build test run e2e bench bench-search charts contracts-release screenshots token clean
+.PHONY: help build test run e2e bench bench-search charts contracts-release pacts screenshots token clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -46,6 +46,10 @@ screenshots: ## refresh docs/screenshots from the portal's browser journeys (Chr
 
 contracts-release: ## record the current gRPC contracts as the released descriptor set that later changes must stay wire compatible with
 	$(MVN) -pl libs/contracts test -Dtest=GrpcWireCompatibilityTest -Dcontracts.release=true
+
+pacts: build ## regenerate the committed message pacts (libs/contracts/pacts) from the consumers' pact tests, to review and commit
+	$(MVN) -pl services/dataset-search,services/roadmaps,services/replication test -Dtest='*PactTest' \
+	  -Dsurefire.failIfNoSpecifiedTests=false -Dpact.update=true
 
 token: ## mint a development token: make token ROLE=FUNDER SIREN=130005481 [REGION=84] [MINISTRY=...]
 	@$(MVN) -q -pl libs/platform -am -DskipTests install >/dev/null

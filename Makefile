@@ -26,8 +26,8 @@ build: ## compile and package every module, without tests
 test: ## every unit, integration, contract and architecture test, against real backends
 	$(MVN) install
 
-run: build ## start the local backends and every service with embedded defaults
-	scripts/run-local.sh
+run: build ## start the backends and every service, print URLs and demo tokens (SEED=demo: a demo world)
+	SEED=$(SEED) scripts/run-local.sh
 
 e2e: ## journeys across the running suite (filled by the journey issue)
 	$(MVN) -pl e2e-tests -am verify

@@ -35,11 +35,9 @@ if [ ! -d libs/testing/target/classes/fr/dataterritoires/testing/local ]; then
   exit 1
 fi
 
-if [ ! -s "$CLASSPATH_FILE" ] || [ libs/testing/pom.xml -nt "$CLASSPATH_FILE" ]; then
-  echo "run-local: computing the launcher's classpath..."
-  ./mvnw -q -B -ntp ${MAVEN_REPO_LOCAL:+-Dmaven.repo.local=$MAVEN_REPO_LOCAL} -pl libs/testing \
-    dependency:build-classpath -Dmdep.outputFile="$PWD/$CLASSPATH_FILE" -Dmdep.includeScope=runtime >/dev/null
-fi
+echo "run-local: computing the launcher's classpath..."
+./mvnw -q -B -ntp ${MAVEN_REPO_LOCAL:+-Dmaven.repo.local=$MAVEN_REPO_LOCAL} -pl libs/testing \
+  dependency:build-classpath -Dmdep.outputFile="$PWD/$CLASSPATH_FILE" -Dmdep.includeScope=runtime >/dev/null
 
 args=("--repo=$PWD")
 [ -n "${SEED:-}" ] && args+=("--seed=$SEED")

@@ -86,7 +86,7 @@ class LocalRunTest {
             assertThat(first.replications()).isGreaterThanOrEqualTo(1);
             assertThat(first.datasets()).isGreaterThanOrEqualTo(100);
             assertThat(first.guerande()).isGreaterThanOrEqualTo(1);
-            assertThat(printed).containsPattern("committees\\s+18 / 18");
+            assertThat(printed).containsPattern("committees\\s+18 / 18").containsPattern("harvested datasets\\s+1\\d\\d / 1\\d\\d");
 
             DemoSeed.Report again = new DemoSeed(gateway, repo).run();
             assertThat(again.totalCreated()).as(again.toString()).isZero();

@@ -423,13 +423,14 @@ public final class DemoSeed {
                 count("dataset sources", present);
                 runs.add(requestRun(coordinator, s.id()));
             }
-            long datasets = 0;
+            int datasets = 0;
+            int added = 0;
             for (String run : runs) {
-                JsonNode finished = awaitRun(run);
-                JsonNode c = finished.path("counts");
-                datasets += c.path("new").asLong() + c.path("updated").asLong() + c.path("unchanged").asLong();
+                JsonNode c = awaitRun(run).path("counts");
+                added += c.path("new").asInt();
+                datasets += c.path("new").asInt() + c.path("updated").asInt() + c.path("unchanged").asInt();
             }
-            steps.put("harvested datasets", new int[] {(int) datasets, 0});
+            steps.put("harvested datasets", new int[] {datasets, added});
         } finally {
             server.stop(0);
         }

@@ -26,6 +26,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -148,7 +149,21 @@ public final class LocalSuite {
             System.exit(0);
         }
         suite.out.println("Press Ctrl-C to stop everything.");
-        stopped.await();
+        // A service that dies while running: say which, show its log's end, stop the rest, exit non-zero.
+        while (!stopped.await(2, java.util.concurrent.TimeUnit.SECONDS)) {
+            Optional<ServiceProcess> dead = suite.firstDead();
+            if (dead.isPresent()) {
+                System.err.println();
+                System.err.println("make run FAILED: " + dead.get().name() + " stopped by itself (log " + dead.get().log()
+                        + "); its log ends with:\n" + dead.get().tail(40));
+                System.exit(1);
+            }
+        }
+    }
+
+    /** A started service whose process has ended, unless the suite is stopping. */
+    synchronized Optional<ServiceProcess> firstDead() {
+        return started.stream().filter(p -> !p.isAlive()).findFirst();
     }
 
     URI gateway() {

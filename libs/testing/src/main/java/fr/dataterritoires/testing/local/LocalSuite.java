@@ -172,6 +172,23 @@ public final class LocalSuite {
 
     void start() throws Exception {
         Files.createDirectories(runDir);
+        Map<String, Path> jars = findJars(repo);
+        if (jars.isEmpty()) {
+            throw new IllegalStateException("no services/*/target/*-exec.jar: run 'make build' first");
+        }
+        List<List<Known>> waves = plan(jars.keySet());
+        // Before anything starts: a port taken (often another make run) would only show deep in a service's log.
+        for (List<Known> wave : waves) {
+            for (Known k : wave) {
+                for (int port : new int[] {k.http(), k.grpc()}) {
+                    if (port > 0 && listening(port + portOffset)) {
+                        throw new IllegalStateException("port " + (port + portOffset) + " (" + k.name()
+                                + ") is already in use: another make run? Stop it, or shift every port with "
+                                + "DT_RUN_PORT_OFFSET=1000.");
+                    }
+                }
+            }
+        }
         out.println("make run: logs in " + runDir);
         resolver = BackendResolver.system();
         Map<String, String> backends = new LinkedHashMap<>(LocalBackends.resolve(resolver));
@@ -183,33 +200,36 @@ public final class LocalSuite {
                 + "  (" + backends.get("DT_AMQP_SOURCE") + ")");
         out.println("  Elasticsearch  " + backends.get("DT_ELASTICSEARCH_URL") + "  (" + backends.get("DT_ELASTICSEARCH_SOURCE") + ")");
 
-        Map<String, Path> jars = findJars(repo);
-        if (jars.isEmpty()) {
-            throw new IllegalStateException("no services/*/target/*-exec.jar: run 'make build' first");
+        for (List<Known> wave : waves) {
+            startWave(wave, jars, backends);
         }
+        printSummary();
+    }
+
+    /**
+     * The waves of start for these service names: known ones by their wave (servers before clients, gateway last),
+     * then every other one (e.g. the portal) on its reserved port, else from 8087 on, in name order.
+     */
+    static List<List<Known>> plan(java.util.Collection<String> names) {
         List<List<Known>> waves = new ArrayList<>();
         for (Known k : KNOWN) {
             while (waves.size() <= k.wave()) {
                 waves.add(new ArrayList<>());
             }
-            if (jars.containsKey(k.name())) {
+            if (names.contains(k.name())) {
                 waves.get(k.wave()).add(k);
             }
         }
-        // Services nobody told the launcher about (the portal when it lands): after the gateway, on a reserved port.
         List<Known> others = new ArrayList<>();
         int next = 8087;
-        for (String name : jars.keySet()) {
+        for (String name : new java.util.TreeSet<>(names)) {
             if (KNOWN.stream().noneMatch(k -> k.name().equals(name))) {
                 int port = RESERVED_PORTS.containsKey(name) ? RESERVED_PORTS.get(name) : next++;
                 others.add(new Known(name, port, 0, 3, Map.of()));
             }
         }
         waves.add(others);
-        for (List<Known> wave : waves) {
-            startWave(wave, jars, backends);
-        }
-        printSummary();
+        return waves;
     }
 
     private void startWave(List<Known> wave, Map<String, Path> jars, Map<String, String> backends) throws Exception {
@@ -273,9 +293,50 @@ public final class LocalSuite {
             out.println("  ready    " + k.name() + " (pid " + p.pid() + ")");
             return p;
         } catch (IOException e) {
-            throw new IllegalStateException(k.name() + " did not start (log " + runDir.resolve(k.name() + ".log")
-                    + "): " + e.getMessage(), e);
+            Path log = runDir.resolve(k.name() + ".log");
+            throw new IllegalStateException(k.name() + " did not start: " + e.getMessage().lines().findFirst().orElse("")
+                    + "\nFull log: " + log + "\nIts last lines:\n" + readableTail(log, 25), e);
         }
+    }
+
+    static boolean listening(int port) {
+        try (java.net.Socket ignored = new java.net.Socket()) {
+            ignored.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The end of a service's log, its JSON lines (ECS) shown as "LEVEL logger: message" with the error's first lines. */
+    static String readableTail(Path log, int lines) {
+        List<String> all;
+        try {
+            all = Files.readAllLines(log);
+        } catch (IOException | RuntimeException e) {
+            return "  (no log: " + e + ")";
+        }
+        tools.jackson.databind.ObjectMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        StringBuilder text = new StringBuilder();
+        for (String line : all.subList(Math.max(0, all.size() - lines), all.size())) {
+            String shown = line;
+            if (line.startsWith("{")) {
+                try {
+                    tools.jackson.databind.JsonNode n = json.readTree(line);
+                    String logger = n.path("log").path("logger").asString("");
+                    shown = n.path("log").path("level").asString("") + " "
+                            + logger.substring(logger.lastIndexOf('.') + 1) + ": " + n.path("message").asString("").strip();
+                    String error = n.path("error").path("message").asString("");
+                    if (!error.isBlank()) {
+                        shown += "\n      " + error.lines().limit(3).reduce((a, b) -> a + "\n      " + b).orElse("");
+                    }
+                } catch (RuntimeException unreadable) {
+                    // not JSON after all: shown as is
+                }
+            }
+            text.append("  ").append(shown).append('\n');
+        }
+        return text.toString();
     }
 
     static Map<String, Path> findJars(Path repo) throws IOException {

@@ -89,6 +89,8 @@ public final class LocalSuite {
     private final List<ServiceProcess> started = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> httpPorts = Collections.synchronizedMap(new LinkedHashMap<>());
     private BackendResolver resolver;
+    /** The demo seed follows the summary: no hint about it then. */
+    volatile boolean seeding;
 
     LocalSuite(Path repo, Path runDir, int portOffset, String database, PrintStream out) {
         this.repo = repo;
@@ -126,6 +128,7 @@ public final class LocalSuite {
             System.exit(2);
         }
         LocalSuite suite = new LocalSuite(repo, runDir, offset, options.get("database"), System.out);
+        suite.seeding = "demo".equals(seed);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             suite.stop();
@@ -426,6 +429,9 @@ public final class LocalSuite {
         out.println();
         out.println(" Try:  curl -H \"Authorization: Bearer $TOKEN_NATIONAL_COORDINATOR\" " + gw
                 + "/api/roadmaps/governance/committees");
+        if (!seeding) {
+            out.println(" Empty? make run SEED=demo loads a demo world (committees, calls, offers, initiatives, datasets).");
+        }
         out.println("==================================================================================");
         out.flush();
     }

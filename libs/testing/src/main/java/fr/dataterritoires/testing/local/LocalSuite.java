@@ -158,7 +158,7 @@ public final class LocalSuite {
             if (dead.isPresent()) {
                 System.err.println();
                 System.err.println("make run FAILED: " + dead.get().name() + " stopped by itself (log " + dead.get().log()
-                        + "); its log ends with:\n" + dead.get().tail(40));
+                        + "); its last lines:\n" + readableTail(dead.get().log(), 25));
                 System.exit(1);
             }
         }

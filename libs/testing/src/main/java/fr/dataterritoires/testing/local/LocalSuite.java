@@ -1,6 +1,5 @@
 package fr.dataterritoires.testing.local;
 
-import fr.dataterritoires.testing.backends.BackendResolver;
 import fr.dataterritoires.testing.process.ServiceProcess;
 
 import java.io.IOException;
@@ -88,7 +87,8 @@ public final class LocalSuite {
     private final PrintStream out;
     private final List<ServiceProcess> started = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> httpPorts = Collections.synchronizedMap(new LinkedHashMap<>());
-    private BackendResolver resolver;
+    /** LocalBackends in a process and session of its own (see {@link #startBackends()}). */
+    private Process backendsProcess;
     /** The demo seed follows the summary: no hint about it then. */
     volatile boolean seeding;
 
@@ -193,8 +193,7 @@ public final class LocalSuite {
             }
         }
         out.println("make run: logs in " + runDir);
-        resolver = BackendResolver.system();
-        Map<String, String> backends = new LinkedHashMap<>(LocalBackends.resolve(resolver));
+        Map<String, String> backends = startBackends();
         if (database != null && !database.isBlank()) {
             backends.put("DT_POSTGRES_URL", ensureDatabase(backends, database));
         }
@@ -300,6 +299,46 @@ public final class LocalSuite {
             throw new IllegalStateException(k.name() + " did not start: " + e.getMessage().lines().findFirst().orElse("")
                     + "\nFull log: " + log + "\nIts last lines:\n" + readableTail(log, 25), e);
         }
+    }
+
+    /**
+     * The backends run in a JVM of their own (LocalBackends), not in this one: the embedded engines register their own
+     * shutdown hooks, and the JVM runs hooks concurrently, so in-process they would stop while the services still
+     * use them. In a session of its own (setsid) the terminal's Ctrl-C does not reach that process either: this
+     * launcher stops it, after the services.
+     */
+    private Map<String, String> startBackends() throws Exception {
+        Path envFile = runDir.resolve("backends.env");
+        Path log = runDir.resolve("backends.log");
+        Files.deleteIfExists(envFile);
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+            command.add("/usr/bin/setsid");
+        }
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), LocalBackends.class.getName(), "--env-file=" + envFile));
+        backendsProcess = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (!Files.exists(envFile)) {
+            if (!backendsProcess.isAlive()) {
+                throw new IllegalStateException("the backends did not start (log " + log + "):\n" + readableTail(log, 25));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the backends were not up within 5 minutes (log " + log + ")");
+            }
+            Thread.sleep(200);
+        }
+        Map<String, String> variables = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(envFile)) {
+            int eq = line.indexOf('=');
+            if (line.startsWith("DT_") && eq > 0) {
+                // written as NAME='value' with ' as '\''
+                String value = line.substring(eq + 1);
+                value = value.substring(1, value.length() - 1).replace("'\\''", "'");
+                variables.put(line.substring(0, eq), value);
+            }
+        }
+        return variables;
     }
 
     static boolean listening(int port) {
@@ -438,7 +477,7 @@ public final class LocalSuite {
 
     /** Services in reverse order of start (the gateway first), then the backends. */
     synchronized void stop() {
-        if (started.isEmpty() && resolver == null) {
+        if (started.isEmpty() && backendsProcess == null) {
             return;
         }
         out.println();
@@ -449,10 +488,12 @@ public final class LocalSuite {
             p.close();
         }
         started.clear();
-        if (resolver != null) {
+        if (backendsProcess != null) {
             out.println("make run: stopping the backends...");
-            resolver.close();
-            resolver = null;
+            if (!ServiceProcess.terminate(backendsProcess, Duration.ofSeconds(60))) {
+                out.println("make run: the backends did not stop within 60 s: killed");
+            }
+            backendsProcess = null;
         }
         out.println("make run: stopped.");
         out.flush();

@@ -123,7 +123,7 @@ public final class DemoSeed {
         committees();
         ministerialSections();
         priorities();
-        String call = fundersAndCall();
+        fundersAndCall();
         offers();
         trainings();
         initiatives();

@@ -26,11 +26,11 @@ build: ## compile and package every module, without tests
 test: ## every unit, integration, contract and architecture test, against real backends
 	$(MVN) install
 
-run: build ## start the local backends and every service with embedded defaults
-	scripts/run-local.sh
+run: build ## start the backends and every service, print URLs and demo tokens (SEED=demo: a demo world)
+	SEED=$(SEED) scripts/run-local.sh
 
-e2e: ## journeys across the running suite (filled by the journey issue)
-	$(MVN) -pl e2e-tests -am verify
+e2e: ## journeys across the running suite (filled by the journey issue), and make run SEED=demo end to end
+	$(MVN) -pl e2e-tests -am verify -Ddt.e2e=true
 
 bench: bench-search ## every benchmark; figures go to docs/benchmarks.md
 

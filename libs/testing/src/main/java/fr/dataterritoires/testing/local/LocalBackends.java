@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Local launcher behind {@code make run}: resolves PostgreSQL, the AMQP broker and
- * Elasticsearch in the order of DESIGN.md §6 (a machine with nothing installed gets the
- * embedded engines), prints where they are, and keeps them up until Ctrl-C or SIGTERM.
+ * The backends of {@code make run}, run by {@link LocalSuite} as a process of their own: resolves PostgreSQL, the
+ * AMQP broker and Elasticsearch in the order of DESIGN.md §6 (a machine with nothing installed gets the
+ * embedded engines), prints where they are, and keeps them up until Ctrl-C or SIGTERM. Also usable alone.
  *
  * <p>Options: {@code --env-file=PATH} also writes {@code DT_*} variables there (shell syntax,
  * written once every backend is up), for scripts that start services afterwards.

@@ -1,20 +1,16 @@
 package fr.dataterritoires.commonscalls.contracts.breakage;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
 import au.com.dius.pact.provider.MessageAndMetadata;
@@ -25,6 +21,7 @@ import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvide
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import fr.dataterritoires.commonscalls.application.CommonsCallsPactVerificationTest;
+import fr.dataterritoires.testing.contracts.PayloadBreakage;
 
 /**
  * The acceptance of issue 8 for events: renaming or retyping a field a consumer reads in commons-calls' payloads makes
@@ -34,12 +31,9 @@ import fr.dataterritoires.commonscalls.application.CommonsCallsPactVerificationT
  */
 class BrokenPayloadsFailVerificationTest {
 
-    static final AtomicReference<UnaryOperator<Map<String, Object>>> CHANGE =
-            new AtomicReference<>(UnaryOperator.identity());
-
     @Test
     void theUnchangedPayloadsPass() {
-        Events tests = verify(UnaryOperator.identity());
+        Events tests = PayloadBreakage.verify(Verification.class, UnaryOperator.identity());
         assertThat(tests.failed().count()).isZero();
         assertThat(tests.succeeded().count()).isEqualTo(3);
     }
@@ -47,7 +41,8 @@ class BrokenPayloadsFailVerificationTest {
     @Test
     void aRenamedFieldFails() {
         // every consumer reads the amount
-        Events tests = verify(data -> rename(data, "amount", "grantAmount"));
+        Events tests = PayloadBreakage.verify(Verification.class,
+                data -> PayloadBreakage.rename(data, "amount", "grantAmount"));
         assertThat(tests.failed().count()).isEqualTo(3);
     }
 
@@ -55,21 +50,15 @@ class BrokenPayloadsFailVerificationTest {
     void aRetypedFieldFails() {
         // the amount as a JSON number with the same digits (150000.00), rather than a decimal string: the pacts pin
         // the type as well as the pattern
-        Events tests = verify(data -> {
-            Map<String, Object> changed = new LinkedHashMap<>(data);
-            changed.computeIfPresent("amount", (k, v) -> new BigDecimal((String) v));
-            return changed;
-        });
+        Events tests = PayloadBreakage.verify(Verification.class,
+                data -> PayloadBreakage.replace(data, "amount", v -> new BigDecimal((String) v)));
         assertThat(tests.failed().count()).isEqualTo(3);
     }
 
     @Test
     void aSirenAsANumberFails() {
-        Events tests = verify(data -> {
-            Map<String, Object> changed = new LinkedHashMap<>(data);
-            changed.computeIfPresent("funderSiren", (k, v) -> Long.parseLong((String) v));
-            return changed;
-        });
+        Events tests = PayloadBreakage.verify(Verification.class,
+                data -> PayloadBreakage.replace(data, "funderSiren", v -> Long.parseLong((String) v)));
         // both awards carry the funder's SIREN; the allocation does not
         assertThat(tests.failed().count()).isEqualTo(2);
         assertThat(tests.succeeded().count()).isEqualTo(1);
@@ -78,29 +67,10 @@ class BrokenPayloadsFailVerificationTest {
     @Test
     void aFieldOnlyOneConsumerReadsFailsForThatConsumerOnly() {
         // the roadmap item is roadmaps' concern alone
-        Events tests = verify(data -> {
-            Map<String, Object> changed = new LinkedHashMap<>(data);
-            changed.computeIfPresent("roadmapItem", (k, v) -> List.of(v));
-            return changed;
-        });
+        Events tests = PayloadBreakage.verify(Verification.class,
+                data -> PayloadBreakage.replace(data, "roadmapItem", v -> List.of(v)));
         assertThat(tests.failed().count()).isEqualTo(1);
         assertThat(tests.succeeded().count()).isEqualTo(2);
-    }
-
-    private static Events verify(UnaryOperator<Map<String, Object>> change) {
-        CHANGE.set(change);
-        try {
-            return EngineTestKit.engine("junit-jupiter").selectors(selectClass(Verification.class)).execute()
-                    .testEvents();
-        } finally {
-            CHANGE.set(UnaryOperator.identity());
-        }
-    }
-
-    private static Map<String, Object> rename(Map<String, Object> data, String from, String to) {
-        Map<String, Object> changed = new LinkedHashMap<>();
-        data.forEach((k, v) -> changed.put(k.equals(from) ? to : k, v));
-        return changed;
     }
 
     /** Run only through the test kit (surefire skips nested classes). */
@@ -121,17 +91,17 @@ class BrokenPayloadsFailVerificationTest {
 
         @PactVerifyProvider("an award granted for a roadmap item")
         MessageAndMetadata awardForAnItem() {
-            return CommonsCallsPactVerificationTest.awardGranted(CHANGE.get());
+            return CommonsCallsPactVerificationTest.awardGranted(PayloadBreakage.change());
         }
 
         @PactVerifyProvider("an award granted for a commons")
         MessageAndMetadata awardForACommons() {
-            return CommonsCallsPactVerificationTest.awardGranted(CHANGE.get());
+            return CommonsCallsPactVerificationTest.awardGranted(PayloadBreakage.change());
         }
 
         @PactVerifyProvider("préciput allocated to support a replication")
         MessageAndMetadata replicationSupport() {
-            return CommonsCallsPactVerificationTest.preciputAllocated(CHANGE.get());
+            return CommonsCallsPactVerificationTest.preciputAllocated(PayloadBreakage.change());
         }
     }
 }

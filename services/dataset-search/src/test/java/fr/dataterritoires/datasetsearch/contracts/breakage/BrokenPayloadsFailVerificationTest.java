@@ -1,19 +1,15 @@
 package fr.dataterritoires.datasetsearch.contracts.breakage;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
 import au.com.dius.pact.provider.MessageAndMetadata;
@@ -24,6 +20,7 @@ import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvide
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import fr.dataterritoires.datasetsearch.contracts.verification.DatasetSearchPactVerificationTest;
+import fr.dataterritoires.testing.contracts.PayloadBreakage;
 
 /**
  * The acceptance of issue 8 for events: renaming or retyping a field a consumer reads in dataset-search's payloads
@@ -32,64 +29,41 @@ import fr.dataterritoires.datasetsearch.contracts.verification.DatasetSearchPact
  */
 class BrokenPayloadsFailVerificationTest {
 
-    static final AtomicReference<UnaryOperator<Map<String, Object>>> CHANGE =
-            new AtomicReference<>(UnaryOperator.identity());
-
     @Test
     void theUnchangedPayloadsPass() {
-        Events tests = verify(UnaryOperator.identity());
+        Events tests = PayloadBreakage.verify(Verification.class, UnaryOperator.identity());
         assertThat(tests.failed().count()).isZero();
         assertThat(tests.succeeded().count()).isEqualTo(2);
     }
 
     @Test
     void aRenamedFieldFails() {
-        Events tests = verify(data -> rename(data, "datasetId", "id"));
+        Events tests = PayloadBreakage.verify(Verification.class,
+                data -> PayloadBreakage.rename(data, "datasetId", "id"));
         assertThat(tests.failed().count()).isEqualTo(2);
     }
 
     @Test
     void aRetypedFieldFails() {
         // the access level as a list of levels rather than one
-        Events tests = verify(data -> {
-            Map<String, Object> changed = new LinkedHashMap<>(data);
-            changed.computeIfPresent("accessLevel", (k, v) -> List.of(v));
-            return changed;
-        });
+        Events tests = PayloadBreakage.verify(Verification.class,
+                data -> PayloadBreakage.replace(data, "accessLevel", v -> List.of(v)));
         assertThat(tests.failed().count()).isEqualTo(2);
     }
 
     @Test
     void aChangedEnumerationFails() {
-        Events tests = verify(data -> {
-            Map<String, Object> changed = new LinkedHashMap<>(data);
-            changed.computeIfPresent("accessLevel", (k, v) -> "ouvert");
-            return changed;
-        });
+        Events tests = PayloadBreakage.verify(Verification.class,
+                data -> PayloadBreakage.replace(data, "accessLevel", v -> "ouvert"));
         assertThat(tests.failed().count()).isEqualTo(2);
     }
 
     @Test
     void aFieldTheConsumerIgnoresMayChange() {
         // roadmaps reads only the id and the access level: the title is free to go
-        Events tests = verify(data -> rename(data, "title", "name"));
+        Events tests = PayloadBreakage.verify(Verification.class,
+                data -> PayloadBreakage.rename(data, "title", "name"));
         assertThat(tests.failed().count()).isZero();
-    }
-
-    private static Events verify(UnaryOperator<Map<String, Object>> change) {
-        CHANGE.set(change);
-        try {
-            return EngineTestKit.engine("junit-jupiter").selectors(selectClass(Verification.class)).execute()
-                    .testEvents();
-        } finally {
-            CHANGE.set(UnaryOperator.identity());
-        }
-    }
-
-    private static Map<String, Object> rename(Map<String, Object> data, String from, String to) {
-        Map<String, Object> changed = new LinkedHashMap<>();
-        data.forEach((k, v) -> changed.put(k.equals(from) ? to : k, v));
-        return changed;
     }
 
     /** Run only through the test kit (surefire skips nested classes). */
@@ -110,12 +84,12 @@ class BrokenPayloadsFailVerificationTest {
 
         @PactVerifyProvider("a dataset published")
         MessageAndMetadata datasetPublished() {
-            return DatasetSearchPactVerificationTest.published(CHANGE.get());
+            return DatasetSearchPactVerificationTest.published(PayloadBreakage.change());
         }
 
         @PactVerifyProvider("a dataset updated")
         MessageAndMetadata datasetUpdated() {
-            return DatasetSearchPactVerificationTest.updated(CHANGE.get());
+            return DatasetSearchPactVerificationTest.updated(PayloadBreakage.change());
         }
     }
 }

@@ -1,19 +1,15 @@
 package fr.dataterritoires.roadmaps.contracts.breakage;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
 import au.com.dius.pact.provider.MessageAndMetadata;
@@ -24,6 +20,7 @@ import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvide
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import fr.dataterritoires.roadmaps.contracts.verification.RoadmapsPactVerificationTest;
+import fr.dataterritoires.testing.contracts.PayloadBreakage;
 
 /**
  * The acceptance of issue 8 for events: renaming or retyping a field a consumer reads in roadmaps' payload makes the
@@ -32,58 +29,35 @@ import fr.dataterritoires.roadmaps.contracts.verification.RoadmapsPactVerificati
  */
 class BrokenPayloadsFailVerificationTest {
 
-    static final AtomicReference<UnaryOperator<Map<String, Object>>> CHANGE =
-            new AtomicReference<>(UnaryOperator.identity());
-
     @Test
     void theUnchangedPayloadsPass() {
-        Events tests = verify(UnaryOperator.identity());
+        Events tests = PayloadBreakage.verify(Verification.class, UnaryOperator.identity());
         assertThat(tests.failed().count()).isZero();
         assertThat(tests.succeeded().count()).isEqualTo(3);
     }
 
     @Test
     void aRenamedFieldFails() {
-        Events tests = verify(data -> rename(data, "title", "label"));
+        Events tests = PayloadBreakage.verify(Verification.class,
+                data -> PayloadBreakage.rename(data, "title", "label"));
         assertThat(tests.failed().count()).isEqualTo(3);
     }
 
     @Test
     void aRetypedFieldFails() {
         // targetDate as epoch days rather than an ISO date: the national priority to be produced has none
-        Events tests = verify(data -> {
-            Map<String, Object> changed = new LinkedHashMap<>(data);
-            changed.computeIfPresent("targetDate", (k, v) -> java.time.LocalDate.parse((String) v).toEpochDay());
-            return changed;
-        });
+        Events tests = PayloadBreakage.verify(Verification.class,
+                data -> PayloadBreakage.replace(data, "targetDate",
+                        v -> java.time.LocalDate.parse((String) v).toEpochDay()));
         assertThat(tests.failed().count()).isEqualTo(2);
         assertThat(tests.succeeded().count()).isEqualTo(1);
     }
 
     @Test
     void aChangedEnumerationFails() {
-        Events tests = verify(data -> {
-            Map<String, Object> changed = new LinkedHashMap<>(data);
-            changed.computeIfPresent("targetAccessLevel", (k, v) -> "ouvert");
-            return changed;
-        });
+        Events tests = PayloadBreakage.verify(Verification.class,
+                data -> PayloadBreakage.replace(data, "targetAccessLevel", v -> "ouvert"));
         assertThat(tests.failed().count()).isEqualTo(2);
-    }
-
-    private static Events verify(UnaryOperator<Map<String, Object>> change) {
-        CHANGE.set(change);
-        try {
-            return EngineTestKit.engine("junit-jupiter").selectors(selectClass(Verification.class)).execute()
-                    .testEvents();
-        } finally {
-            CHANGE.set(UnaryOperator.identity());
-        }
-    }
-
-    private static Map<String, Object> rename(Map<String, Object> data, String from, String to) {
-        Map<String, Object> changed = new LinkedHashMap<>();
-        data.forEach((k, v) -> changed.put(k.equals(from) ? to : k, v));
-        return changed;
     }
 
     /** Run only through the test kit (surefire skips nested classes). */
@@ -104,17 +78,17 @@ class BrokenPayloadsFailVerificationTest {
 
         @PactVerifyProvider("a territorial priority dataset declared")
         MessageAndMetadata territorialPriority() {
-            return RoadmapsPactVerificationTest.territorial(CHANGE.get());
+            return RoadmapsPactVerificationTest.territorial(PayloadBreakage.change());
         }
 
         @PactVerifyProvider("a dataset item of a published committee roadmap declared a priority")
         MessageAndMetadata committeeRoadmapItem() {
-            return RoadmapsPactVerificationTest.committeeItem(CHANGE.get());
+            return RoadmapsPactVerificationTest.committeeItem(PayloadBreakage.change());
         }
 
         @PactVerifyProvider("a national priority dataset declared, still to be produced")
         MessageAndMetadata nationalPriority() {
-            return RoadmapsPactVerificationTest.national(CHANGE.get());
+            return RoadmapsPactVerificationTest.national(PayloadBreakage.change());
         }
     }
 }

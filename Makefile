@@ -30,7 +30,7 @@ run: build ## start the backends and every service, print URLs and demo tokens (
 	SEED=$(SEED) scripts/run-local.sh
 
 e2e: ## journeys across the running suite (filled by the journey issue), and make run SEED=demo end to end
-	$(MVN) -pl e2e-tests -am verify -Ddt.e2e=true
+	$(MVN) -pl e2e-tests -am verify
 
 bench: bench-search ## every benchmark; figures go to docs/benchmarks.md
 

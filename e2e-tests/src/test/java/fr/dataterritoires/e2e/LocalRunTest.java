@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -36,10 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
  * with its backends and the six service processes, the demo world seeded through the gateway, checked through the
  * gateway, seeded again without doubling, then SIGTERM (what Ctrl-C does) stops every process it started.
  *
- * <p>About 2 to 3 minutes on a 2-core machine, hence in {@code make e2e} only ({@code -Ddt.e2e=true}). It runs beside
+ * <p>About 1 to 3 minutes on a 2-core machine, part of {@code make test} (and so of CI). It runs beside
  * a developer's own {@code make run}: ports shifted by an offset, a database of its own (dropped before and after).
  */
-@EnabledIfSystemProperty(named = "dt.e2e", matches = "true")
 class LocalRunTest {
 
     private static final String DATABASE = "dt_e2e_local_run";

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -49,7 +50,7 @@ import java.util.regex.Pattern;
  *
  * <p>A service that fails to start: its last log lines are printed, everything stops, exit status 1.
  */
-public final class LocalSuite {
+public final class LocalSuite implements AutoCloseable {
 
     /** A known service: its ports and the gRPC servers it calls. Unknown jars (e.g. the portal) start after. */
     record Known(String name, int http, int grpc, int wave, Map<String, String> grpcClients) {
@@ -89,6 +90,8 @@ public final class LocalSuite {
     private final Map<String, Integer> httpPorts = Collections.synchronizedMap(new LinkedHashMap<>());
     /** LocalBackends in a process and session of its own (see {@link #startBackends()}). */
     private Process backendsProcess;
+    /** The backends' variables every service got (DT_POSTGRES_URL, DT_AMQP_URL, DT_ELASTICSEARCH_URL and sources). */
+    private final Map<String, String> backendVariables = new ConcurrentHashMap<>();
     /** The demo seed follows the summary: no hint about it then. */
     volatile boolean seeding;
 
@@ -164,16 +167,50 @@ public final class LocalSuite {
         }
     }
 
+    /**
+     * A suite driven by a test (journeys, faults) rather than by {@code make run}: the same start, ports shifted by
+     * {@code portOffset}, services on {@code database} (created when missing), logs in {@code runDir}. Start it with
+     * {@link #start()}, close it to stop every process.
+     */
+    public static LocalSuite forTests(Path repo, Path runDir, int portOffset, String database, PrintStream out) {
+        return new LocalSuite(repo.toAbsolutePath().normalize(), runDir.toAbsolutePath(), portOffset, database, out);
+    }
+
+    /** A started service by name (dataset-search, roadmaps, commons-calls, exchanges, replication, gateway, portal). */
+    public ServiceProcess service(String name) {
+        return started.stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no started service " + name + " (started: "
+                        + started.stream().map(ServiceProcess::name).toList() + ")"));
+    }
+
+    /** The backends' variables the services were given (URLs and which source each came from). */
+    public Map<String, String> backends() {
+        return Map.copyOf(backendVariables);
+    }
+
+    public int portOffset() {
+        return portOffset;
+    }
+
+    public Path runDir() {
+        return runDir;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
     /** A started service whose process has ended, unless the suite is stopping. */
     synchronized Optional<ServiceProcess> firstDead() {
         return started.stream().filter(p -> !p.isAlive()).findFirst();
     }
 
-    URI gateway() {
+    public URI gateway() {
         return URI.create("http://127.0.0.1:" + httpPorts.get("gateway"));
     }
 
-    void start() throws Exception {
+    public void start() throws Exception {
         Files.createDirectories(runDir);
         Map<String, Path> jars = findJars(repo);
         if (jars.isEmpty()) {
@@ -197,6 +234,7 @@ public final class LocalSuite {
         if (database != null && !database.isBlank()) {
             backends.put("DT_POSTGRES_URL", ensureDatabase(backends, database));
         }
+        backendVariables.putAll(backends);
         out.println("  PostgreSQL     " + backends.get("DT_POSTGRES_URL") + "  (" + backends.get("DT_POSTGRES_SOURCE") + ")");
         out.println("  AMQP broker    " + backends.get("DT_AMQP_URL").replaceAll("(://[^:/@]+:)[^@/]*@", "$1***@")
                 + "  (" + backends.get("DT_AMQP_SOURCE") + ")");
@@ -476,7 +514,7 @@ public final class LocalSuite {
     }
 
     /** Services in reverse order of start (the gateway first), then the backends. */
-    synchronized void stop() {
+    public synchronized void stop() {
         if (started.isEmpty() && backendsProcess == null) {
             return;
         }

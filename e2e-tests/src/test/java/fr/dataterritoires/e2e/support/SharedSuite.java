@@ -1,0 +1,102 @@
+package fr.dataterritoires.e2e.support;
+
+import fr.dataterritoires.testing.backends.BackendResolver;
+import fr.dataterritoires.testing.backends.PostgresBackend;
+import fr.dataterritoires.testing.local.LocalSuite;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+
+/**
+ * The whole suite as separate processes (the services' executable jars, started the way {@code make run} starts them,
+ * see {@link LocalSuite}), shared by the journey tests of one test JVM: started once on first use, on ports shifted to
+ * a free range and on a database of its own (dropped before, and after the JVM ends), stopped when the JVM ends.
+ * Tests that break things on purpose (faults) start a suite of their own with {@link #startPrivate(String)}.
+ */
+public final class SharedSuite {
+
+    private static final String DATABASE = "dt_e2e_journeys";
+    private static LocalSuite shared;
+
+    private SharedSuite() {
+    }
+
+    /** The running shared suite; its gateway is {@code get().gateway()}. */
+    public static synchronized LocalSuite get() throws Exception {
+        if (shared == null) {
+            shared = startPrivate(DATABASE);
+            LocalSuite suite = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                suite.close();
+                dropDatabase(DATABASE);
+            }, "dt-e2e-suite-stop"));
+        }
+        return shared;
+    }
+
+    /**
+     * A suite of its own on {@code database} (dropped first), on a free port range, logs under
+     * {@code target/e2e-suites/<database>}: the caller closes it (and may drop the database with {@link #dropDatabase}).
+     */
+    public static LocalSuite startPrivate(String database) throws Exception {
+        dropDatabase(database);
+        Path repo = Path.of("..").toAbsolutePath().normalize();
+        Path runDir = Path.of("target", "e2e-suites", database).toAbsolutePath();
+        Files.createDirectories(runDir);
+        PrintStream out = new PrintStream(Files.newOutputStream(runDir.resolve("launcher.log")), true);
+        LocalSuite suite = LocalSuite.forTests(repo, runDir, freeOffset(), database, out);
+        try {
+            suite.start();
+        } catch (Exception e) {
+            suite.close();
+            throw e;
+        }
+        return suite;
+    }
+
+    /** An offset that puts every port of the suite (HTTP 808x, gRPC 909x) on free ports. */
+    public static synchronized int freeOffset() {
+        for (int offset = 3000; offset <= 30000; offset += 1000) {
+            boolean free = true;
+            for (int port : new int[] {8080, 8081, 8082, 8083, 8084, 8085, 8086, 8087, 9092, 9094, 9095}) {
+                free &= !listening(port + offset);
+            }
+            if (free) {
+                return offset;
+            }
+        }
+        throw new IllegalStateException("no free port range for the suite");
+    }
+
+    public static boolean listening(int port) {
+        try (Socket ignored = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            return true;
+        } catch (IOException e) {
+            try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return false;
+            } catch (IOException taken) {
+                return true;
+            }
+        }
+    }
+
+    public static void dropDatabase(String database) {
+        try (BackendResolver resolver = BackendResolver.system()) {
+            PostgresBackend pg = resolver.postgres();
+            try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.username(), pg.password());
+                 Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not drop the test database " + database, e);
+        }
+    }
+}

@@ -29,8 +29,9 @@ test: ## every unit, integration, contract and architecture test, against real b
 run: build ## start the backends and every service, print URLs and demo tokens (SEED=demo: a demo world)
 	SEED=$(SEED) scripts/run-local.sh
 
-e2e: ## journeys across the running suite (filled by the journey issue), and make run SEED=demo end to end
-	$(MVN) -pl e2e-tests -am verify
+e2e: ## the full project journey and the fault scenarios across the running suite (prints events sent/received/duplicated/lost)
+	$(MVN) -q -DskipTests install
+	$(MVN) -pl e2e-tests verify -Pe2e
 
 bench: bench-search ## every benchmark; figures go to docs/benchmarks.md
 

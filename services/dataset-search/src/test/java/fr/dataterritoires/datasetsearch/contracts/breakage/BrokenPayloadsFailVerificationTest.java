@@ -33,22 +33,24 @@ class BrokenPayloadsFailVerificationTest {
     void theUnchangedPayloadsPass() {
         Events tests = PayloadBreakage.verify(Verification.class, UnaryOperator.identity());
         assertThat(tests.failed().count()).isZero();
-        assertThat(tests.succeeded().count()).isEqualTo(2);
+        assertThat(tests.succeeded().count()).isEqualTo(3);
     }
 
     @Test
     void aRenamedFieldFails() {
         Events tests = PayloadBreakage.verify(Verification.class,
                 data -> PayloadBreakage.rename(data, "datasetId", "id"));
-        assertThat(tests.failed().count()).isEqualTo(2);
+        // published, updated and withdrawn all name the dataset by it
+        assertThat(tests.failed().count()).isEqualTo(3);
     }
 
     @Test
     void aRetypedFieldFails() {
-        // the access level as a list of levels rather than one
+        // the access level as a list of levels rather than one (a withdrawal carries none)
         Events tests = PayloadBreakage.verify(Verification.class,
                 data -> PayloadBreakage.replace(data, "accessLevel", v -> List.of(v)));
         assertThat(tests.failed().count()).isEqualTo(2);
+        assertThat(tests.succeeded().count()).isEqualTo(1);
     }
 
     @Test
@@ -90,6 +92,11 @@ class BrokenPayloadsFailVerificationTest {
         @PactVerifyProvider("a dataset updated")
         MessageAndMetadata datasetUpdated() {
             return DatasetSearchPactVerificationTest.updated(PayloadBreakage.change());
+        }
+
+        @PactVerifyProvider("a dataset withdrawn")
+        MessageAndMetadata datasetWithdrawn() {
+            return DatasetSearchPactVerificationTest.withdrawn(PayloadBreakage.change());
         }
     }
 }

@@ -64,6 +64,11 @@ public class DatasetSearchPactVerificationTest {
         return updated(UnaryOperator.identity());
     }
 
+    @PactVerifyProvider("a dataset withdrawn")
+    MessageAndMetadata datasetWithdrawn() {
+        return withdrawn(UnaryOperator.identity());
+    }
+
     /** A dataset first seen at a source: DatasetPublished. */
     public static MessageAndMetadata published(UnaryOperator<Map<String, Object>> change) {
         Dataset dataset = Dataset.discover(DatasetId.random(), "datagouv", "bal-lyon", description(AccessLevel.OPEN),
@@ -80,6 +85,16 @@ public class DatasetSearchPactVerificationTest {
         dataset.observe("datagouv", "bal-lyon", description(AccessLevel.RESTRICTED), later);
         return message(CatalogueEvents.DATASET_UPDATED, change.apply(
                 CatalogueEvents.datasetPayload(dataset, dataset.description(later).orElseThrow())));
+    }
+
+    /** The same dataset, gone from its only source: DatasetWithdrawn. */
+    public static MessageAndMetadata withdrawn(UnaryOperator<Map<String, Object>> change) {
+        Dataset dataset = Dataset.discover(DatasetId.random(), "datagouv", "bal-lyon", description(AccessLevel.OPEN),
+                HARVESTED);
+        Instant later = HARVESTED.plusSeconds(86_400);
+        dataset.dropFrom("datagouv", "bal-lyon", later);
+        return message(CatalogueEvents.DATASET_WITHDRAWN, change.apply(
+                CatalogueEvents.withdrawnPayload(dataset, "datagouv", later)));
     }
 
     private static DatasetDescription description(AccessLevel level) {

@@ -36,6 +36,7 @@ public class AutomaticProgress {
     /** Who the version history and the audit trail name for changes made by the service itself. */
     public static final String SYSTEM_ACTOR = "system";
     static final String ACTION = "dataset-opened";
+    static final String WITHDRAWN_ACTION = "dataset-withdrawn";
     private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
     private static final Logger log = LoggerFactory.getLogger(AutomaticProgress.class);
 
@@ -86,5 +87,44 @@ public class AutomaticProgress {
                     items.size(), roadmapId, version);
         }
         return completed;
+    }
+
+    /**
+     * The catalogue no longer carries dataset {@code catalogueId} ({@code DatasetWithdrawn}, event {@code eventId} of
+     * {@code withdrawnAt}): the items it had completed go back to IN_PROGRESS ({@link DatasetOpening#reopen}), in a new
+     * version per roadmap changed, audited as the system. Returns the number of items reopened.
+     */
+    @Transactional
+    public int datasetWithdrawn(String catalogueId, Instant withdrawnAt, String eventType, UUID eventId) {
+        int reopened = 0;
+        for (UUID roadmapId : links.roadmapsNaming(catalogueId)) {
+            Roadmap roadmap = roadmaps.findForUpdate(roadmapId).orElse(null);
+            if (roadmap == null) {
+                continue;
+            }
+            List<Item> items = DatasetOpening.reopenedBy(roadmap, catalogueId);
+            if (items.isEmpty()) {
+                continue;
+            }
+            Map<String, Object> before = RoadmapService.summary(roadmap, roadmap.version());
+            LocalDate on = LocalDate.ofInstant(withdrawnAt, FRANCE);
+            for (Item item : items) {
+                DatasetOpening.reopen(roadmap, item, on);
+            }
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            long version = roadmaps.update(roadmap, now);
+            roadmaps.appendVersion(roadmapId, version, WITHDRAWN_ACTION, SYSTEM_ACTOR, now, roadmap.status(),
+                    RoadmapSnapshot.of(roadmap));
+            Map<String, Object> after = RoadmapService.summary(roadmap, version);
+            after.put("dataset", catalogueId);
+            after.put("itemsReopened", items.stream().map(i -> i.id().toString()).toList());
+            after.put("event", eventType + " " + eventId);
+            audit.record(SYSTEM_ACTOR, "roadmap." + WITHDRAWN_ACTION, RoadmapEvents.ROADMAP, roadmapId.toString(),
+                    before, after);
+            reopened += items.size();
+            log.info("Dataset {} withdrawn from the catalogue: {} item(s) of roadmap {} back in progress (version {})",
+                    catalogueId, items.size(), roadmapId, version);
+        }
+        return reopened;
     }
 }

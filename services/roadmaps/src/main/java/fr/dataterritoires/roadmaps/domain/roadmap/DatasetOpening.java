@@ -10,7 +10,11 @@ import java.util.Map;
  * catalogue reports the dataset at the item's target access level or a more open one (OPEN opens more than SHARED,
  * which opens more than RESTRICTED), the item is done — COMPLETED at 100 % — with a milestone saying so. Items already
  * completed or abandoned are left alone, so a repeated or later report changes nothing; a report of a less open level
- * changes nothing either (an item never goes back by itself).
+ * changes nothing either (an item never goes back by itself on a report).
+ *
+ * <p>The one way back is the catalogue losing the dataset ({@code DatasetWithdrawn}: no source carries it any more):
+ * the items it had completed are no longer met, so they go back to IN_PROGRESS with a milestone, not done, saying
+ * so; when a source publishes the dataset again, the next report completes them again.
  */
 public final class DatasetOpening {
 
@@ -57,4 +61,31 @@ public final class DatasetOpening {
             case RESTRICTED -> "Jeu de données référencé en accès restreint (catalogue)";
         };
     }
+
+    /** The items of {@code roadmap} that the withdrawal of the dataset {@code catalogueId} reopens: the completed ones. */
+    public static List<Item> reopenedBy(Roadmap roadmap, String catalogueId) {
+        List<Item> reopened = new ArrayList<>();
+        for (Item item : roadmap.items()) {
+            if (item.content() instanceof ItemContent.DatasetToOpen d && catalogueId.equals(d.catalogueDatasetId())
+                    && item.status() == ItemStatus.COMPLETED) {
+                reopened.add(item);
+            }
+        }
+        return reopened;
+    }
+
+    /**
+     * Reopens {@code item} in {@code roadmap}: IN_PROGRESS at that status's progress (or its sub-items' roll-up), and a
+     * milestone not done, dated {@code on}, saying the dataset left the catalogue, when the item has room for one more.
+     */
+    public static Item reopen(Roadmap roadmap, Item item, LocalDate on) {
+        List<Milestone> milestones = new ArrayList<>(item.milestones());
+        if (milestones.size() < Milestone.MAX) {
+            milestones.add(new Milestone(on, WITHDRAWN_MILESTONE, false));
+        }
+        return roadmap.track(item.id(), ItemStatus.IN_PROGRESS, null, milestones);
+    }
+
+    static final String WITHDRAWN_MILESTONE =
+            "Jeu de données retiré du catalogue : plus aucune source ne le publie (à republier)";
 }

@@ -18,7 +18,8 @@ import fr.dataterritoires.roadmaps.application.roadmap.Awards;
  * {@code <queue>.dlq}:
  * <ul>
  * <li>{@value #DATASET_QUEUE}: dataset-search's {@code DatasetPublished} and {@code DatasetUpdated} → automatic
- * progress of the items promising the dataset ({@link AutomaticProgress});</li>
+ * progress of the items promising the dataset ({@link AutomaticProgress}); {@code DatasetWithdrawn} → the items it had
+ * completed go back to in progress;</li>
  * <li>{@value #AWARD_QUEUE}: commons-calls' {@code AwardGranted} → the award in the roadmap's financial section
  * ({@link Awards}). An award naming a roadmap item unknown here is dead-lettered at once (operators look at it:
  * money is never dropped silently).</li>
@@ -34,11 +35,16 @@ public class LinkedServicesEventsConfiguration {
     @Bean
     InboundEventRoute datasetEventsRoute(InboundEvents events, AutomaticProgress progress, Environment environment) {
         return events.consume(queue(environment, DATASET_QUEUE),
-                List.of(DatasetReport.PUBLISHED, DatasetReport.UPDATED), event -> {
+                List.of(DatasetReport.PUBLISHED, DatasetReport.UPDATED, DatasetReport.WITHDRAWN), event -> {
+                    java.time.Instant time = event.time() == null ? java.time.Instant.now() : event.time().toInstant();
+                    if (DatasetReport.WITHDRAWN.equals(event.type())) {
+                        progress.datasetWithdrawn(DatasetReport.readWithdrawn(event.data()), time, event.type(),
+                                event.uuid());
+                        return;
+                    }
                     DatasetReport report = DatasetReport.read(event.data());
-                    progress.datasetReported(report.datasetId(), report.accessLevel(),
-                            event.time() == null ? java.time.Instant.now() : event.time().toInstant(),
-                            event.type(), event.uuid());
+                    progress.datasetReported(report.datasetId(), report.accessLevel(), time, event.type(),
+                            event.uuid());
                 });
     }
 

@@ -22,8 +22,8 @@ import fr.dataterritoires.testing.contracts.CommittedPacts;
 
 /**
  * What roadmaps needs of dataset-search's {@code DatasetPublished.v1} and {@code DatasetUpdated.v1} (automatic
- * progress): the catalogue id and the access level, read by {@link DatasetReport} as the Camel route does. roadmaps
- * does not consume {@code DatasetWithdrawn}: no pact for it.
+ * progress): the catalogue id and the access level; of {@code DatasetWithdrawn.v1} (completed items reopened): the
+ * catalogue id; read by {@link DatasetReport} as the Camel route does.
  */
 @ExtendWith({CommittedPacts.class, PactConsumerTestExt.class})
 @PactTestFor(providerName = "dataset-search", providerType = ProviderType.ASYNCH, pactVersion = PactSpecVersion.V4)
@@ -39,6 +39,14 @@ class DatasetSearchPactTest {
     @Pact(consumer = "roadmaps")
     V4Pact updated(MessagePactBuilder builder) {
         return report(builder, "a dataset updated", DatasetReport.UPDATED, "RESTRICTED");
+    }
+
+    @Pact(consumer = "roadmaps")
+    V4Pact withdrawn(MessagePactBuilder builder) {
+        return builder.expectsToReceive("a dataset withdrawn")
+                .withMetadata(Map.of("type", DatasetReport.WITHDRAWN))
+                .withContent(LambdaDsl.newJsonBody(data -> data.uuid("datasetId", DATASET)).build())
+                .toPact(V4Pact.class);
     }
 
     private static V4Pact report(MessagePactBuilder builder, String description, String type, String level) {
@@ -65,5 +73,12 @@ class DatasetSearchPactTest {
         DatasetReport report = DatasetReport.read(PactMessages.data(message, DatasetReport.UPDATED));
         assertThat(report.datasetId()).isEqualTo(DATASET.toString());
         assertThat(report.accessLevel()).isEqualTo(AccessLevel.RESTRICTED);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "withdrawn")
+    void aWithdrawnDatasetIsNamedByItsCatalogueId(V4Interaction.AsynchronousMessage message) {
+        assertThat(DatasetReport.readWithdrawn(PactMessages.data(message, DatasetReport.WITHDRAWN)))
+                .isEqualTo(DATASET.toString());
     }
 }

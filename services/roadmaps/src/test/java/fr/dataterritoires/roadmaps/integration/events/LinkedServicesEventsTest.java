@@ -46,6 +46,7 @@ class LinkedServicesEventsTest {
 
     private static final String PUBLISHED = "fr.dataterritoires.dataset-search.DatasetPublished.v1";
     private static final String UPDATED = "fr.dataterritoires.dataset-search.DatasetUpdated.v1";
+    private static final String WITHDRAWN = "fr.dataterritoires.dataset-search.DatasetWithdrawn.v1";
     private static final String AWARD = "fr.dataterritoires.commons-calls.AwardGranted.v1";
     private static final String METROPOLE = "200046977";
     private static final String ANCT = Siren.withCheckDigit("13002603").value();
@@ -138,6 +139,59 @@ class LinkedServicesEventsTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(
                 item(api.get(base, null).ok().json(), schoolsItem).path("status").asString()));
         assertThat(api.get(base, null).ok().json().path("version").asLong()).isEqualTo(version + 2);
+    }
+
+    @Test
+    void aWithdrawnDatasetReopensTheItemsItHadCompletedUntilASourcePublishesItAgain() {
+        String lighting = RealDatasetSearch.anyDatasetId(8);
+        String base = "/api/roadmaps/" + api.post("/api/roadmaps/committee", COMMITTEE_84, Map.of("regionCode", "84",
+                "startYear", 2056, "endYear", 2058, "title", "Feuille de route 2056-2058")).status(201).json()
+                .path("id").asString();
+        String roadmapId = base.substring(base.lastIndexOf('/') + 1);
+        JsonNode v = api.post(base + "/items", COMMITTEE_84, dataset(1, "Éclairage public", lighting, "OPEN"))
+                .status(201).json();
+        String item = v.path("items").get(0).path("id").asString();
+        v = api.post(base + "/items", COMMITTEE_84, financialLine(2, "50000.00")).status(201).json();
+        long version = publish(base, 3, v.path("items").get(1).path("id").asString());
+
+        // withdrawn before it was ever opened: nothing to reopen, nothing written
+        CloudEvent early = event(WITHDRAWN, withdrawnPayload(lighting));
+        publish(early);
+        awaitProcessed(early);
+        assertThat(api.get(base, null).ok().json().path("version").asLong()).isEqualTo(version);
+
+        CloudEvent opened = event(PUBLISHED, datasetPayload(lighting, "OPEN"));
+        publish(opened);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(
+                item(api.get(base, null).ok().json(), item).path("status").asString()));
+
+        // gone from every source: the promise is no longer met, the item is back in progress, once
+        CloudEvent gone = event(WITHDRAWN, withdrawnPayload(lighting));
+        double duplicates = count(EventMetrics.DUPLICATE, WITHDRAWN);
+        publish(gone);
+        publish(gone); // delivered twice
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(EventMetrics.DUPLICATE, WITHDRAWN) >= duplicates + 1
+                && "IN_PROGRESS".equals(item(api.get(base, null).ok().json(), item).path("status").asString()));
+        JsonNode r = api.get(base, null).ok().json();
+        assertThat(r.path("version").asLong()).isEqualTo(version + 2);
+        assertThat(r.path("status").asString()).isEqualTo("PUBLISHED");
+        JsonNode reopened = item(r, item);
+        assertThat(reopened.path("progress").asInt()).isEqualTo(50);
+        assertThat(reopened.path("milestones").toString()).contains("Jeu de données retiré du catalogue")
+                .contains("\"done\":false");
+        JsonNode versions = api.get(base + "/versions", null).ok().json();
+        assertThat(versions.get(versions.size() - 1).path("action").asString()).isEqualTo("dataset-withdrawn");
+        assertThat(versions.get(versions.size() - 1).path("actor").asString()).isEqualTo("system");
+        assertThat(audits("roadmap.dataset-withdrawn", roadmapId)).containsExactly("system");
+        assertThat(jdbc.queryForObject("SELECT after ->> 'event' FROM audit_record WHERE action = "
+                + "'roadmap.dataset-withdrawn' AND target_id = ?", String.class, roadmapId)).contains(gone.id());
+
+        // a source publishes it again: completed again by the next report
+        CloudEvent back = event(PUBLISHED, datasetPayload(lighting, "OPEN"));
+        publish(back);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(
+                item(api.get(base, null).ok().json(), item).path("status").asString()));
+        assertThat(api.get(base, null).ok().json().path("version").asLong()).isEqualTo(version + 3);
     }
 
     @Test
@@ -250,6 +304,14 @@ class LinkedServicesEventsTest {
         return payload;
     }
 
+    private static Map<String, Object> withdrawnPayload(String id) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("datasetId", id);
+        payload.put("withdrawnAt", "2026-10-02T08:00:00Z");
+        payload.put("lastSource", "data-gouv");
+        return payload;
+    }
+
     private static Map<String, Object> awardPayload(String awardId, String amount, String roadmapId, String itemId) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("awardId", awardId);
@@ -272,8 +334,8 @@ class LinkedServicesEventsTest {
             EventSchemas.assertConformsTo("commonscalls/AwardGranted.v1", data);
             source = "/dataterritoires/commons-calls";
         } else {
-            EventSchemas.assertConformsTo("datasetsearch/" + (type.equals(PUBLISHED) ? "DatasetPublished.v1"
-                    : "DatasetUpdated.v1"), data);
+            EventSchemas.assertConformsTo("datasetsearch/" + type.substring(type.lastIndexOf('.', type.length() - 4) + 1),
+                    data);
             source = "/dataterritoires/dataset-search";
         }
         String subject = String.valueOf(payload.getOrDefault("datasetId", payload.get("awardId")));

@@ -76,6 +76,31 @@ class DatasetOpeningTest {
         assertThat(roadmap.rollUp().progressOf(parent.id())).isZero();
     }
 
+    @Test
+    void aWithdrawalReopensOnlyTheCompletedItemsNamingTheDatasetUntilItIsReportedAgain() {
+        Roadmap roadmap = Fixtures.committeeRoadmap();
+        Item completed = roadmap.addItem(dataset("jeu-a", AccessLevel.OPEN, ItemStatus.PLANNED));
+        Item planned = roadmap.addItem(dataset("jeu-a", AccessLevel.OPEN, ItemStatus.PLANNED));
+        Item abandoned = roadmap.addItem(dataset("jeu-a", AccessLevel.OPEN, ItemStatus.ABANDONED));
+        Item other = roadmap.addItem(dataset("jeu-b", AccessLevel.OPEN, ItemStatus.COMPLETED));
+        DatasetOpening.complete(roadmap, completed, AccessLevel.OPEN, ON);
+
+        assertThat(DatasetOpening.reopenedBy(roadmap, "jeu-a")).extracting(Item::id).containsExactly(completed.id());
+        Item reopened = DatasetOpening.reopen(roadmap, roadmap.item(completed.id()), ON.plusDays(3));
+        assertThat(reopened.status()).isEqualTo(ItemStatus.IN_PROGRESS);
+        assertThat(reopened.progress()).isEqualTo(50);
+        assertThat(reopened.milestones()).containsExactly(
+                new Milestone(ON, "Jeu de données publié en accès ouvert (catalogue)", true),
+                new Milestone(ON.plusDays(3), DatasetOpening.WITHDRAWN_MILESTONE, false));
+        assertThat(roadmap.item(planned.id()).status()).isEqualTo(ItemStatus.PLANNED);
+        assertThat(roadmap.item(abandoned.id()).status()).isEqualTo(ItemStatus.ABANDONED);
+        assertThat(roadmap.item(other.id()).status()).isEqualTo(ItemStatus.COMPLETED);
+        // reopened once: a repeated withdrawal finds nothing; the next report completes it again
+        assertThat(DatasetOpening.reopenedBy(roadmap, "jeu-a")).isEmpty();
+        assertThat(DatasetOpening.completedBy(roadmap, "jeu-a", AccessLevel.OPEN)).extracting(Item::id)
+                .contains(completed.id());
+    }
+
     private static Item dataset(String catalogueId, AccessLevel target, ItemStatus status) {
         return Item.create(UUID.randomUUID(), "Jeu " + catalogueId, null, null, null, content(catalogueId, target),
                 status, null, List.of());

@@ -20,6 +20,12 @@ public interface HarvestRunRepository {
     /** Writes the counts, status, end and error of a run, and refreshes its heartbeat. */
     void update(HarvestRun run, Instant heartbeat);
 
+    /**
+     * Adds the counts of {@code delta} (created, updated, unchanged, withdrawn, failed) to run {@code runId} and
+     * refreshes its heartbeat: batches written concurrently each add their own.
+     */
+    void addCounts(UUID runId, HarvestRun delta, Instant heartbeat);
+
     Optional<HarvestRun> find(UUID id);
 
     /** The actor who started the run (a user's subject, or the harvest system actor). */

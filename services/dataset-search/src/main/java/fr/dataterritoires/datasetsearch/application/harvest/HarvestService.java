@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -211,21 +212,28 @@ public class HarvestService {
 
     /**
      * The state of one run while it reads its source. Three stages overlap: the reader (the calling thread) fetches and
-     * parses the next page while the writer thread stores the previous batch in PostgreSQL, and the indexer thread
-     * sends committed batches to the search index. Batches are written and indexed one at a time, in reading order;
-     * at most {@code pipeline-depth} batches wait for each of the two threads (back-pressure on the reader). A write
-     * that fails stops the reading at the next record; nothing is dropped before the whole source was read and written.
+     * parses the next page while {@code writers} writer threads store earlier batches in PostgreSQL, each in its own
+     * transaction, and the indexer thread sends committed batches to the search index. A record key is handed to one
+     * batch only (the reader keeps the first of a key read twice), so concurrent batches never touch the same record;
+     * the run's counts are added by each batch, not overwritten. At most {@code pipeline-depth} batches wait for the
+     * writers beyond those being written, and for the indexer (back-pressure on the reader). A write that fails stops
+     * the reading at the next record; nothing is dropped before the whole source was read and written.
      */
     private final class Execution implements AutoCloseable {
 
+        /** The run with the counts of every batch committed so far (changed under this execution's lock). */
         private volatile HarvestRun run;
         private final HarvestSource source;
         private final String actor;
-        private final Set<String> seen = new HashSet<>();
+        /** Record keys committed in this run (writer threads add, {@link #dropUnseen} reads after the drain). */
+        private final Set<String> seen = ConcurrentHashMap.newKeySet();
+        /** Record keys read in this run (reader thread only): the first of a key read twice is the one written. */
+        private final Set<String> read = new HashSet<>();
         private final List<HarvestItem> buffer = new ArrayList<>();
         private final ExecutorService writer;
         private final ExecutorService indexer;
-        private final Semaphore writeSlots = new Semaphore(properties.pipelineDepth());
+        private final int writeSlotCount = properties.pipelineDepth() + properties.writers();
+        private final Semaphore writeSlots = new Semaphore(writeSlotCount);
         /** Committed batches waiting for the index: the indexer sends all those waiting as one bulk. */
         private final Semaphore indexSlots = new Semaphore(2 * properties.pipelineDepth());
         private final Queue<IndexWork> waitingForIndex = new ConcurrentLinkedQueue<>();
@@ -237,13 +245,18 @@ public class HarvestService {
             this.source = source;
             this.actor = actor;
             String name = "harvest-" + source.id() + "-";
-            this.writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name(name + "writer").daemon().factory());
+            this.writer = Executors.newFixedThreadPool(properties.writers(),
+                    Thread.ofPlatform().name(name + "writer-", 1).daemon().factory());
             this.indexer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name(name + "indexer").daemon().factory());
         }
 
         /** Reader thread: one record read. */
         void accept(HarvestItem item) {
             rethrowWriteFailure();
+            if (!read.add(item.recordKey())) {
+                // the same record twice in one read (overlapping pages): the first one counts
+                return;
+            }
             buffer.add(item);
             if (buffer.size() >= properties.batchSize()) {
                 flush();
@@ -277,7 +290,9 @@ public class HarvestService {
 
         /** Waits until every batch handed over is written (or skipped after a failure); rethrows the write failure. */
         void drain() {
-            await(writer);
+            // every batch handed over holds a slot until it is written: all slots free, nothing is under way
+            acquire(writeSlots, writeSlotCount);
+            writeSlots.release(writeSlotCount);
             rethrowWriteFailure();
         }
 
@@ -289,7 +304,8 @@ public class HarvestService {
         /** After a failure: lets what is under way end, so that the run record is written last. */
         void quiesce() {
             try {
-                await(writer);
+                acquire(writeSlots, writeSlotCount);
+                writeSlots.release(writeSlotCount);
                 await(indexer);
             } catch (RuntimeException ignored) {
                 // already failing
@@ -310,8 +326,12 @@ public class HarvestService {
         }
 
         private static void acquire(Semaphore slots) {
+            acquire(slots, 1);
+        }
+
+        private static void acquire(Semaphore slots, int permits) {
             try {
-                slots.acquire();
+                slots.acquire(permits);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Harvest interrupted", e);
@@ -320,7 +340,7 @@ public class HarvestService {
 
         private static void await(ExecutorService stage) {
             try {
-                // single-threaded and in order: done when a no-op queued now has run
+                // the indexer: single-threaded and in order, so done when a no-op queued now has run
                 stage.submit(() -> { }).get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -375,9 +395,8 @@ public class HarvestService {
             batch.sameIdentity.putAll(datasets.findByIdentities(identities, source.id()));
             for (HarvestItem item : items) {
                 String key = item.recordKey();
-                if (seen.contains(key) || !batch.seen.add(key)) {
-                    // the same record twice in one read (overlapping pages): the first one counts
-                    continue;
+                if (!batch.seen.add(key)) {
+                    continue; // the reader hands a key over once; a batch retried after a conflict starts afresh
                 }
                 switch (item) {
                     case HarvestItem.Failed failed -> {
@@ -446,7 +465,11 @@ public class HarvestService {
 
         /** After commit: the run's counts move on, the index follows the catalogue. */
         private void committed(Batch batch) {
-            run = batch.progressed;
+            synchronized (this) {
+                HarvestRun next = copy(run);
+                batch.addCountsTo(next);
+                run = next;
+            }
             seen.addAll(batch.seen);
             batch.counts.forEach((change, count) ->
                     metrics.records(source.id(), outcome(change), count));
@@ -549,7 +572,6 @@ public class HarvestService {
         final List<String> unchangedKeys = new ArrayList<>();
         final Map<Dataset.Change, Integer> counts = new EnumMap<>(Dataset.Change.class);
         int failed;
-        HarvestRun progressed;
 
         Batch(Instant now) {
             this.now = now;
@@ -609,17 +631,21 @@ public class HarvestService {
             datasets.updateAll(changed);
             audit.recordAll(audited);
             outbox.recordAll(events);
-            HarvestRun next = copy(execution.run);
+            HarvestRun delta = HarvestRun.start(sourceId, execution.run.trigger(), now);
+            addCountsTo(delta);
+            runs.addCounts(execution.run.id(), delta, now);
+        }
+
+        /** Adds what this batch counted to {@code run}'s counts. */
+        void addCountsTo(HarvestRun run) {
             counts.forEach((change, count) -> {
                 for (int i = 0; i < count; i++) {
-                    next.count(change);
+                    run.count(change);
                 }
             });
             for (int i = 0; i < failed; i++) {
-                next.countFailure();
+                run.countFailure();
             }
-            runs.update(next, now);
-            progressed = next;
         }
 
         private OutboxPublisher.Event published(Dataset dataset, Optional<DatasetDescription> view, String type) {

@@ -64,6 +64,23 @@ public class JdbcHarvestRunRepository implements HarvestRunRepository {
     }
 
     @Override
+    public void addCounts(UUID runId, HarvestRun delta, Instant heartbeat) {
+        jdbc.sql("""
+                        UPDATE harvest_run SET created = created + :created, updated = updated + :updated,
+                               unchanged = unchanged + :unchanged, withdrawn = withdrawn + :withdrawn,
+                               failed = failed + :failed, heartbeat = :heartbeat
+                        WHERE id = :id""")
+                .param("created", delta.created())
+                .param("updated", delta.updated())
+                .param("unchanged", delta.unchanged())
+                .param("withdrawn", delta.withdrawn())
+                .param("failed", delta.failed())
+                .param("heartbeat", Timestamp.from(heartbeat))
+                .param("id", runId)
+                .update();
+    }
+
+    @Override
     public Optional<HarvestRun> find(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM harvest_run WHERE id = :id").param("id", id)
                 .query(JdbcHarvestRunRepository::run).optional();

@@ -269,16 +269,25 @@ class HarvestServiceTest {
         for (int i = 0; i < 450; i++) {
             items.add(parsed("r" + i, "https://catalogue.example.fr/" + source + "/" + i, "Jeu n° " + i));
         }
+        // overlapping pages: records read again in later batches (written concurrently) count once, the first time
+        items.add(parsed("r5", "https://catalogue.example.fr/" + source + "/5", "Jeu n° 5 (page suivante)"));
+        items.add(parsed("r250", "https://catalogue.example.fr/" + source + "/250", "Jeu n° 250 (page suivante)"));
+        // bad records in several batches
+        items.add(100, new HarvestItem.Failed("broken-a", "{}", "titre manquant"));
+        items.add(new HarvestItem.Failed("broken-b", "{}", "licence illisible"));
         reader.serve(source, items);
         HarvestRun run = run(source);
-        assertCounts(run, 450, 0, 0, 0, 0);
+        assertCounts(run, 450, 0, 0, 0, 2);
+        // the stored run record holds every batch's counts (each batch adds its own)
+        assertCounts(runs.find(run.id()).orElseThrow(), 450, 0, 0, 0, 2);
+        assertThat(byRecord(source, "r5").description(java.time.Instant.now()).orElseThrow().title()).isEqualTo("Jeu n° 5");
         assertThat(jdbc.sql("SELECT count(*) FROM dataset_provenance WHERE source_id = :s").param("s", source)
                 .query(Long.class).single()).isEqualTo(450L);
         // the same records again: nothing rewritten, nothing announced
         String datasetEvents = "SELECT count(*) FROM outbox_event WHERE aggregate_id IN "
                 + "(SELECT dataset_id::text FROM dataset_provenance WHERE source_id = :s)";
         assertThat(jdbc.sql(datasetEvents).param("s", source).query(Long.class).single()).isEqualTo(450L);
-        assertCounts(run(source), 0, 0, 450, 0, 0);
+        assertCounts(run(source), 0, 0, 450, 0, 2);
         assertThat(jdbc.sql(datasetEvents).param("s", source).query(Long.class).single()).isEqualTo(450L);
     }
 

@@ -97,8 +97,16 @@ class DatasetSearchPactTest {
                     page.integerType("size", 10);
                     page.minArrayLike("datasets", 1, DatasetSearchPactTest::result);
                     page.object("facets", facets -> {
-                        facets.minArrayLike("accessLevels", 1, DatasetSearchPactTest::facetValue);
-                        facets.minArrayLike("themes", 1, DatasetSearchPactTest::facetValue);
+                        facets.minArrayLike("accessLevels", 1, v -> {
+                            v.stringType("value", "OPEN");
+                            v.stringType("label", "ouvert");
+                            v.integerType("count", 1);
+                        });
+                        // themes are free words: a value and its count, no label
+                        facets.minArrayLike("themes", 1, v -> {
+                            v.stringType("value", "Adresses");
+                            v.integerType("count", 1);
+                        });
                     });
                 }).build())
                 .toPact(V4Pact.class);
@@ -310,7 +318,8 @@ class DatasetSearchPactTest {
                 .matchHeader("Authorization", BEARER, "Bearer " + TOKEN)
                 .matchHeader("Content-Type", "application/json.*", "application/json")
                 .body(LambdaDsl.newJsonBody(body -> draft(body, "2027-12-31", "2027-01-01")).build())
-                .willRespondWith().status(400).matchHeader("Content-Type", PROBLEM, "application/problem+json")
+                // a business rule broken: 422, the field named in the problem's errors
+                .willRespondWith().status(422).matchHeader("Content-Type", PROBLEM, "application/problem+json")
                 .body(LambdaDsl.newJsonBody(problem -> {
                     problem.stringType("title", "Règle métier non respectée");
                     problem.stringType("detail", "La date de fin souhaitée (wishedEnd, 2027-01-01) doit être "
@@ -332,7 +341,7 @@ class DatasetSearchPactTest {
                 "Nathan Richard", "nathan.richard@exemple.fr", "Étude des consommations d'eau par quartier",
                 "2027-12-31", "2027-01-01", "")))
                 .isInstanceOfSatisfying(ServiceRefusal.class, refusal -> {
-                    assertThat(refusal.status()).isEqualTo(400);
+                    assertThat(refusal.status()).isEqualTo(422);
                     assertThat(refusal.fieldErrors()).containsOnlyKeys("wishedEnd");
                 });
     }
@@ -376,12 +385,6 @@ class DatasetSearchPactTest {
         }));
         r.minArrayLike("formats", 1, PactDslJsonRootValue.stringType("CSV"), 1);
         r.numberType("qualityScore", 0.75);
-    }
-
-    private static void facetValue(LambdaDslObject v) {
-        v.stringType("value", "OPEN");
-        v.stringType("label", "ouvert");
-        v.integerType("count", 1);
     }
 
     private static void problem(LambdaDslObject problem) {

@@ -3,6 +3,7 @@ package fr.dataterritoires.testing.contracts;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
@@ -10,16 +11,21 @@ import java.util.function.UnaryOperator;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
- * Proves that a producer's pact verification catches a careless edit of its payloads (docs/adr/0015): a producer test
- * declares its verification as a nested class run only through JUnit's test kit, whose {@code @PactVerifyProvider}
- * methods pass every payload they build through {@link #change()}; {@link #verify} runs it with a given change and
- * answers the outcome of each interaction. The one harness for every producer's breakage tests.
+ * Proves that a provider's pact verification catches a careless edit of what it sends (docs/adr/0015): a provider
+ * test declares its verification as a nested class run only through JUnit's test kit; {@link #verify} runs it with a
+ * given change and answers the outcome of each interaction. Message verifications pass every payload their
+ * {@code @PactVerifyProvider} methods build through {@link #change()}; HTTP verifications ({@link HttpPactVerification})
+ * pass every JSON object of the real service's answers through it ({@link #changeJson}). The one harness for every
+ * provider's breakage tests.
  */
 public final class PayloadBreakage {
 
-    private static final AtomicReference<UnaryOperator<Map<String, Object>>> CHANGE =
-            new AtomicReference<>(UnaryOperator.identity());
+    private static final UnaryOperator<Map<String, Object>> NONE = UnaryOperator.identity();
+    private static final AtomicReference<UnaryOperator<Map<String, Object>>> CHANGE = new AtomicReference<>(NONE);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private PayloadBreakage() {
     }
@@ -35,8 +41,34 @@ public final class PayloadBreakage {
         try {
             return EngineTestKit.engine("junit-jupiter").selectors(selectClass(verification)).execute().testEvents();
         } finally {
-            CHANGE.set(UnaryOperator.identity());
+            CHANGE.set(NONE);
         }
+    }
+
+    /** Whether a change applies (only inside {@link #verify}). */
+    public static boolean changing() {
+        return CHANGE.get() != NONE;
+    }
+
+    /**
+     * A JSON document (an HTTP answer) with {@link #change()} applied to each of its objects, the nested ones first:
+     * a field renamed or retyped wherever the answer has it, as an edit of a shared response type would do.
+     */
+    public static byte[] changeJson(byte[] document) {
+        return JSON.writeValueAsBytes(changeEverywhere(JSON.readValue(document, Object.class)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object changeEverywhere(Object value) {
+        if (value instanceof Map<?, ?> object) {
+            Map<String, Object> changed = new LinkedHashMap<>();
+            ((Map<String, Object>) object).forEach((k, v) -> changed.put(k, changeEverywhere(v)));
+            return change().apply(changed);
+        }
+        if (value instanceof List<?> array) {
+            return array.stream().map(PayloadBreakage::changeEverywhere).toList();
+        }
+        return value;
     }
 
     /** The payload with one field renamed, in place (the edit of someone who renamed a Java field). */

@@ -19,6 +19,8 @@ import au.com.dius.pact.provider.junit5.MessageTestTarget;
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
 import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.Provider;
+import au.com.dius.pact.provider.junitsupport.filter.InteractionFilter;
+import au.com.dius.pact.provider.junitsupport.loader.PactFilter;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import fr.dataterritoires.commonscalls.domain.ApplicantType;
 import fr.dataterritoires.commonscalls.domain.Application;
@@ -44,6 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Provider("commons-calls")
 @PactFolder("../../libs/contracts/pacts")
+@PactFilter(value = "Asynchronous/Messages", filter = InteractionFilter.ByInteractionType.class)
 public class CommonsCallsPactVerificationTest {
 
     /** Producer methods are looked for in this package only (a classpath-wide scan is slow and would find the

@@ -22,7 +22,10 @@ import fr.dataterritoires.portal.application.TerritoryChoice;
 import fr.dataterritoires.portal.domain.AccessRequestDraft;
 import fr.dataterritoires.portal.domain.SearchCriteria;
 
-/** {@link DatasetCatalogue} on dataset-search's REST API ({@code /api/datasets…}, {@code /api/access-requests}). */
+/**
+ * {@link DatasetCatalogue} on dataset-search's REST API ({@code /api/datasets…}, {@code /api/access-requests}; the
+ * paths here are relative to the API's root, the service's {@code /api} or the gateway's {@code /api/dataset-search}).
+ */
 @Component
 public class RestDatasetCatalogue implements DatasetCatalogue {
 
@@ -40,13 +43,13 @@ public class RestDatasetCatalogue implements DatasetCatalogue {
         criteria.parameters().forEach(p -> query.add(p.getKey(), p.getValue()));
         query.add("page", Integer.toString(criteria.page()));
         query.add("size", Integer.toString(SearchCriteria.PAGE_SIZE));
-        String uri = UriComponentsBuilder.fromPath("/api/datasets").queryParams(query).encode().build().toUriString();
+        String uri = UriComponentsBuilder.fromPath("/datasets").queryParams(query).encode().build().toUriString();
         return call(client -> client.get().uri(uri).retrieve().body(SearchPage.class));
     }
 
     @Override
     public DatasetDetail dataset(String id) {
-        return call(client -> client.get().uri("/api/datasets/{id}", id).retrieve().body(DatasetDetail.class));
+        return call(client -> client.get().uri("/datasets/{id}", id).retrieve().body(DatasetDetail.class));
     }
 
     @Override
@@ -55,7 +58,7 @@ public class RestDatasetCatalogue implements DatasetCatalogue {
             return List.of();
         }
         Suggestions found = call(client -> client.get()
-                .uri(u -> u.path("/api/datasets/suggestions").queryParam("q", text.strip()).build())
+                .uri(u -> u.path("/datasets/suggestions").queryParam("q", text.strip()).build())
                 .retrieve().body(Suggestions.class));
         return found == null || found.territories() == null ? List.of() : found.territories();
     }
@@ -71,13 +74,13 @@ public class RestDatasetCatalogue implements DatasetCatalogue {
         body.put("wishedStart", draft.wishedStart());
         body.put("wishedEnd", draft.wishedEnd());
         body.put("legalBasis", draft.legalBasis());
-        return call(client -> client.post().uri("/api/access-requests").contentType(MediaType.APPLICATION_JSON)
+        return call(client -> client.post().uri("/access-requests").contentType(MediaType.APPLICATION_JSON)
                 .body(body).retrieve().body(AccessRequestReceipt.class));
     }
 
     @Override
     public List<AccessRequestReceipt> myAccessRequests() {
-        return call(client -> client.get().uri("/api/access-requests?view=MINE&limit=50").retrieve()
+        return call(client -> client.get().uri("/access-requests?view=MINE&limit=50").retrieve()
                 .body(new ParameterizedTypeReference<List<AccessRequestReceipt>>() {
                 }));
     }

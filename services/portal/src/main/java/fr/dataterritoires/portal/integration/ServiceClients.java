@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One {@link RestClient} per service, on its base URL ({@link ServiceEndpoints}), relaying the signed-in user's token
+ * One {@link RestClient} per service, on the root of its API ({@link ServiceEndpoints#apiRoot}), relaying the signed-in user's token
  * ({@code Authorization: Bearer}); anonymous visitors call anonymously. 4xx problem+json answers become
  * {@link ServiceRefusal}s with the refusals per field, 5xx ones {@link ServiceUnavailable}.
  */
@@ -66,7 +66,7 @@ public class ServiceClients {
                 // the application's mapper: unknown members of the services' answers are ignored, dates read as ISO
                 .configureMessageConverters(converters -> converters
                         .withJsonConverter(new JacksonJsonHttpMessageConverter(json)))
-                .baseUrl(endpoints.baseUrl(service).toString())
+                .baseUrl(endpoints.apiRoot(service).toString())
                 .requestFactory(requestFactory())
                 // traces continue into the services (W3C trace context), and client metrics per call
                 .observationRegistry(observations)

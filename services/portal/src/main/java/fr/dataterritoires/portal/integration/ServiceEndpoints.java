@@ -8,10 +8,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Where the portal reaches the services ({@code dataterritoires.portal.*}). With {@code gateway-url}
- * ({@code DT_GATEWAY_URL}) set, every service is called through the gateway, which routes by path ({@code /api/...}
- * stays the same): that one setting is all a deployment needs. Without it (local runs, tests, until the gateway
- * exists) each service has its own base URL, e.g. {@code services.dataset-search} ({@code DT_DATASET_SEARCH_URL},
- * default {@code http://127.0.0.1:8085}).
+ * ({@code DT_GATEWAY_URL}) set, every service is called through the gateway, under its route
+ * {@code /api/<service>} (the gateway forwards {@code /api/<service>/x} to the service's {@code /api/x}): that one
+ * setting is all a deployment needs. Without it (local runs, tests) each service has its own base URL, e.g.
+ * {@code services.dataset-search} ({@code DT_DATASET_SEARCH_URL}, default {@code http://127.0.0.1:8085}), and its
+ * API under {@code /api}.
  */
 @ConfigurationProperties("dataterritoires.portal")
 public class ServiceEndpoints {
@@ -22,16 +23,26 @@ public class ServiceEndpoints {
     private java.time.Duration readTimeout = java.time.Duration.ofSeconds(10);
     private java.time.Duration connectTimeout = java.time.Duration.ofSeconds(2);
 
-    public URI baseUrl(String service) {
+    /**
+     * The root of a service's REST API, to which the clients add the API's own paths ({@code /datasets}): the
+     * gateway's route of the service, e.g. {@code http://gateway:8080/api/dataset-search}, else the service's
+     * {@code /api}, e.g. {@code http://127.0.0.1:8085/api}.
+     */
+    public URI apiRoot(String service) {
         if (gatewayUrl != null && !gatewayUrl.toString().isBlank()) {
-            return gatewayUrl;
+            return URI.create(withoutTrailingSlash(gatewayUrl) + "/api/" + service);
         }
         URI url = services.get(service);
         if (url == null) {
             throw new IllegalStateException("No base URL for service " + service
                     + ": set dataterritoires.portal.gateway-url or dataterritoires.portal.services." + service);
         }
-        return url;
+        return URI.create(withoutTrailingSlash(url) + "/api");
+    }
+
+    private static String withoutTrailingSlash(URI url) {
+        String text = url.toString();
+        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
     }
 
     public URI getGatewayUrl() {

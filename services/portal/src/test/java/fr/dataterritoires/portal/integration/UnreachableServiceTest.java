@@ -47,11 +47,12 @@ class UnreachableServiceTest {
     }
 
     @Test
-    void theGatewayWhenSetServesEveryService() {
+    void theGatewayWhenSetServesEveryServiceUnderItsRoute() {
         ServiceEndpoints endpoints = new ServiceEndpoints();
-        assertThat(endpoints.baseUrl("dataset-search")).hasToString("http://127.0.0.1:8085");
-        endpoints.setGatewayUrl(URI.create("http://gateway:8080"));
-        assertThat(endpoints.baseUrl("dataset-search")).hasToString("http://gateway:8080");
-        assertThat(endpoints.baseUrl("commons-calls")).hasToString("http://gateway:8080");
+        assertThat(endpoints.apiRoot("dataset-search")).hasToString("http://127.0.0.1:8085/api");
+        // the gateway forwards /api/<service>/x to the service's /api/x (GatewayRoutes)
+        endpoints.setGatewayUrl(URI.create("http://gateway:8080/"));
+        assertThat(endpoints.apiRoot("dataset-search")).hasToString("http://gateway:8080/api/dataset-search");
+        assertThat(endpoints.apiRoot("commons-calls")).hasToString("http://gateway:8080/api/commons-calls");
     }
 }

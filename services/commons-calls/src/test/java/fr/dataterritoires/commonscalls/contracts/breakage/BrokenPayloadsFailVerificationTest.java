@@ -19,6 +19,8 @@ import au.com.dius.pact.provider.junit5.MessageTestTarget;
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
 import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.Provider;
+import au.com.dius.pact.provider.junitsupport.filter.InteractionFilter;
+import au.com.dius.pact.provider.junitsupport.loader.PactFilter;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import fr.dataterritoires.commonscalls.application.CommonsCallsPactVerificationTest;
 import fr.dataterritoires.testing.contracts.PayloadBreakage;
@@ -76,6 +78,7 @@ class BrokenPayloadsFailVerificationTest {
     /** Run only through the test kit (surefire skips nested classes). */
     @Provider("commons-calls")
     @PactFolder("../../libs/contracts/pacts")
+    @PactFilter(value = "Asynchronous/Messages", filter = InteractionFilter.ByInteractionType.class)
     static class Verification {
 
         @TestTemplate

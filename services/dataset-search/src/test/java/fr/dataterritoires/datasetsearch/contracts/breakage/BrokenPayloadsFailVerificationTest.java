@@ -18,6 +18,8 @@ import au.com.dius.pact.provider.junit5.MessageTestTarget;
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
 import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.Provider;
+import au.com.dius.pact.provider.junitsupport.filter.InteractionFilter;
+import au.com.dius.pact.provider.junitsupport.loader.PactFilter;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import fr.dataterritoires.datasetsearch.contracts.verification.DatasetSearchPactVerificationTest;
 import fr.dataterritoires.testing.contracts.PayloadBreakage;
@@ -71,6 +73,7 @@ class BrokenPayloadsFailVerificationTest {
     /** Run only through the test kit (surefire skips nested classes). */
     @Provider("dataset-search")
     @PactFolder("../../libs/contracts/pacts")
+    @PactFilter(value = "Asynchronous/Messages", filter = InteractionFilter.ByInteractionType.class)
     static class Verification {
 
         @TestTemplate

@@ -16,6 +16,8 @@ import au.com.dius.pact.provider.junit5.MessageTestTarget;
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
 import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.Provider;
+import au.com.dius.pact.provider.junitsupport.filter.InteractionFilter;
+import au.com.dius.pact.provider.junitsupport.loader.PactFilter;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import fr.dataterritoires.datasetsearch.application.harvest.CatalogueEvents;
 import fr.dataterritoires.datasetsearch.domain.AccessLevel;
@@ -36,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Provider("dataset-search")
 @PactFolder("../../libs/contracts/pacts")
+@PactFilter(value = "Asynchronous/Messages", filter = InteractionFilter.ByInteractionType.class)
 public class DatasetSearchPactVerificationTest {
 
     /** Producer methods are looked for in this package only (a classpath-wide scan is slow and would find the

@@ -18,6 +18,8 @@ import au.com.dius.pact.provider.junit5.MessageTestTarget;
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
 import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.Provider;
+import au.com.dius.pact.provider.junitsupport.filter.InteractionFilter;
+import au.com.dius.pact.provider.junitsupport.loader.PactFilter;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import fr.dataterritoires.roadmaps.application.roadmap.RoadmapEvents;
 import fr.dataterritoires.roadmaps.domain.TerritoryKey;
@@ -44,6 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Provider("roadmaps")
 @PactFolder("../../libs/contracts/pacts")
+@PactFilter(value = "Asynchronous/Messages", filter = InteractionFilter.ByInteractionType.class)
 public class RoadmapsPactVerificationTest {
 
     /** Where the producer methods are looked for: this package only (a classpath-wide scan takes seconds and would

@@ -92,6 +92,8 @@ public final class LocalSuite implements AutoCloseable {
     private Process backendsProcess;
     /** The backends' variables every service got (DT_POSTGRES_URL, DT_AMQP_URL, DT_ELASTICSEARCH_URL and sources). */
     private final Map<String, String> backendVariables = new ConcurrentHashMap<>();
+    /** Given by the caller to the backends' process and every service (see {@link #environment(Map)}). */
+    private final Map<String, String> environment = new LinkedHashMap<>();
     /** The demo seed follows the summary: no hint about it then. */
     volatile boolean seeding;
 
@@ -174,6 +176,22 @@ public final class LocalSuite implements AutoCloseable {
      */
     public static LocalSuite forTests(Path repo, Path runDir, int portOffset, String database, PrintStream out) {
         return new LocalSuite(repo.toAbsolutePath().normalize(), runDir.toAbsolutePath(), portOffset, database, out);
+    }
+
+    /**
+     * Variables for the backends' process and every service, set before {@link #start()}. A backend's URL
+     * ({@code DT_AMQP_URL}, {@code DT_POSTGRES_URL}, {@code DT_ELASTICSEARCH_URL}) is then explicit configuration, step 1
+     * of the resolution order (DESIGN.md §6): e.g. the fault scenarios' own broker, which they restart. Others tune the
+     * services ({@code DT_GATEWAY_RESPONSE_TIMEOUT}, Spring's relaxed names such as
+     * {@code DATATERRITOIRES_GRPC_CLIENT_DEFAULTDEADLINE}). What the suite itself decides per service (ports, the
+     * addresses of the other services, the development issuer) cannot be overridden this way.
+     */
+    public LocalSuite environment(Map<String, String> variables) {
+        if (!started.isEmpty() || backendsProcess != null) {
+            throw new IllegalStateException("environment(...) must be set before start()");
+        }
+        environment.putAll(variables);
+        return this;
     }
 
     /** A started service by name (dataset-search, roadmaps, commons-calls, exchanges, replication, gateway, portal). */
@@ -300,8 +318,9 @@ public final class LocalSuite implements AutoCloseable {
 
     private ServiceProcess startOne(Known k, Path jar, Map<String, String> backends) throws Exception {
         int http = k.http() + portOffset;
-        ServiceProcess.Builder b = ServiceProcess.builder(k.name(), jar)
-                .profile("local")
+        ServiceProcess.Builder b = ServiceProcess.builder(k.name(), jar);
+        environment.forEach(b::env); // first: what follows is the suite's own decision and wins
+        b.profile("local")
                 .httpPort(http)
                 .logFile(runDir.resolve(k.name() + ".log"))
                 .startTimeout(Duration.ofMinutes(4))
@@ -355,7 +374,9 @@ public final class LocalSuite implements AutoCloseable {
         }
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), LocalBackends.class.getName(), "--env-file=" + envFile));
-        backendsProcess = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment); // e.g. DT_AMQP_URL: explicit configuration, resolution step 1
+        backendsProcess = builder.start();
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (!Files.exists(envFile)) {
             if (!backendsProcess.isAlive()) {

@@ -94,6 +94,10 @@ public final class LocalSuite implements AutoCloseable {
     private final Map<String, String> backendVariables = new ConcurrentHashMap<>();
     /** Given by the caller to the backends' process and every service (see {@link #environment(Map)}). */
     private final Map<String, String> environment = new LinkedHashMap<>();
+    /** Only these services, when set (see {@link #services(java.util.Collection)}). */
+    private java.util.Set<String> only;
+    /** How long each service may take to be ready (a start, and a test's restart). */
+    private Duration startTimeout = Duration.ofMinutes(4);
     /** The demo seed follows the summary: no hint about it then. */
     volatile boolean seeding;
 
@@ -194,6 +198,30 @@ public final class LocalSuite implements AutoCloseable {
         return this;
     }
 
+    /**
+     * How long each service may take to become ready, at start and when a test restarts it (default 4 minutes): a
+     * machine shared by several suites may need more. Before {@link #start()}.
+     */
+    public LocalSuite startTimeout(Duration timeout) {
+        if (!started.isEmpty()) {
+            throw new IllegalStateException("startTimeout(...) must be set before start()");
+        }
+        this.startTimeout = java.util.Objects.requireNonNull(timeout, "timeout");
+        return this;
+    }
+
+    /**
+     * Starts only these services (their jars must be built), in their usual waves: a test that breaks some services
+     * needs them and their callers, not the whole suite. Before {@link #start()}.
+     */
+    public LocalSuite services(java.util.Collection<String> names) {
+        if (!started.isEmpty()) {
+            throw new IllegalStateException("services(...) must be set before start()");
+        }
+        this.only = java.util.Set.copyOf(names);
+        return this;
+    }
+
     /** A started service by name (dataset-search, roadmaps, commons-calls, exchanges, replication, gateway, portal). */
     public ServiceProcess service(String name) {
         return started.stream().filter(p -> p.name().equals(name)).findFirst()
@@ -233,6 +261,14 @@ public final class LocalSuite implements AutoCloseable {
         Map<String, Path> jars = findJars(repo);
         if (jars.isEmpty()) {
             throw new IllegalStateException("no services/*/target/*-exec.jar: run 'make build' first");
+        }
+        if (only != null) {
+            List<String> missing = only.stream().filter(name -> !jars.containsKey(name)).sorted().toList();
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("no executable jar for " + missing + " under services/*/target: run "
+                        + "'make build' first");
+            }
+            jars.keySet().retainAll(only);
         }
         List<List<Known>> waves = plan(jars.keySet());
         // Before anything starts: a port taken (often another make run) would only show deep in a service's log.
@@ -323,7 +359,7 @@ public final class LocalSuite implements AutoCloseable {
         b.profile("local")
                 .httpPort(http)
                 .logFile(runDir.resolve(k.name() + ".log"))
-                .startTimeout(Duration.ofMinutes(4))
+                .startTimeout(startTimeout)
                 // one key for every process: tokens minted by any of them are trusted by all (ADR 0005)
                 .env("DT_DEV_ISSUER_DIR", repo.resolve(".dt-local/dev-issuer").toString())
                 .env("DT_HTTP_PORT", String.valueOf(http));

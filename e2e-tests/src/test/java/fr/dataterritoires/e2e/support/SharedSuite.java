@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 /**
  * The whole suite as separate processes (the services' executable jars, started the way {@code make run} starts them,
@@ -47,12 +49,22 @@ public final class SharedSuite {
      * {@code target/e2e-suites/<database>}: the caller closes it (and may drop the database with {@link #dropDatabase}).
      */
     public static LocalSuite startPrivate(String database) throws Exception {
+        return startPrivate(database, suite -> suite);
+    }
+
+    /**
+     * The same, configured before it starts: e.g. {@link LocalSuite#environment} ({@code DT_AMQP_URL} of a broker of
+     * the test's own, shorter budgets) or {@link LocalSuite#services} (only the services a test needs).
+     */
+    public static LocalSuite startPrivate(String database, UnaryOperator<LocalSuite> configure) throws Exception {
         dropDatabase(database);
         Path repo = Path.of("..").toAbsolutePath().normalize();
         Path runDir = Path.of("target", "e2e-suites", database).toAbsolutePath();
         Files.createDirectories(runDir);
         PrintStream out = new PrintStream(Files.newOutputStream(runDir.resolve("launcher.log")), true);
-        LocalSuite suite = LocalSuite.forTests(repo, runDir, freeOffset(), database, out);
+        // a machine running several suites at once (2 cores, a dozen JVMs) can take minutes per service
+        LocalSuite suite = configure.apply(LocalSuite.forTests(repo, runDir, freeOffset(), database, out)
+                .startTimeout(Duration.ofMinutes(8)));
         try {
             suite.start();
         } catch (Exception e) {

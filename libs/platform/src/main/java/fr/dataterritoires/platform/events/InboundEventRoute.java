@@ -48,7 +48,7 @@ import fr.dataterritoires.contracts.events.InvalidCloudEventException;
  *
  * <p>Each attempt runs the handler in one transaction together with the insert of the pair
  * (queue, event id) into {@code inbound_event}; a redelivered event (lost ack, replayed
- * publication) finds its pair there and is skipped. The key includes the queue so that two routes
+ * publication) finds its pair there and is skipped, and counted on that row ({@code duplicates}). The key includes the queue so that two routes
  * of one service bound to the same event type each apply their effect once. Handler failures are
  * retried with exponential backoff in place (keeping the queue's order), then the original message
  * goes to {@code <queue>.dlq} with the failure in its headers. Messages that are not valid
@@ -274,6 +274,9 @@ public class InboundEventRoute extends RouteBuilder {
                     "INSERT INTO inbound_event (queue, event_id, type) VALUES (?, ?, ?) ON CONFLICT (queue, event_id) DO NOTHING",
                     queue, event.uuid(), event.type());
             if (inserted == 0) {
+                // kept with the event: the count of duplicates outlives this process (figures, incidents)
+                jdbc.update("UPDATE inbound_event SET duplicates = duplicates + 1 WHERE queue = ? AND event_id = ?",
+                        queue, event.uuid());
                 return true;
             }
             try {

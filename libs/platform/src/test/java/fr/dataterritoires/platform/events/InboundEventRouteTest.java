@@ -146,6 +146,38 @@ class InboundEventRouteTest {
     }
 
     @Test
+    void eachDuplicateDeliveryIsCountedOnTheEventsRowOfItsQueueAndSurvivesARestart() {
+        String queue = queue("counted");
+        ConfigurableApplicationContext service = start("a", Map.of("test.routes.first", queue));
+        JdbcTemplate jdbc = service.getBean(JdbcTemplate.class);
+        CloudEvent once = publish(UUID.randomUUID(), Map.of("seq", 1));
+        CloudEvent thrice = publish(UUID.randomUUID(), Map.of("seq", 2));
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed(jdbc, "a:" + queue) == 2);
+        assertThat(duplicates(jdbc, queue, once)).isZero();
+
+        publish(thrice);
+        await().atMost(Duration.ofSeconds(30)).until(() -> duplicates(jdbc, queue, thrice) == 1);
+        // the count is in the database, not in the process: a restarted consumer keeps counting on it
+        service.close();
+        contexts.remove(service);
+        ConfigurableApplicationContext restarted = start("a", Map.of("test.routes.first", queue));
+        JdbcTemplate again = restarted.getBean(JdbcTemplate.class);
+        publish(thrice);
+        await().atMost(Duration.ofSeconds(30)).until(() -> duplicates(again, queue, thrice) == 2);
+
+        assertThat(duplicates(again, queue, once)).isZero();
+        assertThat(processed(again, "a:" + queue)).isEqualTo(2);
+        assertThat(InboundRoutesTestApplication.ATTEMPTS.get(queue + "/" + thrice.id()).get()).isEqualTo(1);
+        assertThat(counter(restarted, EventMetrics.DUPLICATE)).isEqualTo(1.0);
+    }
+
+    private static int duplicates(JdbcTemplate jdbc, String queue, CloudEvent event) {
+        Integer n = jdbc.queryForObject("SELECT duplicates FROM inbound_event WHERE queue = ? AND event_id = ?::uuid",
+                Integer.class, queue, event.id());
+        return n == null ? -1 : n;
+    }
+
+    @Test
     void anEventNoQueueIsBoundForEndsInTheUnroutedQueueAndAMissingQueueIsAFailure() {
         ConfigurableApplicationContext producer = start("producer", Map.of("dataterritoires.outbox.enabled", true));
         OutboxPublisher outbox = producer.getBean(OutboxPublisher.class);

@@ -92,6 +92,12 @@ public final class LocalSuite implements AutoCloseable {
     private Process backendsProcess;
     /** The backends' variables every service got (DT_POSTGRES_URL, DT_AMQP_URL, DT_ELASTICSEARCH_URL and sources). */
     private final Map<String, String> backendVariables = new ConcurrentHashMap<>();
+    /** Given by the caller to the backends' process and every service (see {@link #environment(Map)}). */
+    private final Map<String, String> environment = new LinkedHashMap<>();
+    /** Only these services, when set (see {@link #services(java.util.Collection)}). */
+    private java.util.Set<String> only;
+    /** How long each service may take to be ready (a start, and a test's restart). */
+    private Duration startTimeout = Duration.ofMinutes(4);
     /** The demo seed follows the summary: no hint about it then. */
     volatile boolean seeding;
 
@@ -176,6 +182,46 @@ public final class LocalSuite implements AutoCloseable {
         return new LocalSuite(repo.toAbsolutePath().normalize(), runDir.toAbsolutePath(), portOffset, database, out);
     }
 
+    /**
+     * Variables for the backends' process and every service, set before {@link #start()}. A backend's URL
+     * ({@code DT_AMQP_URL}, {@code DT_POSTGRES_URL}, {@code DT_ELASTICSEARCH_URL}) is then explicit configuration, step 1
+     * of the resolution order (DESIGN.md §6): e.g. the fault scenarios' own broker, which they restart. Others tune the
+     * services ({@code DT_GATEWAY_RESPONSE_TIMEOUT}, Spring's relaxed names such as
+     * {@code DATATERRITOIRES_GRPC_CLIENT_DEFAULTDEADLINE}). What the suite itself decides per service (ports, the
+     * addresses of the other services, the development issuer) cannot be overridden this way.
+     */
+    public LocalSuite environment(Map<String, String> variables) {
+        if (!started.isEmpty() || backendsProcess != null) {
+            throw new IllegalStateException("environment(...) must be set before start()");
+        }
+        environment.putAll(variables);
+        return this;
+    }
+
+    /**
+     * How long each service may take to become ready, at start and when a test restarts it (default 4 minutes): a
+     * machine shared by several suites may need more. Before {@link #start()}.
+     */
+    public LocalSuite startTimeout(Duration timeout) {
+        if (!started.isEmpty()) {
+            throw new IllegalStateException("startTimeout(...) must be set before start()");
+        }
+        this.startTimeout = java.util.Objects.requireNonNull(timeout, "timeout");
+        return this;
+    }
+
+    /**
+     * Starts only these services (their jars must be built), in their usual waves: a test that breaks some services
+     * needs them and their callers, not the whole suite. Before {@link #start()}.
+     */
+    public LocalSuite services(java.util.Collection<String> names) {
+        if (!started.isEmpty()) {
+            throw new IllegalStateException("services(...) must be set before start()");
+        }
+        this.only = java.util.Set.copyOf(names);
+        return this;
+    }
+
     /** A started service by name (dataset-search, roadmaps, commons-calls, exchanges, replication, gateway, portal). */
     public ServiceProcess service(String name) {
         return started.stream().filter(p -> p.name().equals(name)).findFirst()
@@ -215,6 +261,14 @@ public final class LocalSuite implements AutoCloseable {
         Map<String, Path> jars = findJars(repo);
         if (jars.isEmpty()) {
             throw new IllegalStateException("no services/*/target/*-exec.jar: run 'make build' first");
+        }
+        if (only != null) {
+            List<String> missing = only.stream().filter(name -> !jars.containsKey(name)).sorted().toList();
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("no executable jar for " + missing + " under services/*/target: run "
+                        + "'make build' first");
+            }
+            jars.keySet().retainAll(only);
         }
         List<List<Known>> waves = plan(jars.keySet());
         // Before anything starts: a port taken (often another make run) would only show deep in a service's log.
@@ -300,11 +354,12 @@ public final class LocalSuite implements AutoCloseable {
 
     private ServiceProcess startOne(Known k, Path jar, Map<String, String> backends) throws Exception {
         int http = k.http() + portOffset;
-        ServiceProcess.Builder b = ServiceProcess.builder(k.name(), jar)
-                .profile("local")
+        ServiceProcess.Builder b = ServiceProcess.builder(k.name(), jar);
+        environment.forEach(b::env); // first: what follows is the suite's own decision and wins
+        b.profile("local")
                 .httpPort(http)
                 .logFile(runDir.resolve(k.name() + ".log"))
-                .startTimeout(Duration.ofMinutes(4))
+                .startTimeout(startTimeout)
                 // one key for every process: tokens minted by any of them are trusted by all (ADR 0005)
                 .env("DT_DEV_ISSUER_DIR", repo.resolve(".dt-local/dev-issuer").toString())
                 .env("DT_HTTP_PORT", String.valueOf(http));
@@ -355,7 +410,9 @@ public final class LocalSuite implements AutoCloseable {
         }
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), LocalBackends.class.getName(), "--env-file=" + envFile));
-        backendsProcess = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment); // e.g. DT_AMQP_URL: explicit configuration, resolution step 1
+        backendsProcess = builder.start();
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (!Files.exists(envFile)) {
             if (!backendsProcess.isAlive()) {

@@ -57,6 +57,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final HttpClient http;
     private final Thread hook;
     private volatile Process process;
+    private volatile boolean paused;
     private int starts;
 
     private ServiceProcess(Builder b, List<String> command) {
@@ -207,9 +208,57 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * SIGKILL ({@code kill -9}), as a crash or the kernel's OOM killer would: no shutdown hook, no graceful stop, no
+     * ack of what it was handling. Returns once the process is gone; {@link #restart()} brings it back.
+     */
+    public void kill() throws InterruptedException {
+        Process p = process;
+        if (p != null && p.isAlive()) {
+            log.info("Killing {} (pid {}) with SIGKILL", name, p.pid());
+            p.destroyForcibly(); // SIGKILL on Unix
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " (pid " + p.pid() + ") still alive 30 s after SIGKILL");
+            }
+        }
+        paused = false;
+    }
+
+    /**
+     * SIGSTOP: the process keeps its listening sockets, so the kernel still accepts connections to it, but it answers
+     * nothing (a service stuck in a pause, a saturated host) until {@link #resume()}.
+     */
+    public void pause() throws IOException, InterruptedException {
+        signal("STOP");
+        paused = true;
+    }
+
+    /** SIGCONT after {@link #pause()}: it goes on where it was. */
+    public void resume() throws IOException, InterruptedException {
+        signal("CONT");
+        paused = false;
+    }
+
+    private void signal(String signal) throws IOException, InterruptedException {
+        long pid = pid();
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).redirectErrorStream(true).start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new IOException("kill -" + signal + " " + pid + " (" + name + ") failed: "
+                    + new String(kill.getInputStream().readAllBytes()));
+        }
+        log.info("{} (pid {}) sent SIG{}", name, pid, signal);
+    }
+
     /** SIGTERM (graceful shutdown), then SIGKILL after 20 s. Does nothing when already stopped. */
     public void stop() {
         Process p = process;
+        if (paused && p != null && p.isAlive()) {
+            try {
+                resume(); // a stopped process would only act on SIGTERM once continued
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                log.warn("could not resume {} before stopping it: {}", name, e.toString());
+            }
+        }
         if (p != null && p.isAlive() && !terminate(p, Duration.ofSeconds(20))) {
             log.warn("{} (pid {}) did not stop within 20 s: killed", name, p.pid());
         }

@@ -28,6 +28,17 @@ class LocalSuiteTest {
     }
 
     @Test
+    void aServiceAskedForWithoutItsJarIsNamedBeforeAnythingStarts(@TempDir Path repo) throws Exception {
+        Path target = Files.createDirectories(repo.resolve("services/roadmaps/target"));
+        Files.writeString(target.resolve("roadmaps-0.1.0-SNAPSHOT-exec.jar"), "");
+        LocalSuite suite = LocalSuite.forTests(repo, repo.resolve("run"), 0, null, System.out)
+                .services(List.of("roadmaps", "dataset-search"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(suite::start).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no executable jar for [dataset-search]");
+        assertThat(suite.backends()).isEmpty(); // the backends were not started
+    }
+
+    @Test
     void grpcServersStartBeforeTheirClientsTheGatewayAfterThemAndUnknownServicesLast() {
         List<List<LocalSuite.Known>> waves = LocalSuite.plan(Set.of("gateway", "roadmaps", "dataset-search",
                 "replication", "commons-calls", "exchanges", "portal", "atlas"));

@@ -48,6 +48,8 @@ public final class ReadinessFixture {
             }
         });
         server.start();
+        // a graceful stop (SIGTERM) runs it; SIGKILL does not
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("fixture: stopping")));
         System.out.println("fixture: listening on " + port);
     }
 }

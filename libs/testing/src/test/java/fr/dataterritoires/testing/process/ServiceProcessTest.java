@@ -54,6 +54,40 @@ class ServiceProcessTest {
     }
 
     @Test
+    void pauseLeavesConnectionsUnansweredUntilResumeAndKillEndsItAtOnce() throws Exception {
+        try (ServiceProcess process = fixture().httpPort(ServiceProcess.freePort()).start()) {
+            process.pause();
+            // the kernel still accepts the connection; nobody answers: the client's own timeout ends the wait
+            HttpRequest pid = HttpRequest.newBuilder(process.uri("/pid")).timeout(Duration.ofSeconds(1)).GET().build();
+            assertThatThrownBy(() -> http.send(pid, HttpResponse.BodyHandlers.ofString()))
+                    .isInstanceOf(java.net.http.HttpTimeoutException.class);
+            process.resume();
+            assertThat(get(process, "/pid").body()).isEqualTo(String.valueOf(process.pid()));
+
+            ProcessHandle handle = ProcessHandle.of(process.pid()).orElseThrow();
+            process.kill();
+            assertThat(handle.isAlive()).isFalse();
+            assertThat(process.isAlive()).isFalse();
+            assertThat(Files.readString(process.log())).doesNotContain("fixture: stopping"); // no shutdown hook ran
+            process.restart();
+            assertThat(get(process, "/pid").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void closeStopsAPausedProcessWithoutWaitingForTheKill() throws Exception {
+        ServiceProcess process = fixture().httpPort(ServiceProcess.freePort()).start();
+        ProcessHandle handle = ProcessHandle.of(process.pid()).orElseThrow();
+        process.pause();
+        long start = System.nanoTime();
+        process.close();
+        assertThat(handle.isAlive()).isFalse();
+        // resumed first, so SIGTERM acts at once rather than after the 20 s before SIGKILL
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+        assertThat(Files.readString(process.log())).contains("fixture: stopping");
+    }
+
+    @Test
     void closeStopsTheProcess() throws Exception {
         ServiceProcess process = fixture().httpPort(ServiceProcess.freePort()).start();
         ProcessHandle handle = ProcessHandle.of(process.pid()).orElseThrow();

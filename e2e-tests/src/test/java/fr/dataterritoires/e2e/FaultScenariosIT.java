@@ -69,7 +69,8 @@ class FaultScenariosIT {
 
     private static final String DATABASE = "dt_e2e_faults";
     private static final String PRIORITY_DECLARED = "fr.dataterritoires.roadmaps.PriorityDatasetDeclared.v1";
-    private static final String SEARCH_QUEUE = "dataset-search.priority-datasets";
+    /** dataset-search's queue of PriorityDatasetDeclared, under the suite's namespace (LocalSuite.forTests). */
+    private static final String SEARCH_QUEUE = DATABASE + ".dataset-search.priority-datasets";
 
     /** The gateway's budget for a service's answer (DT_GATEWAY_RESPONSE_TIMEOUT). */
     private static final Duration GATEWAY_BUDGET = Duration.ofSeconds(10);

@@ -177,9 +177,17 @@ public final class LocalSuite implements AutoCloseable {
      * A suite driven by a test (journeys, faults) rather than by {@code make run}: the same start, ports shifted by
      * {@code portOffset}, services on {@code database} (created when missing), logs in {@code runDir}. Start it with
      * {@link #start()}, close it to stop every process.
+     *
+     * <p>Its events stay its own on a broker other suites use too ({@code make run}, another test's suite): the services
+     * publish to the exchange {@code <database>.events} and consume from queues prefixed {@code <database>.} (the
+     * services' {@code dataterritoires.test.namespace}), otherwise two suites would take each other's events.
      */
     public static LocalSuite forTests(Path repo, Path runDir, int portOffset, String database, PrintStream out) {
-        return new LocalSuite(repo.toAbsolutePath().normalize(), runDir.toAbsolutePath(), portOffset, database, out);
+        LocalSuite suite = new LocalSuite(repo.toAbsolutePath().normalize(), runDir.toAbsolutePath(), portOffset,
+                database, out);
+        suite.environment.put("DATATERRITOIRES_TEST_NAMESPACE", database);
+        suite.environment.put("DATATERRITOIRES_EVENTS_EXCHANGE", database + ".events");
+        return suite;
     }
 
     /**

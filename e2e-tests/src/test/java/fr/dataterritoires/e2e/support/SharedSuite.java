@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,6 +28,15 @@ public final class SharedSuite {
     private static LocalSuite shared;
 
     private SharedSuite() {
+    }
+
+    /**
+     * The gateway the journeys call: {@code -Ddt.e2e.gateway=URL} names a suite already running (a {@code make run},
+     * to replay a journey without starting everything again), else the shared suite's, started on first use.
+     */
+    public static URI gateway() throws Exception {
+        String running = System.getProperty("dt.e2e.gateway");
+        return running != null && !running.isBlank() ? URI.create(running.strip()) : get().gateway();
     }
 
     /** The running shared suite; its gateway is {@code get().gateway()}. */

@@ -24,7 +24,11 @@ import java.sql.Statement;
  */
 public final class SharedSuite {
 
-    private static final String DATABASE = "dt_e2e_journeys";
+    /**
+     * {@code -Ddt.e2e.database=NAME}, else one per checkout: two clones running their journeys on one machine's
+     * PostgreSQL must not drop or migrate each other's database.
+     */
+    private static final String DATABASE = database();
     private static LocalSuite shared;
 
     private SharedSuite() {
@@ -70,6 +74,15 @@ public final class SharedSuite {
             throw e;
         }
         return suite;
+    }
+
+    private static String database() {
+        String named = System.getProperty("dt.e2e.database");
+        if (named != null && !named.isBlank()) {
+            return named.strip();
+        }
+        String checkout = Path.of("..").toAbsolutePath().normalize().toString();
+        return "dt_e2e_journeys_" + Integer.toHexString(checkout.hashCode() & 0xfffffff);
     }
 
     /** An offset that puts every port of the suite (HTTP 808x, gRPC 909x) on free ports. */

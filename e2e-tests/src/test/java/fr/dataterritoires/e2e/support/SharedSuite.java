@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,10 +26,23 @@ import java.util.function.UnaryOperator;
  */
 public final class SharedSuite {
 
-    private static final String DATABASE = "dt_e2e_journeys";
+    /**
+     * {@code -Ddt.e2e.database=NAME}, else one per checkout: two clones running their journeys on one machine's
+     * PostgreSQL must not drop or migrate each other's database.
+     */
+    private static final String DATABASE = database();
     private static LocalSuite shared;
 
     private SharedSuite() {
+    }
+
+    /**
+     * The gateway the journeys call: {@code -Ddt.e2e.gateway=URL} names a suite already running (a {@code make run},
+     * to replay a journey without starting everything again), else the shared suite's, started on first use.
+     */
+    public static URI gateway() throws Exception {
+        String running = System.getProperty("dt.e2e.gateway");
+        return running != null && !running.isBlank() ? URI.create(running.strip()) : get().gateway();
     }
 
     /** The running shared suite; its gateway is {@code get().gateway()}. */
@@ -72,6 +86,15 @@ public final class SharedSuite {
             throw e;
         }
         return suite;
+    }
+
+    private static String database() {
+        String named = System.getProperty("dt.e2e.database");
+        if (named != null && !named.isBlank()) {
+            return named.strip();
+        }
+        String checkout = Path.of("..").toAbsolutePath().normalize().toString();
+        return "dt_e2e_journeys_" + Integer.toHexString(checkout.hashCode() & 0xfffffff);
     }
 
     /** An offset that puts every port of the suite (HTTP 808x, gRPC 909x) on free ports. */

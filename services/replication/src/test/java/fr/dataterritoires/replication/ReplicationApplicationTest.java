@@ -36,4 +36,17 @@ class ReplicationApplicationTest {
         assertThat(meters.find(RegistryMetrics.INITIATIVES).tag("maturity", "VALIDATED").gauge()).isNotNull();
         assertThat(meters.find(RegistryMetrics.LIVE_NOW).gauge()).isNotNull();
     }
+
+    @Test
+    void everyBusinessMeterIsScrapedUnderANameOfItsOwn() {
+        Api api = new Api(port);
+        // an initiative validated and replicated live: every counter has been incremented once at least
+        String initiative = api.validatedInitiative(Api.LYON_SIREN, "Compteur de vélos partagé " + System.nanoTime(),
+                java.util.List.of("69123")).path("id").asString();
+        api.liveReplication(initiative, null, Api.siren("21380185"), java.util.List.of("38185"), java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")));
+        String scrape = api.get("/actuator/prometheus", null).ok().body();
+        assertThat(scrape).contains("dt_replication_initiatives_registered_total",
+                "dt_replication_maturity_steps_total", "dt_replication_replications_live_total",
+                "dt_replication_initiatives{", "dt_replication_live_replications");
+    }
 }

@@ -1,27 +1,16 @@
 package fr.dataterritoires.testing.local;
 
-import com.sun.net.httpserver.HttpServer;
 import fr.dataterritoires.territory.Region;
 import fr.dataterritoires.territory.Siren;
 import fr.dataterritoires.territory.Territories;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,15 +18,13 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code make run SEED=demo}: a demo world created through the gateway's REST API only, with real tokens of the
  * development issuer (the gateway's {@code /dev-issuer/token}, loopback only): the 18 régions' committees, sections of
  * a few ministries, national priorities, two funders with a programme (préciput rate) and an open call for commons,
  * host offers of a few administrations, trainings, initiatives with a replication, and DCAT sources served from
- * {@code ../shared/data/real/} by a local HTTP server of the seeder, harvested by dataset-search's real harvester.
+ * {@code ../shared/data/real/} by a {@link SourceServer}, harvested by dataset-search's real harvester ({@link Harvests}).
  *
  * <p>Idempotent: every step looks for what it would create (by its natural key: région, ministry, title, SIREN,
  * source id) and creates only what is missing; running it twice leaves one of each.
@@ -82,25 +69,16 @@ public final class DemoSeed {
             new DemoSource("demo-datagouv", "DATAGOUV", "datagouv-api/udata/fixtures-results.json"),
             new DemoSource("demo-transport", "DATAGOUV", "datagouv-api/transport-site/api1-dataset-irigo-gtfs.body.json"));
 
-    private final URI gateway;
+    private final GatewayHttp http;
+    private final DevTokens tokens;
     private final Path data;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-    private final ObjectMapper json = JsonMapper.builder().build();
-    private final Map<String, String> tokens = new HashMap<>();
     private final Map<String, int[]> steps = new LinkedHashMap<>();
 
-    /**
-     * @param repo the repository root; the data: DT_DEMO_DATA if set, else the repository's sibling
-     *             {@code shared/data/real}, else {@code /work/shared/data/real} (a clone outside /work)
-     */
+    /** @param repo the repository root; the data: {@link SourceServer#realData(Path)} */
     public DemoSeed(URI gateway, Path repo) {
-        this.gateway = gateway;
-        String configured = System.getenv("DT_DEMO_DATA");
-        Path sibling = repo.toAbsolutePath().getParent().resolve("shared/data/real");
-        // a clone elsewhere (a worktree, /tmp) still finds the machine's shared data
-        this.data = configured != null && !configured.isBlank() ? Path.of(configured).toAbsolutePath()
-                : Files.isDirectory(sibling) ? sibling : Path.of("/work/shared/data/real");
+        this.http = new GatewayHttp(gateway);
+        this.tokens = new DevTokens(http);
+        this.data = SourceServer.realData(repo);
     }
 
     public static void main(String[] args) throws Exception {
@@ -383,152 +361,34 @@ public final class DemoSeed {
         if (!Files.isDirectory(data)) {
             throw new IllegalStateException("no demo data at " + data + " (set DT_DEMO_DATA to ../shared/data/real)");
         }
-        String coordinator = token("NATIONAL_COORDINATOR", Map.of());
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
-            Path file = data.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
-            try (exchange; OutputStream body = exchange.getResponseBody()) {
-                if (!file.startsWith(data) || !Files.isRegularFile(file)) {
-                    exchange.sendResponseHeaders(404, -1);
-                    return;
-                }
-                byte[] bytes = Files.readAllBytes(file);
-                String name = file.getFileName().toString();
-                exchange.getResponseHeaders().set("Content-Type", name.endsWith(".jsonld") ? "application/ld+json"
-                        : name.endsWith(".json") ? "application/json" : name.endsWith(".ttl") ? "text/turtle"
-                        : "application/rdf+xml");
-                exchange.sendResponseHeaders(200, bytes.length);
-                body.write(bytes);
-            }
-        });
-        server.start();
-        try {
-            String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
-            JsonNode sources = call("GET", "/api/dataset-search/sources", null, null, 200);
+        Harvests harvests = new Harvests(http, token("NATIONAL_COORDINATOR", Map.of()));
+        try (SourceServer server = SourceServer.serving(data)) {
             List<String> runs = new ArrayList<>();
             for (DemoSource s : SOURCES) {
-                boolean present = has(sources, n -> s.id().equals(n.path("id").asString()));
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("id", s.id());
-                body.put("name", "Démo : " + s.path());
-                body.put("kind", s.kind());
-                // the seeder's server has a new port every run: an existing source is pointed at it again
-                body.put("url", base + s.path());
-                body.put("enabled", true);
-                if (present) {
-                    call("PUT", "/api/dataset-search/sources/" + s.id(), coordinator, body, 200);
-                } else {
-                    call("POST", "/api/dataset-search/sources", coordinator, body, 201);
-                }
+                boolean present = harvests.declare(s.id(), "Démo : " + s.path(), s.kind(), server.url(s.path()));
                 count("dataset sources", present);
-                runs.add(requestRun(coordinator, s.id()));
+                runs.add(harvests.request(s.id()));
             }
             int datasets = 0;
             int added = 0;
             for (String run : runs) {
-                JsonNode c = awaitRun(run).path("counts");
+                JsonNode c = harvests.await(run).path("counts");
                 added += c.path("new").asInt();
                 datasets += c.path("new").asInt() + c.path("updated").asInt() + c.path("unchanged").asInt();
             }
             steps.put("harvested datasets", new int[] {datasets, added});
-        } finally {
-            server.stop(0);
         }
-    }
-
-    private String requestRun(String coordinator, String source) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (true) {
-            Response r = send("POST", "/api/dataset-search/sources/" + source + "/runs", coordinator, null);
-            if (r.status() == 202) {
-                return r.body().path("id").asString();
-            }
-            // 409: a run of this source is in progress (a scheduled one): wait for it to end
-            if (r.status() != 409 || System.nanoTime() > deadline) {
-                throw new IllegalStateException("harvest of " + source + ": HTTP " + r.status() + " " + r.text());
-            }
-            Thread.sleep(1000);
-        }
-    }
-
-    private JsonNode awaitRun(String run) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode r = call("GET", "/api/dataset-search/harvest-runs/" + run, null, null, 200);
-            String status = r.path("status").asString();
-            if (!status.equals("RUNNING") && !status.equals("QUEUED") && !status.equals("PENDING")
-                    && !status.equals("REQUESTED")) {
-                if (!status.equals("SUCCEEDED") && !status.equals("COMPLETED") && !status.equals("PARTIAL")) {
-                    throw new IllegalStateException("harvest run " + run + " ended " + status + ": " + r);
-                }
-                return r;
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("harvest run " + run + " did not finish within 3 minutes");
     }
 
     // ------------------------------------------------------------------------------------------------- HTTP --
 
-    record Response(int status, String text, JsonNode body) {
-    }
-
     /** A development token of the gateway's dev issuer (loopback only), cached per role and scope. */
-    String token(String role, Map<String, String> scope) throws Exception {
-        StringBuilder query = new StringBuilder("role=" + role);
-        new java.util.TreeMap<>(scope).forEach((k, v) -> query.append('&').append(k).append('=')
-                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        String key = query.toString();
-        String cached = tokens.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        String token = call("GET", "/dev-issuer/token?" + key, null, null, 200).path("access_token").asString();
-        tokens.put(key, token);
-        return token;
+    String token(String role, Map<String, String> scope) {
+        return tokens.token(role, scope);
     }
 
     JsonNode call(String method, String path, String token, Object body, int expected) throws Exception {
-        Response r = send(method, path, token, body);
-        if (r.status() != expected) {
-            throw new IllegalStateException(method + " " + path + ": expected HTTP " + expected + ", got " + r.status()
-                    + " " + r.text());
-        }
-        return r.body();
-    }
-
-    Response send(String method, String path, String token, Object body) throws Exception {
-        for (int attempt = 0; ; attempt++) {
-            HttpRequest.Builder b = HttpRequest.newBuilder(gateway.resolve(path)).timeout(Duration.ofSeconds(30))
-                    .header("Accept", "application/json");
-            if (token != null) {
-                b.header("Authorization", "Bearer " + token);
-            }
-            if (body != null) {
-                b.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-            } else {
-                b.method(method, HttpRequest.BodyPublishers.noBody());
-            }
-            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            // the gateway's rate limit (20/s per client and route): wait as told, then again
-            if (r.statusCode() == 429 && attempt < 20) {
-                long wait = r.headers().firstValueAsLong("Retry-After").orElse(1);
-                Thread.sleep(Math.max(1, wait) * 1000);
-                continue;
-            }
-            String text = r.body();
-            JsonNode node = text == null || text.isBlank() ? json.nullNode() : parse(text);
-            return new Response(r.statusCode(), text, node);
-        }
-    }
-
-    private JsonNode parse(String text) {
-        try {
-            return json.readTree(text);
-        } catch (RuntimeException e) {
-            return json.nullNode();
-        }
+        return http.call(method, path, token, body, expected);
     }
 
     private static boolean has(JsonNode array, Predicate<JsonNode> test) {

@@ -17,7 +17,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Component
 public class RegistryMetrics {
 
-    public static final String INITIATIVES_CREATED = "dt.replication.initiatives.created";
+    /**
+     * Not "...initiatives.created": Prometheus reserves the {@code _created} suffix, so that counter was scraped as
+     * {@code dt_replication_initiatives}, the name of the gauge below, and the registry refused it.
+     */
+    public static final String INITIATIVES_CREATED = "dt.replication.initiatives.registered";
     public static final String MATURITY_STEPS = "dt.replication.maturity.steps";
     public static final String REPLICATIONS_LIVE = "dt.replication.replications.live";
     public static final String FUNDING_PARTIAL = "dt.replication.funding.partial";

@@ -26,6 +26,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 
 /**
  * Broker side of the events: a confirmed publisher (used by the outbox relay and for dead
@@ -48,6 +50,13 @@ public class EventsAutoConfiguration {
         return new EventMetrics(meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
+    /** The trace context of events, on the application's tracer (none when tracing is off). */
+    @Bean
+    @ConditionalOnMissingBean
+    EventTracing dataterritoiresEventTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return EventTracing.of(tracer, propagator);
+    }
+
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBean(ConnectionFactory.class)
@@ -64,9 +73,10 @@ public class EventsAutoConfiguration {
     @ConditionalOnBean({ ConnectionFactory.class, DataSource.class })
     InboundEvents dataterritoiresInboundEvents(ConnectionFactory connectionFactory, ConfirmedPublisher publisher,
             DataSource dataSource, ObjectProvider<PlatformTransactionManager> transactionManager, EventMetrics metrics,
-            EventsProperties properties) {
+            EventTracing tracing, EventsProperties properties) {
         return new InboundEvents(connectionFactory, publisher, dataSource,
-                transactionManager.getIfAvailable(() -> new DataSourceTransactionManager(dataSource)), metrics, properties);
+                transactionManager.getIfAvailable(() -> new DataSourceTransactionManager(dataSource)), metrics, tracing,
+                properties);
     }
 
     /** The CloudEvent source of this service. */

@@ -2,7 +2,9 @@ package fr.dataterritoires.platform.events;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -35,6 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import fr.dataterritoires.contracts.events.CloudEvent;
 import fr.dataterritoires.contracts.events.CloudEvents;
 import fr.dataterritoires.contracts.events.InvalidCloudEventException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Camel route consuming one queue of the events exchange, exactly-once in effect.
@@ -64,6 +67,13 @@ import fr.dataterritoires.contracts.events.InvalidCloudEventException;
  * the service runs several replicas only one of them consumes it at a time and another takes over
  * when it stops. Within a replica, {@link #concurrency} above 1 gives up the per-aggregate order.
  *
+ * <p>Tracing (ADR 0016): each message is processed in a consumer span whose parent is the trace context the event
+ * carries (the W3C {@code traceparent} AMQP application property, else the CloudEvents extension attribute of the
+ * same name; an event without either starts a trace of its own). The handler's log lines therefore carry the trace id
+ * of the request that caused the event, and the events it records carry that trace on. One INFO line per event says
+ * what became of it (handled, or a duplicate skipped); retries and dead letters are logged as warnings, in the same
+ * trace.
+ *
  * <p>The container starts and stops with the route, so the route controller pauses consumption.
  */
 public class InboundEventRoute extends RouteBuilder {
@@ -89,6 +99,7 @@ public class InboundEventRoute extends RouteBuilder {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final EventMetrics metrics;
+    private final EventTracing tracing;
     private final String exchangeName;
 
     private int maxAttempts;
@@ -106,7 +117,7 @@ public class InboundEventRoute extends RouteBuilder {
 
     InboundEventRoute(String queue, List<String> bindingKeys, InboundEventHandler handler, ConnectionFactory connectionFactory,
             ConfirmedPublisher deadLetterPublisher, DataSource dataSource, PlatformTransactionManager transactionManager,
-            EventMetrics metrics, EventsProperties properties) {
+            EventMetrics metrics, EventTracing tracing, EventsProperties properties) {
         if (queue == null || !queue.matches("[A-Za-z0-9._-]{1,200}")) {
             throw new IllegalArgumentException("queue name must be 1-200 characters of [A-Za-z0-9._-]: " + queue);
         }
@@ -121,6 +132,7 @@ public class InboundEventRoute extends RouteBuilder {
         this.jdbc = new JdbcTemplate(dataSource);
         this.transaction = new TransactionTemplate(transactionManager);
         this.metrics = metrics;
+        this.tracing = Objects.requireNonNull(tracing, "tracing");
         this.exchangeName = properties.getExchange();
         EventsProperties.Inbound defaults = properties.getInbound();
         this.maxAttempts = defaults.getMaxAttempts();
@@ -290,8 +302,10 @@ public class InboundEventRoute extends RouteBuilder {
         });
         if (Boolean.TRUE.equals(duplicate)) {
             metrics.duplicate(event.type());
+            log.info("event {} ({}) from queue {} already handled: duplicate skipped", event.id(), event.type(), queue);
         } else {
             metrics.processed(event.type());
+            log.info("event {} ({}) from queue {} handled", event.id(), event.type(), queue);
         }
     }
 
@@ -365,13 +379,49 @@ public class InboundEventRoute extends RouteBuilder {
     }
 
     private void onMessage(Message message) {
-        // bounded wait: while the route stops, the message is rejected and redelivered later
-        Exchange result = producer.send("direct:dt-inbound-" + queue + "?timeout=2000", exchange -> exchange.setProperty(RAW, message));
-        if (result.getException() != null) {
-            // not processed and not dead-lettered: reject, the broker redelivers it. The cause is
-            // not attached: the container logs it with its stack, messages included.
-            throw new InboundEventHandlingException("event " + message.getMessageProperties().getMessageId()
-                    + " from queue " + queue + " rejected and requeued: " + Failures.describeWithClass(unwrap(result.getException())));
+        MessageProperties properties = message.getMessageProperties();
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("messaging.system", "rabbitmq");
+        tags.put("messaging.operation", "process");
+        tags.put("messaging.destination.name", queue);
+        tags.put("messaging.message.id", properties.getMessageId());
+        tags.put("cloudevents.event_id", properties.getMessageId());
+        tags.put("cloudevents.event_type", properties.getType());
+        // the whole processing (handler, retries, dead-lettering) in the trace the event carries
+        tracing.continueTrace(traceOf(message), "process " + queue, tags, () -> {
+            // bounded wait: while the route stops, the message is rejected and redelivered later
+            Exchange result = producer.send("direct:dt-inbound-" + queue + "?timeout=2000",
+                    exchange -> exchange.setProperty(RAW, message));
+            if (result.getException() != null) {
+                // not processed and not dead-lettered: reject, the broker redelivers it. The cause is
+                // not attached: the container logs it with its stack, messages included.
+                throw new InboundEventHandlingException("event " + properties.getMessageId() + " from queue " + queue
+                        + " rejected and requeued: " + Failures.describeWithClass(unwrap(result.getException())));
+            }
+            return null;
+        });
+    }
+
+    /**
+     * The trace context of the event: the AMQP application properties (W3C trace context over AMQP), else the
+     * CloudEvents distributed-tracing extension attributes of the structured event (a message forwarded by a tool
+     * that dropped the properties); null, and a new trace, without either or when malformed.
+     */
+    static EventTracing.Context traceOf(Message message) {
+        MessageProperties properties = message.getMessageProperties();
+        Object traceparent = properties.getHeader(EventTracing.TRACEPARENT);
+        if (traceparent != null) {
+            Object tracestate = properties.getHeader(EventTracing.TRACESTATE);
+            return EventTracing.Context.of(traceparent.toString(), tracestate == null ? null : tracestate.toString());
+        }
+        try {
+            JsonNode event = CloudEvents.mapper().readTree(message.getBody());
+            JsonNode parent = event.get(EventTracing.TRACEPARENT);
+            JsonNode state = event.get(EventTracing.TRACESTATE);
+            return parent == null || !parent.isString() ? null : EventTracing.Context.of(parent.asString(),
+                    state != null && state.isString() ? state.asString() : null);
+        } catch (RuntimeException notJson) {
+            return null; // the route dead-letters it as not a CloudEvent, in a trace of its own
         }
     }
 

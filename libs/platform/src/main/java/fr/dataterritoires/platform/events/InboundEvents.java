@@ -31,15 +31,25 @@ public class InboundEvents {
     private final DataSource dataSource;
     private final PlatformTransactionManager transactionManager;
     private final EventMetrics metrics;
+    private final EventTracing tracing;
     private final EventsProperties properties;
 
     public InboundEvents(ConnectionFactory connectionFactory, ConfirmedPublisher deadLetterPublisher, DataSource dataSource,
             PlatformTransactionManager transactionManager, EventMetrics metrics, EventsProperties properties) {
+        this(connectionFactory, deadLetterPublisher, dataSource, transactionManager, metrics, EventTracing.NONE,
+                properties);
+    }
+
+    /** Handlers run in the trace their events carry ({@link EventTracing}). */
+    public InboundEvents(ConnectionFactory connectionFactory, ConfirmedPublisher deadLetterPublisher, DataSource dataSource,
+            PlatformTransactionManager transactionManager, EventMetrics metrics, EventTracing tracing,
+            EventsProperties properties) {
         this.connectionFactory = connectionFactory;
         this.deadLetterPublisher = deadLetterPublisher;
         this.dataSource = dataSource;
         this.transactionManager = transactionManager;
         this.metrics = metrics;
+        this.tracing = tracing;
         this.properties = properties;
     }
 
@@ -49,7 +59,7 @@ public class InboundEvents {
      */
     public InboundEventRoute consume(String queue, List<String> bindingKeys, InboundEventHandler handler) {
         return new InboundEventRoute(queue, bindingKeys, handler, connectionFactory, deadLetterPublisher, dataSource,
-                transactionManager, metrics, properties);
+                transactionManager, metrics, tracing, properties);
     }
 
     public EventMetrics metrics() {

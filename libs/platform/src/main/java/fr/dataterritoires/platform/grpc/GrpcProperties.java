@@ -32,6 +32,17 @@ public class GrpcProperties {
          */
         private List<String> publicMethods = new ArrayList<>();
 
+        /** One INFO line per call served (method, status, duration, in the caller's trace): {@link GrpcCallLog}. */
+        private boolean callLog = true;
+
+        public boolean isCallLog() {
+            return callLog;
+        }
+
+        public void setCallLog(boolean callLog) {
+            this.callLog = callLog;
+        }
+
         public List<String> getPublicMethods() {
             return publicMethods;
         }

@@ -41,6 +41,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
  * inside a method; health and reflection stay anonymous, services add
  * {@link GrpcAuthorizationRules} (roles per method, public methods);</li>
  * <li>exceptions become statuses with French descriptions ({@link GrpcStatusTranslator});</li>
+ * <li>one INFO line per call served, carrying the caller's trace id ({@link GrpcCallLog}); the trace itself is
+ * continued from the call's {@code traceparent} metadata by Spring gRPC's observation;</li>
  * <li>the port actually bound is published as {@code local.grpc.server.port} (useful with port 0);</li>
  * <li>the start fails if that authentication cannot be installed (a servlet gRPC server has no
  * {@link GrpcSecurity}): rules are never silently dropped.</li>
@@ -83,6 +85,15 @@ public class PlatformGrpcServerAutoConfiguration {
                     Map.of(LOCAL_PORT_PROPERTY, event.getPort())));
             log.info("gRPC server listening on {}", event.getAddress());
         };
+    }
+
+    /** One line per call served, in the caller's trace ({@code dataterritoires.grpc.server.call-log=false}: none). */
+    @Bean
+    @GlobalServerInterceptor
+    @ConditionalOnProperty(prefix = "dataterritoires.grpc.server", name = "call-log", matchIfMissing = true)
+    @ConditionalOnMissingBean
+    public GrpcCallLog dtGrpcCallLog() {
+        return new GrpcCallLog();
     }
 
     /** Our own authentication interceptor, so that Spring gRPC's (every call authenticated, default converter) steps aside. */

@@ -16,9 +16,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import fr.dataterritoires.platform.events.ConfirmedPublisher;
 import fr.dataterritoires.platform.events.EventsAutoConfiguration;
+import fr.dataterritoires.platform.events.EventTracing;
 import fr.dataterritoires.platform.events.EventsProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 
 /**
  * Transactional outbox: {@link OutboxPublisher} whenever there is a DataSource, and the relay
@@ -51,7 +54,10 @@ public class OutboxAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    OutboxPublisher dataterritoiresOutboxPublisher(DataSource dataSource, ObjectProvider<OutboxRelay> relay) {
-        return new OutboxPublisher(dataSource, relay.getIfAvailable());
+    OutboxPublisher dataterritoiresOutboxPublisher(DataSource dataSource, ObjectProvider<OutboxRelay> relay,
+            ObjectProvider<EventTracing> tracing, ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        // events keep the trace they are written in (the relay puts it on the message)
+        return new OutboxPublisher(dataSource, relay.getIfAvailable(),
+                tracing.getIfAvailable(() -> EventTracing.of(tracer, propagator)));
     }
 }

@@ -25,9 +25,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import fr.dataterritoires.contracts.events.CloudEvent;
 import fr.dataterritoires.contracts.events.CloudEvents;
 import fr.dataterritoires.platform.events.ConfirmedPublisher;
+import fr.dataterritoires.platform.events.EventTracing;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Moves outbox rows to the broker. Driven by {@link OutboxRelayRoute}'s timer; one tick drains
@@ -152,11 +154,13 @@ public class OutboxRelay {
                 return 0;
             }
             List<Row> rows = jdbc.query(
-                    "SELECT position, event_id, aggregate_type, aggregate_id, type, payload::text AS payload, occurred_at "
+                    "SELECT position, event_id, aggregate_type, aggregate_id, type, payload::text AS payload, occurred_at, "
+                            + "trace_parent, trace_state "
                             + "FROM outbox_event WHERE published_at IS NULL ORDER BY position LIMIT ? FOR UPDATE SKIP LOCKED",
                     (rs, i) -> new Row(rs.getLong("position"), rs.getString("event_id"), rs.getString("aggregate_type"),
                             rs.getString("aggregate_id"), rs.getString("type"), rs.getString("payload"),
-                            rs.getObject("occurred_at", OffsetDateTime.class)),
+                            rs.getObject("occurred_at", OffsetDateTime.class),
+                            EventTracing.Context.of(rs.getString("trace_parent"), rs.getString("trace_state"))),
                     settings.getBatchSize());
             if (rows.isEmpty()) {
                 return 0;
@@ -181,10 +185,27 @@ public class OutboxRelay {
         return n;
     }
 
-    private Message toMessage(Row row) {
+    /**
+     * The structured-mode CloudEvent, with the trace context of the change that wrote it (ADR 0016) twice: as the
+     * CloudEvents distributed-tracing extension attributes in the event (structured mode keeps every attribute
+     * there, and they travel with the event wherever it is forwarded) and as the W3C {@code traceparent} /
+     * {@code tracestate} AMQP application properties, the protocol's own trace headers that the consumer continues.
+     */
+    Message toMessage(Row row) {
         CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, row.eventId(), source, row.type(),
                 row.occurredAt().withOffsetSameInstant(ZoneOffset.UTC), row.aggregateId(), CloudEvent.JSON,
                 CloudEvents.mapper().readTree(row.payload()));
+        byte[] body;
+        if (row.trace() == null) {
+            body = CloudEvents.toJsonBytes(event);
+        } else {
+            ObjectNode structured = CloudEvents.mapper().valueToTree(event);
+            structured.put(EventTracing.TRACEPARENT, row.trace().traceparent());
+            if (row.trace().tracestate() != null) {
+                structured.put(EventTracing.TRACESTATE, row.trace().tracestate());
+            }
+            body = CloudEvents.mapper().writeValueAsBytes(structured);
+        }
         MessageProperties properties = new MessageProperties();
         properties.setContentType(CloudEvent.STRUCTURED_CONTENT_TYPE);
         properties.setContentEncoding(StandardCharsets.UTF_8.name());
@@ -193,7 +214,13 @@ public class OutboxRelay {
         properties.setTimestamp(Date.from(row.occurredAt().toInstant()));
         properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
         properties.setHeader("x-dt-aggregate-type", row.aggregateType());
-        return new Message(CloudEvents.toJsonBytes(event), properties);
+        if (row.trace() != null) {
+            properties.setHeader(EventTracing.TRACEPARENT, row.trace().traceparent());
+            if (row.trace().tracestate() != null) {
+                properties.setHeader(EventTracing.TRACESTATE, row.trace().tracestate());
+            }
+        }
+        return new Message(body, properties);
     }
 
     /** Refreshes the pending and lag gauges. */
@@ -227,7 +254,7 @@ public class OutboxRelay {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    private record Row(long position, String eventId, String aggregateType, String aggregateId, String type,
-            String payload, OffsetDateTime occurredAt) {
+    record Row(long position, String eventId, String aggregateType, String aggregateId, String type,
+            String payload, OffsetDateTime occurredAt, EventTracing.Context trace) {
     }
 }

@@ -19,6 +19,8 @@ import fr.dataterritoires.platform.errors.TimeBudgetExceededException;
 import fr.dataterritoires.platform.security.Actors;
 import fr.dataterritoires.platform.security.DtPrincipal;
 import io.grpc.Context;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.sql.SQLException;
@@ -27,6 +29,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -45,6 +48,8 @@ import org.springframework.stereotype.Service;
  * <li>{@code duplicate}, {@code boom-sql}: a database error whose message holds an e-mail, as such
  * and as the cause of an unexpected failure;</li>
  * <li>{@code whoami}: a summary describing the caller as the platform mapped its token;</li>
+ * <li>{@code trace}: a summary telling the trace the call runs in, as the logs see it (title: the MDC's trace id) and
+ * as the tracer does (producer name: the parent of the server's span);</li>
  * <li>{@code relay:<id>}: looks {@code <id>} up through a gRPC call to itself.</li>
  * </ul>
  * Invocations are counted per dataset id (and per reference for ResolveDatasets, prefixed
@@ -67,9 +72,12 @@ class InMemoryDatasetDirectory extends DatasetDirectoryGrpc.DatasetDirectoryImpl
     private static final Map<String, DatasetSummary> CATALOGUE = Map.of(BAN.getDatasetId(), BAN);
 
     private final ObjectProvider<DatasetDirectoryGrpc.DatasetDirectoryBlockingStub> self;
+    private final ObjectProvider<Tracer> tracer;
 
-    InMemoryDatasetDirectory(ObjectProvider<DatasetDirectoryGrpc.DatasetDirectoryBlockingStub> self) {
+    InMemoryDatasetDirectory(ObjectProvider<DatasetDirectoryGrpc.DatasetDirectoryBlockingStub> self,
+                             ObjectProvider<Tracer> tracer) {
         this.self = self;
+        this.tracer = tracer;
     }
 
     static int invocations(String key) {
@@ -111,6 +119,7 @@ class InMemoryDatasetDirectory extends DatasetDirectoryGrpc.DatasetDirectoryImpl
             case "duplicate" -> throw duplicateEmail();
             case "boom-sql" -> throw new IllegalStateException("Import failed", duplicateEmail());
             case "whoami" -> whoAmI(Actors.current());
+            case "trace" -> currentTrace();
             default -> {
                 if (id.startsWith("relay:")) {
                     // No token set here: the platform's client propagates the caller's.
@@ -176,6 +185,16 @@ class InMemoryDatasetDirectory extends DatasetDirectoryGrpc.DatasetDirectoryImpl
             }
         }
         return BAN;
+    }
+
+    private DatasetSummary currentTrace() {
+        Span span = tracer.getObject().currentSpan();
+        String parent = span == null ? null : span.context().parentId();
+        return DatasetSummary.newBuilder()
+                .setDatasetId("trace")
+                .setTitle(String.valueOf(MDC.get("traceId")))
+                .setProducerName(String.valueOf(parent))
+                .build();
     }
 
     private static DatasetSummary whoAmI(DtPrincipal actor) {

@@ -25,12 +25,16 @@ import io.grpc.reflection.v1.ServerReflectionRequest;
 import io.grpc.reflection.v1.ServerReflectionResponse;
 import io.grpc.reflection.v1.ServiceResponse;
 import io.grpc.stub.StreamObserver;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -46,6 +50,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.grpc.client.interceptor.security.BearerTokenAuthenticationInterceptor;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The platform's gRPC server and client over real sockets: the test service listens on a random
@@ -68,6 +73,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class PlatformGrpcTest {
 
     private static final String DIRECTORY = "fr.dataterritoires.datasetsearch.v1.DatasetDirectory";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @DynamicPropertySource
     static void issuerKey(DynamicPropertyRegistry registry) {
@@ -80,6 +86,12 @@ class PlatformGrpcTest {
 
     @Autowired
     GrpcCircuitBreakers breakers;
+
+    @Autowired
+    Tracer tracer;
+
+    @Autowired
+    Propagator propagator;
 
     @Value("${" + PlatformGrpcServerAutoConfiguration.LOCAL_PORT_PROPERTY + "}")
     int grpcPort;
@@ -367,6 +379,45 @@ class PlatformGrpcTest {
                 failure -> degraded)).isInstanceOf(StatusRuntimeException.class);
     }
 
+    // ---- tracing -------------------------------------------------------------------------------
+
+    @Test
+    void theCallersTraceCrossesTheCallToTheServerAndItsLogs(CapturedOutput output) {
+        String traceId = hex(16);
+        String requestSpan = hex(8);
+
+        DatasetSummary seen = inTrace(traceId, requestSpan, () -> directory(anyToken()).getDataset(get("trace")));
+
+        // the server's logs (MDC) and its span are in the caller's trace
+        assertThat(seen.getTitle()).isEqualTo(traceId);
+        // its span's parent is the client call's span, itself a child of the caller's
+        assertThat(seen.getProducerName()).matches("[0-9a-f]{16}").isNotEqualTo(requestSpan);
+        assertThat(output.getOut().lines().filter(line -> line.startsWith("{") && line.contains(traceId))
+                .map(JSON::readTree)
+                .filter(line -> line.path("message").asString().contains("GetDataset")))
+                .as("the server's call line, in the caller's trace")
+                .anySatisfy(line -> assertThat(line.path("message").asString())
+                        .contains(DIRECTORY + "/GetDataset").contains("OK"));
+    }
+
+    @Test
+    void theTraceGoesOnThroughTheCallsAServerMakesInTurn() {
+        String traceId = hex(16);
+
+        DatasetSummary seen = inTrace(traceId, hex(8), () -> directory(anyToken()).getDataset(get("relay:trace")));
+
+        assertThat(seen.getTitle()).isEqualTo(traceId);
+    }
+
+    @Test
+    void aCallOutsideAnyTraceStartsOne() {
+        DatasetSummary first = directory(anyToken()).getDataset(get("trace"));
+        DatasetSummary second = directory(anyToken()).getDataset(get("trace"));
+
+        assertThat(first.getTitle()).matches("[0-9a-f]{32}");
+        assertThat(second.getTitle()).matches("[0-9a-f]{32}").isNotEqualTo(first.getTitle());
+    }
+
     // ---- metrics -------------------------------------------------------------------------------
 
     @Test
@@ -388,6 +439,23 @@ class PlatformGrpcTest {
     }
 
     // ---- helpers -------------------------------------------------------------------------------
+
+    /** Runs {@code call} in a span continuing {@code traceparent}, as a REST request of a service would. */
+    private <T> T inTrace(String traceId, String parentSpan, java.util.function.Supplier<T> call) {
+        Span span = propagator.extract(Map.of("traceparent", "00-" + traceId + "-" + parentSpan + "-01"), Map::get)
+                .name("test request").kind(Span.Kind.SERVER).start();
+        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+            return call.get();
+        } finally {
+            span.end();
+        }
+    }
+
+    private static String hex(int bytes) {
+        byte[] random = new byte[bytes];
+        java.util.concurrent.ThreadLocalRandom.current().nextBytes(random);
+        return java.util.HexFormat.of().formatHex(random);
+    }
 
     private ManagedChannel open(ManagedChannel c) {
         channels.add(c);

@@ -2,23 +2,15 @@ package fr.dataterritoires.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.dataterritoires.testing.backends.BackendResolver;
-import fr.dataterritoires.testing.backends.PostgresBackend;
+import fr.dataterritoires.e2e.support.SharedSuite;
 import fr.dataterritoires.testing.local.DemoSeed;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -172,39 +164,15 @@ class LocalRunTest {
         throw new AssertionError("not ready and seeded within 6 minutes:\n" + Files.readString(output));
     }
 
-    /** An offset that puts every port of the suite (HTTP 808x, gRPC 909x) on free ports. */
     private static int freeOffset() {
-        for (int offset = 2000; offset <= 20000; offset += 1000) {
-            boolean free = true;
-            for (int port : new int[] {8080, 8081, 8082, 8083, 8084, 8085, 8086, 9092, 9094, 9095}) {
-                free &= !listening(port + offset);
-            }
-            if (free) {
-                return offset;
-            }
-        }
-        throw new IllegalStateException("no free port range for the suite");
+        return SharedSuite.freeOffset();
     }
 
     private static boolean listening(int port) {
-        try (Socket ignored = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            return true;
-        } catch (IOException e) {
-            try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                return false;
-            } catch (IOException taken) {
-                return true;
-            }
-        }
+        return SharedSuite.listening(port);
     }
 
-    private static void dropDatabase() throws Exception {
-        try (BackendResolver resolver = BackendResolver.system()) {
-            PostgresBackend pg = resolver.postgres();
-            try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.username(), pg.password());
-                 Statement s = c.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            }
-        }
+    private static void dropDatabase() {
+        SharedSuite.dropDatabase(DATABASE);
     }
 }

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import fr.dataterritoires.e2e.support.GatewayApi;
+import fr.dataterritoires.e2e.support.EventFigures;
 import fr.dataterritoires.e2e.support.SharedSuite;
 import fr.dataterritoires.testing.local.DevTokens;
 import fr.dataterritoires.testing.local.Harvests;
@@ -320,6 +321,19 @@ class ProjectJourneyTest {
                     - before.path("territorialAgentsExchanged").asLong()).isEqualTo(1);
             return null;
         });
+
+        // every event the journey caused between the services arrived, once (figures printed at the end of the run)
+        if (System.getProperty("dt.e2e.gateway") == null) {
+            step("events of the suite: none lost", () -> {
+                EventFigures figures = EventFigures.awaitSettled("project journey", SharedSuite.get(),
+                        Path.of("..").toAbsolutePath().normalize(), Duration.ofMinutes(1));
+                EventFigures.report(figures);
+                assertThat(figures.pending()).as("events not yet published").isZero();
+                assertThat(figures.lost()).as(figures.table()).isZero();
+                assertThat(figures.sent()).isPositive();
+                return null;
+            });
+        }
     }
 
     // ------------------------------------------------------------------------------------------------- steps --

@@ -1,5 +1,6 @@
 package fr.dataterritoires.commonscalls.application;
 
+import fr.dataterritoires.testing.contracts.MessagePactVerification;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,19 +10,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import au.com.dius.pact.provider.MessageAndMetadata;
 import au.com.dius.pact.provider.PactVerifyProvider;
-import au.com.dius.pact.provider.junit5.MessageTestTarget;
-import au.com.dius.pact.provider.junit5.PactVerificationContext;
-import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.Provider;
-import au.com.dius.pact.provider.junitsupport.filter.InteractionFilter;
-import au.com.dius.pact.provider.junitsupport.loader.PactFilter;
-import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import fr.dataterritoires.commonscalls.domain.ApplicantType;
 import fr.dataterritoires.commonscalls.domain.Application;
 import fr.dataterritoires.commonscalls.domain.Award;
@@ -45,28 +36,12 @@ import tools.jackson.databind.json.JsonMapper;
  * shows that a payload breaking a pact fails this verification.
  */
 @Provider("commons-calls")
-@PactFolder("../../libs/contracts/pacts")
-@PactFilter(value = "Asynchronous/Messages", filter = InteractionFilter.ByInteractionType.class)
-public class CommonsCallsPactVerificationTest {
+public class CommonsCallsPactVerificationTest extends MessagePactVerification {
 
-    /** Producer methods are looked for in this package only (a classpath-wide scan is slow and would find the
-     * deliberately broken ones). */
-    static final String PACKAGE = "fr.dataterritoires.commonscalls.application";
     private static final Instant NOW = Instant.parse("2026-06-15T09:30:00Z");
     private static final Siren FUNDER = Siren.withCheckDigit("18004500");
     private static final Siren LEAD = Siren.withCheckDigit("21380000");
     private static final Siren MEMBER = Siren.withCheckDigit("20004001");
-
-    @TestTemplate
-    @ExtendWith(PactVerificationInvocationContextProvider.class)
-    void honoursThePact(PactVerificationContext context) {
-        context.verifyInteraction();
-    }
-
-    @BeforeEach
-    void messages(PactVerificationContext context) {
-        context.setTarget(new MessageTestTarget(List.of(PACKAGE)));
-    }
 
     @PactVerifyProvider("an award granted for a roadmap item")
     MessageAndMetadata awardForAnItem() {

@@ -6,22 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.platform.testkit.engine.Events;
 
 import au.com.dius.pact.provider.MessageAndMetadata;
 import au.com.dius.pact.provider.PactVerifyProvider;
-import au.com.dius.pact.provider.junit5.MessageTestTarget;
-import au.com.dius.pact.provider.junit5.PactVerificationContext;
-import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.Provider;
-import au.com.dius.pact.provider.junitsupport.filter.InteractionFilter;
-import au.com.dius.pact.provider.junitsupport.loader.PactFilter;
-import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import fr.dataterritoires.datasetsearch.contracts.verification.DatasetSearchPactVerificationTest;
+import fr.dataterritoires.testing.contracts.MessagePactVerification;
 import fr.dataterritoires.testing.contracts.PayloadBreakage;
 
 /**
@@ -72,20 +64,7 @@ class BrokenPayloadsFailVerificationTest {
 
     /** Run only through the test kit (surefire skips nested classes). */
     @Provider("dataset-search")
-    @PactFolder("../../libs/contracts/pacts")
-    @PactFilter(value = "Asynchronous/Messages", filter = InteractionFilter.ByInteractionType.class)
-    static class Verification {
-
-        @TestTemplate
-        @ExtendWith(PactVerificationInvocationContextProvider.class)
-        void honoursThePact(PactVerificationContext context) {
-            context.verifyInteraction();
-        }
-
-        @BeforeEach
-        void messages(PactVerificationContext context) {
-            context.setTarget(new MessageTestTarget(List.of("fr.dataterritoires.datasetsearch.contracts.breakage")));
-        }
+    static class Verification extends MessagePactVerification {
 
         @PactVerifyProvider("a dataset published")
         MessageAndMetadata datasetPublished() {

@@ -1,24 +1,15 @@
 package fr.dataterritoires.datasetsearch.contracts.verification;
 
+import fr.dataterritoires.testing.contracts.MessagePactVerification;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import au.com.dius.pact.provider.MessageAndMetadata;
 import au.com.dius.pact.provider.PactVerifyProvider;
-import au.com.dius.pact.provider.junit5.MessageTestTarget;
-import au.com.dius.pact.provider.junit5.PactVerificationContext;
-import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.Provider;
-import au.com.dius.pact.provider.junitsupport.filter.InteractionFilter;
-import au.com.dius.pact.provider.junitsupport.loader.PactFilter;
-import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import fr.dataterritoires.datasetsearch.application.harvest.CatalogueEvents;
 import fr.dataterritoires.datasetsearch.domain.AccessLevel;
 import fr.dataterritoires.datasetsearch.domain.Dataset;
@@ -37,25 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * pact fails this verification.
  */
 @Provider("dataset-search")
-@PactFolder("../../libs/contracts/pacts")
-@PactFilter(value = "Asynchronous/Messages", filter = InteractionFilter.ByInteractionType.class)
-public class DatasetSearchPactVerificationTest {
+public class DatasetSearchPactVerificationTest extends MessagePactVerification {
 
-    /** Producer methods are looked for in this package only (a classpath-wide scan is slow and would find the
-     * deliberately broken ones). */
-    static final String PACKAGE = "fr.dataterritoires.datasetsearch.contracts.verification";
     private static final Instant HARVESTED = Instant.parse("2026-05-01T10:00:00Z");
-
-    @TestTemplate
-    @ExtendWith(PactVerificationInvocationContextProvider.class)
-    void honoursThePact(PactVerificationContext context) {
-        context.verifyInteraction();
-    }
-
-    @BeforeEach
-    void messages(PactVerificationContext context) {
-        context.setTarget(new MessageTestTarget(List.of(PACKAGE)));
-    }
 
     @PactVerifyProvider("a dataset published")
     MessageAndMetadata datasetPublished() {

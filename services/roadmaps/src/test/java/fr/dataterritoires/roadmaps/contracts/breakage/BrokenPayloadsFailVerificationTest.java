@@ -2,26 +2,17 @@ package fr.dataterritoires.roadmaps.contracts.breakage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.platform.testkit.engine.Events;
 
 import au.com.dius.pact.provider.MessageAndMetadata;
 import au.com.dius.pact.provider.PactVerifyProvider;
-import au.com.dius.pact.provider.junit5.MessageTestTarget;
-import au.com.dius.pact.provider.junit5.PactVerificationContext;
-import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.Provider;
-import au.com.dius.pact.provider.junitsupport.filter.InteractionFilter;
-import au.com.dius.pact.provider.junitsupport.loader.PactFilter;
-import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import fr.dataterritoires.roadmaps.contracts.verification.RoadmapsPactVerificationTest;
+import fr.dataterritoires.testing.contracts.MessagePactVerification;
 import fr.dataterritoires.testing.contracts.PayloadBreakage;
 
 /**
@@ -64,20 +55,7 @@ class BrokenPayloadsFailVerificationTest {
 
     /** Run only through the test kit (surefire skips nested classes). */
     @Provider("roadmaps")
-    @PactFolder("../../libs/contracts/pacts")
-    @PactFilter(value = "Asynchronous/Messages", filter = InteractionFilter.ByInteractionType.class)
-    static class Verification {
-
-        @TestTemplate
-        @ExtendWith(PactVerificationInvocationContextProvider.class)
-        void honoursThePact(PactVerificationContext context) {
-            context.verifyInteraction();
-        }
-
-        @BeforeEach
-        void messages(PactVerificationContext context) {
-            context.setTarget(new MessageTestTarget(List.of("fr.dataterritoires.roadmaps.contracts.breakage")));
-        }
+    static class Verification extends MessagePactVerification {
 
         @PactVerifyProvider("a territorial priority dataset declared")
         MessageAndMetadata territorialPriority() {

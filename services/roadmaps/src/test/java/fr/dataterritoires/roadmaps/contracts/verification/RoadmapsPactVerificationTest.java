@@ -1,5 +1,6 @@
 package fr.dataterritoires.roadmaps.contracts.verification;
 
+import fr.dataterritoires.testing.contracts.MessagePactVerification;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -8,19 +9,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import au.com.dius.pact.provider.MessageAndMetadata;
 import au.com.dius.pact.provider.PactVerifyProvider;
-import au.com.dius.pact.provider.junit5.MessageTestTarget;
-import au.com.dius.pact.provider.junit5.PactVerificationContext;
-import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.Provider;
-import au.com.dius.pact.provider.junitsupport.filter.InteractionFilter;
-import au.com.dius.pact.provider.junitsupport.loader.PactFilter;
-import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import fr.dataterritoires.roadmaps.application.roadmap.RoadmapEvents;
 import fr.dataterritoires.roadmaps.domain.TerritoryKey;
 import fr.dataterritoires.roadmaps.domain.priority.Priority;
@@ -45,24 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * verification.
  */
 @Provider("roadmaps")
-@PactFolder("../../libs/contracts/pacts")
-@PactFilter(value = "Asynchronous/Messages", filter = InteractionFilter.ByInteractionType.class)
-public class RoadmapsPactVerificationTest {
-
-    /** Where the producer methods are looked for: this package only (a classpath-wide scan takes seconds and would
-     * find the deliberately broken ones of the breakage test). */
-    static final String PACKAGE = "fr.dataterritoires.roadmaps.contracts.verification";
-
-    @TestTemplate
-    @ExtendWith(PactVerificationInvocationContextProvider.class)
-    void honoursThePact(PactVerificationContext context) {
-        context.verifyInteraction();
-    }
-
-    @BeforeEach
-    void messages(PactVerificationContext context) {
-        context.setTarget(new MessageTestTarget(List.of(PACKAGE)));
-    }
+public class RoadmapsPactVerificationTest extends MessagePactVerification {
 
     @PactVerifyProvider("a territorial priority dataset declared")
     MessageAndMetadata territorialPriority() {

@@ -14,6 +14,10 @@ import org.springframework.boot.security.oauth2.server.resource.autoconfigure.se
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import fr.dataterritoires.platform.security.Role;
+import fr.dataterritoires.platform.security.VerifiedTokenCache;
+import fr.dataterritoires.platform.security.VerifiedTokenCacheAutoConfiguration;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -97,6 +101,25 @@ class DevIssuerActivationTest {
         }
         assertThat(imports.lines().map(String::trim).toList()).contains(
                 ErrorsAutoConfiguration.class.getName(), ResourceServerAutoConfiguration.class.getName(),
-                DevIssuerAutoConfiguration.class.getName(), JwtDecoderFallbackAutoConfiguration.class.getName());
+                DevIssuerAutoConfiguration.class.getName(), JwtDecoderFallbackAutoConfiguration.class.getName(),
+                VerifiedTokenCacheAutoConfiguration.class.getName());
+    }
+
+    @Test
+    void theServicesDecoderChecksEachTokenOnceAndStillRefusesForgedOnes() {
+        runner().withConfiguration(AutoConfigurations.of(VerifiedTokenCacheAutoConfiguration.class))
+                .withPropertyValues("spring.profiles.active=local")
+                .run(context -> {
+                    JwtDecoder decoder = context.getBean(JwtDecoder.class);
+                    assertThat(decoder).isInstanceOf(VerifiedTokenCache.class);
+                    String token = context.getBean(DevTokenMinter.class).mint(DevUsers.demo(Role.AGENT));
+                    assertThat(decoder.decode(token).getSubject()).isEqualTo(decoder.decode(token).getSubject());
+                    assertThat(((VerifiedTokenCache) decoder).size()).isEqualTo(1);
+                    assertThatThrownBy(() -> decoder.decode(token.substring(0, token.length() - 4) + "AAAA"))
+                            .isInstanceOf(JwtException.class);
+                });
+        runner().withConfiguration(AutoConfigurations.of(VerifiedTokenCacheAutoConfiguration.class))
+                .withPropertyValues("spring.profiles.active=local", "dataterritoires.security.verified-tokens.enabled=false")
+                .run(context -> assertThat(context.getBean(JwtDecoder.class)).isNotInstanceOf(VerifiedTokenCache.class));
     }
 }

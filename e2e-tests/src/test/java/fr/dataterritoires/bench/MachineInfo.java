@@ -21,7 +21,30 @@ final class MachineInfo {
         info.put("OS", osRelease() + " (kernel " + System.getProperty("os.version") + ", " + System.getProperty("os.arch") + ")");
         info.put("JDK", System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.name") + " "
                 + System.getProperty("java.runtime.version"));
+        // The machine may be shared: how busy it was, and at what priority the bench ran, tell how far to trust the
+        // absolute figures (the ratios compare paths measured under the same conditions).
+        info.put("Load average (1, 5, 15 min) when written", loadAverage());
+        info.put("Scheduling priority (nice) of the bench", niceness());
         return info;
+    }
+
+    private static String loadAverage() {
+        List<String> lines = lines(Path.of("/proc/loadavg"));
+        if (lines.isEmpty()) {
+            return "unknown";
+        }
+        String[] fields = lines.getFirst().split("\\s+");
+        return fields.length < 3 ? "unknown" : fields[0] + ", " + fields[1] + ", " + fields[2];
+    }
+
+    /** Field 19 of /proc/self/stat, after the parenthesised command name (which may hold spaces). */
+    private static String niceness() {
+        List<String> lines = lines(Path.of("/proc/self/stat"));
+        if (lines.isEmpty() || lines.getFirst().lastIndexOf(')') < 0) {
+            return "unknown";
+        }
+        String[] fields = lines.getFirst().substring(lines.getFirst().lastIndexOf(')') + 2).split(" ");
+        return fields.length > 16 ? fields[16] : "unknown";
     }
 
     private static String cpuModel() {

@@ -67,6 +67,13 @@ public class GrpcProperties {
          */
         private List<String> serviceTokenChannels = new ArrayList<>();
 
+        /**
+         * Whether a channel starts connecting when it is created, at the service's start-up, rather than on its first
+         * call: on a busy machine the connection (and the transport's first use) could take most of the first call's
+         * deadline. The channel reconnects by itself afterwards either way.
+         */
+        private boolean connectAtStart = true;
+
         private final Retry retry = new Retry();
         private final CircuitBreaker circuitBreaker = new CircuitBreaker();
 
@@ -76,6 +83,14 @@ public class GrpcProperties {
 
         public void setDefaultDeadline(Duration defaultDeadline) {
             this.defaultDeadline = defaultDeadline;
+        }
+
+        public boolean isConnectAtStart() {
+            return connectAtStart;
+        }
+
+        public void setConnectAtStart(boolean connectAtStart) {
+            this.connectAtStart = connectAtStart;
         }
 
         public List<String> getServiceTokenChannels() {

@@ -1,6 +1,7 @@
 package fr.dataterritoires.platform.grpc;
 
 import io.grpc.ClientInterceptor;
+import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.MethodDescriptor;
@@ -91,7 +92,31 @@ public class PlatformGrpcClients {
         log.info("gRPC channel '{}' to {} (retried idempotent reads: {}, service token outside requests: {})", name,
                 springClientProperties.getTarget(name),
                 retried.stream().map(MethodDescriptor::getFullMethodName).toList(), serviceTokenAllowed);
-        return channelFactory.createChannel(name, options);
+        ManagedChannel channel = channelFactory.createChannel(name, options);
+        if (properties.getClient().isConnectAtStart()) {
+            connectNow(channel);
+        }
+        return channel;
+    }
+
+    /**
+     * Starts connecting without waiting, so that the first call finds a connection (and a warmed transport). If the
+     * other service is not up yet, the channel goes back to idle instead of waiting out gRPC's reconnect backoff
+     * (up to two minutes) in which calls would fail at once: the first call then connects, as without this.
+     */
+    static void connectNow(ManagedChannel channel) {
+        follow(channel, channel.getState(true));
+    }
+
+    private static void follow(ManagedChannel channel, ConnectivityState from) {
+        channel.notifyWhenStateChanged(from, () -> {
+            ConnectivityState now = channel.getState(false);
+            if (now == ConnectivityState.TRANSIENT_FAILURE) {
+                channel.enterIdle();
+            } else if (now == ConnectivityState.CONNECTING) {
+                follow(channel, now);
+            }
+        });
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})

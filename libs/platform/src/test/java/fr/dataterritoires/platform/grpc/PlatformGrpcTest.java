@@ -13,7 +13,9 @@ import fr.dataterritoires.platform.errors.ProblemTypes;
 import fr.dataterritoires.platform.security.Role;
 import fr.dataterritoires.platform.security.dev.DevUsers;
 import fr.dataterritoires.platform.web.TestKeys;
+import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
+import java.util.concurrent.CountDownLatch;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -64,6 +66,7 @@ import tools.jackson.databind.json.JsonMapper;
                 "spring.application.name=platform-grpc-test",
                 "spring.grpc.server.port=0",
                 "spring.grpc.client.channels.self.address=static://127.0.0.1:${local.grpc.server.port}",
+                "spring.grpc.client.channels.nobody.address=static://127.0.0.1:1",
                 "dataterritoires.security.issuer=" + TestKeys.ISSUER,
                 "dataterritoires.security.dev-issuer.enabled=false",
                 "dataterritoires.grpc.client.default-deadline=8s",
@@ -116,6 +119,44 @@ class PlatformGrpcTest {
         for (ManagedChannel c : channels) {
             c.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void aChannelConnectsWhenItIsMadeNotOnItsFirstCall() throws InterruptedException {
+        ManagedChannel fresh = open(clients.channel("self"));
+        // no call made on it: only the connection started at creation can make it READY
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        ConnectivityState state = fresh.getState(false);
+        while (state != ConnectivityState.READY && System.nanoTime() < until) {
+            CountDownLatch changed = new CountDownLatch(1);
+            fresh.notifyWhenStateChanged(state, changed::countDown);
+            changed.await(1, TimeUnit.SECONDS);
+            state = fresh.getState(false);
+        }
+        assertThat(state).isEqualTo(ConnectivityState.READY);
+    }
+
+    @Test
+    void aChannelToAServiceNotUpYetFallsBackToIdleRatherThanToTheReconnectBackoff() throws InterruptedException {
+        ManagedChannel early = open(clients.channel("nobody"));
+        List<ConnectivityState> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        ConnectivityState state = early.getState(false);
+        seen.add(state);
+        while (!(tried(seen) && state == ConnectivityState.IDLE) && System.nanoTime() < until) {
+            CountDownLatch changed = new CountDownLatch(1);
+            early.notifyWhenStateChanged(state, changed::countDown);
+            changed.await(1, TimeUnit.SECONDS);
+            state = early.getState(false);
+            seen.add(state);
+        }
+        // it tried (connecting, failing), and waits idle for the first call: a call connects at once, no backoff
+        assertThat(tried(seen)).as("states seen: %s", seen).isTrue();
+        assertThat(state).isEqualTo(ConnectivityState.IDLE);
+    }
+
+    private static boolean tried(List<ConnectivityState> seen) {
+        return seen.contains(ConnectivityState.CONNECTING) || seen.contains(ConnectivityState.TRANSIENT_FAILURE);
     }
 
     // ---- server: port, health, reflection ------------------------------------------------------

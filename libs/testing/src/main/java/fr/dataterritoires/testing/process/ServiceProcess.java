@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import fr.dataterritoires.testing.backends.Backends;
+
 /**
  * A service of the suite run as production runs it — its executable jar ({@code <name>-<version>-exec.jar}) in a JVM
  * of its own — for tests that must talk to the real thing over real sockets (a gRPC dependency, the end-to-end
@@ -345,6 +347,24 @@ public final class ServiceProcess implements AutoCloseable {
         public Builder env(String name, String value) {
             environment.put(name, value);
             return this;
+        }
+
+        /**
+         * The backends the tests resolved (libs/testing {@code Backends}): a PostgreSQL database of its own, created
+         * now ({@code databasePrefix} and a random suffix), the broker, and a namespace of its own
+         * ({@code dataterritoires.test.namespace}: exchange, queues, index), so that nothing it publishes or consumes
+         * reaches another test's service.
+         */
+        public Builder onTestBackends(String databasePrefix) {
+            byte[] random = new byte[6];
+            java.util.concurrent.ThreadLocalRandom.current().nextBytes(random);
+            String namespace = "dt-test-" + java.util.HexFormat.of().formatHex(random);
+            return env("DT_POSTGRES_URL", Backends.postgres().createDatabase(databasePrefix))
+                    .env("DT_POSTGRES_USER", Backends.postgres().username())
+                    .env("DT_POSTGRES_PASSWORD", Backends.postgres().password())
+                    .env("DT_AMQP_URL", Backends.amqp().uri())
+                    .property("dataterritoires.test.namespace", namespace)
+                    .property("dataterritoires.events.exchange", "dataterritoires.events." + namespace);
         }
 
         /** {@code spring.profiles.active}. */

@@ -79,14 +79,8 @@ public final class DatasetSearchProcess {
                 // its reads go through the search index: a loaded 2-core machine must not turn them into timeouts
                 .property("dataterritoires.search.timeout", "20s");
         configure.accept(builder);
-        ServiceProcess process = builder.start();
-        try {
-            DatasetSearchProcess started = new DatasetSearchProcess(process, coordinatorToken, List.of());
-            return new DatasetSearchProcess(process, coordinatorToken, started.seed());
-        } catch (IOException | InterruptedException | RuntimeException | AssertionError e) {
-            process.close();
-            throw e;
-        }
+        return builder.startThen(process -> new DatasetSearchProcess(process, coordinatorToken,
+                new DatasetSearchProcess(process, coordinatorToken, List.of()).seed()));
     }
 
     public ServiceProcess process() {

@@ -43,15 +43,11 @@ public final class RoadmapsProcess {
                 .env("DT_DATASET_SEARCH_GRPC_ADDRESS", "static://127.0.0.1:" + datasetSearchGrpcPort)
                 .httpPort(ServiceProcess.freePort());
         configure.accept(builder);
-        ServiceProcess process = builder.start();
-        try {
+        return builder.startThen(process -> {
             RoadmapsProcess started = new RoadmapsProcess(process, coordinatorToken);
             started.committees();
             return started;
-        } catch (IOException | InterruptedException | RuntimeException | AssertionError e) {
-            process.close();
-            throw e;
-        }
+        });
     }
 
     public ServiceProcess process() {

@@ -406,6 +406,22 @@ public final class ServiceProcess implements AutoCloseable {
             return this;
         }
 
+        /** What is done with a process once started (seeding it through its API), giving what the caller keeps. */
+        public interface Then<T> {
+            T apply(ServiceProcess started) throws IOException, InterruptedException;
+        }
+
+        /** Starts it, then {@code then}; should that fail, the process is stopped before the failure goes on. */
+        public <T> T startThen(Then<T> then) throws IOException, InterruptedException {
+            ServiceProcess process = start();
+            try {
+                return then.apply(process);
+            } catch (IOException | InterruptedException | RuntimeException | AssertionError e) {
+                process.close();
+                throw e;
+            }
+        }
+
         /** Starts the process and waits until it is ready; {@link #close()} it (try-with-resources, {@code @AfterAll}). */
         public ServiceProcess start() throws IOException, InterruptedException {
             if (httpPort <= 0) {

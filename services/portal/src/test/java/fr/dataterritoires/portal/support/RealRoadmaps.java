@@ -1,7 +1,7 @@
 package fr.dataterritoires.portal.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import static fr.dataterritoires.testing.process.IoCalls.unchecked;
+
 import java.util.Map;
 
 import org.springframework.context.ApplicationContextInitializer;
@@ -53,21 +53,6 @@ public final class RealRoadmaps implements ApplicationContextInitializer<Configu
 
     public static String token(Role role) {
         return RealDatasetSearch.minter().mintFor(role);
-    }
-
-    interface Call<T> {
-        T run() throws IOException, InterruptedException;
-    }
-
-    private static <T> T unchecked(Call<T> call) {
-        try {
-            return call.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

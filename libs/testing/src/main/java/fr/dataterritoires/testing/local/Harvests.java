@@ -1,7 +1,7 @@
 package fr.dataterritoires.testing.local;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import static fr.dataterritoires.testing.process.IoCalls.unchecked;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -96,20 +96,5 @@ public final class Harvests {
             }
             throw new IllegalStateException("harvest run " + run + " did not finish within 3 minutes");
         });
-    }
-
-    private interface Call<T> {
-        T run() throws IOException, InterruptedException;
-    }
-
-    private static <T> T unchecked(Call<T> call) {
-        try {
-            return call.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

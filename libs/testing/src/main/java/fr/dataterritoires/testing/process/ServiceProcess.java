@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import fr.dataterritoires.testing.backends.Backends;
+
 /**
  * A service of the suite run as production runs it — its executable jar ({@code <name>-<version>-exec.jar}) in a JVM
  * of its own — for tests that must talk to the real thing over real sockets (a gRPC dependency, the end-to-end
@@ -347,6 +349,24 @@ public final class ServiceProcess implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The backends the tests resolved (libs/testing {@code Backends}): a PostgreSQL database of its own, created
+         * now ({@code databasePrefix} and a random suffix), the broker, and a namespace of its own
+         * ({@code dataterritoires.test.namespace}: exchange, queues, index), so that nothing it publishes or consumes
+         * reaches another test's service.
+         */
+        public Builder onTestBackends(String databasePrefix) {
+            byte[] random = new byte[6];
+            java.util.concurrent.ThreadLocalRandom.current().nextBytes(random);
+            String namespace = "dt-test-" + java.util.HexFormat.of().formatHex(random);
+            return env("DT_POSTGRES_URL", Backends.postgres().createDatabase(databasePrefix))
+                    .env("DT_POSTGRES_USER", Backends.postgres().username())
+                    .env("DT_POSTGRES_PASSWORD", Backends.postgres().password())
+                    .env("DT_AMQP_URL", Backends.amqp().uri())
+                    .property("dataterritoires.test.namespace", namespace)
+                    .property("dataterritoires.events.exchange", "dataterritoires.events." + namespace);
+        }
+
         /** {@code spring.profiles.active}. */
         public Builder profile(String profiles) {
             return property("spring.profiles.active", profiles);
@@ -384,6 +404,22 @@ public final class ServiceProcess implements AutoCloseable {
         public Builder logFile(Path file) {
             this.logFile = file;
             return this;
+        }
+
+        /** What is done with a process once started (seeding it through its API), giving what the caller keeps. */
+        public interface Then<T> {
+            T apply(ServiceProcess started) throws IOException, InterruptedException;
+        }
+
+        /** Starts it, then {@code then}; should that fail, the process is stopped before the failure goes on. */
+        public <T> T startThen(Then<T> then) throws IOException, InterruptedException {
+            ServiceProcess process = start();
+            try {
+                return then.apply(process);
+            } catch (IOException | InterruptedException | RuntimeException | AssertionError e) {
+                process.close();
+                throw e;
+            }
         }
 
         /** Starts the process and waits until it is ready; {@link #close()} it (try-with-resources, {@code @AfterAll}). */

@@ -7,11 +7,18 @@ import java.util.List;
  *
  * @param roles the suite's roles ({@code APPLICANT}, …) from the token's {@code roles} claim
  * @param siren the organisation the account belongs to, if its role carries one
+ * @param region the région (INSEE code) a committee member acts for
+ * @param ministry the ministry (code) a ministry officer acts for
  */
-public record SignedInUser(String subject, String name, List<String> roles, String siren) {
+public record SignedInUser(String subject, String name, List<String> roles, String siren, String region,
+                           String ministry) {
 
     public SignedInUser {
         roles = roles == null ? List.of() : List.copyOf(roles);
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
     }
 
     public String rolesLabel() {

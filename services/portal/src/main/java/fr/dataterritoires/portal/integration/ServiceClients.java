@@ -61,6 +61,15 @@ public class ServiceClients {
         return clients.computeIfAbsent(service, this::create);
     }
 
+    /** One call to {@code service}; a service that cannot be reached becomes {@link ServiceUnavailable}. */
+    public <T> T call(String service, java.util.function.Function<RestClient, T> request) {
+        try {
+            return request.apply(client(service));
+        } catch (org.springframework.web.client.ResourceAccessException unreachable) {
+            throw new ServiceUnavailable(service, unreachable.getMessage(), unreachable);
+        }
+    }
+
     private RestClient create(String service) {
         return RestClient.builder()
                 // the application's mapper: unknown members of the services' answers are ignored, dates read as ISO

@@ -38,7 +38,8 @@ public class CurrentUser {
                 && oauth.getPrincipal() instanceof OidcUser oidc) {
             String name = oidc.getFullName() != null ? oidc.getFullName() : oidc.getPreferredUsername();
             return Optional.of(new SignedInUser(oidc.getSubject(), name != null ? name : oidc.getSubject(),
-                    roles(oidc.getClaims().get(DtClaims.ROLES)), oidc.getClaimAsString(DtClaims.SIREN)));
+                    roles(oidc.getClaims().get(DtClaims.ROLES)), oidc.getClaimAsString(DtClaims.SIREN),
+                    oidc.getClaimAsString(DtClaims.REGION), oidc.getClaimAsString(DtClaims.MINISTRY)));
         }
         return Optional.empty();
     }

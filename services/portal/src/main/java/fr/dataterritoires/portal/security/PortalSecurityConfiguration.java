@@ -73,6 +73,9 @@ public class PortalSecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/", "/jeux-de-donnees", "/territoires", "/accessibilite",
                                 "/dsfr/**", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/jeux-de-donnees/*").permitAll()
+                        // published roadmaps by région (the roadmaps service shows anonymous callers nothing else)
+                        .requestMatchers(HttpMethod.GET, "/feuilles-de-route", "/feuilles-de-route/*",
+                                "/feuilles-de-route/regions/*").permitAll()
                         .requestMatchers("/connexion", "/oauth2/**", "/login/oauth2/**").permitAll()
                         // the development issuer (local profile only; loopback callers only: DevAuthorizationEndpoint)
                         .requestMatchers("/dev-issuer/**").permitAll()

@@ -19,7 +19,7 @@ import fr.dataterritoires.portal.security.CurrentUser;
  * or cannot answer (503): a DSFR error page in French, never a stack trace.
  */
 @ControllerAdvice(assignableTypes = {SearchController.class, DatasetPageController.class, AccessRequestPages.class,
-        LoginPages.class, StaticPages.class})
+        LoginPages.class, StaticPages.class, RoadmapPages.class, RoadmapEditPages.class, CoordinationPages.class})
 public class PageAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(PageAdvice.class);
@@ -64,8 +64,8 @@ public class PageAdvice {
         model.addAttribute("currentUser", currentUser());
         model.addAttribute("status", 503);
         model.addAttribute("errorTitle", "Service momentanément indisponible");
-        model.addAttribute("detail", "Le catalogue des données ne répond pas pour le moment. Réessayez dans quelques "
-                + "instants.");
+        model.addAttribute("detail", ("roadmaps".equals(unavailable.service()) ? "Le service des feuilles de route"
+                : "Le catalogue des données") + " ne répond pas pour le moment. Réessayez dans quelques instants.");
         return "error-page";
     }
 }

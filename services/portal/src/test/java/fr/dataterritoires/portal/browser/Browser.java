@@ -106,6 +106,12 @@ final class Browser implements AutoCloseable {
         return violations;
     }
 
+    /** Adds the current page's serious and critical violations to {@code found}, each with the page's address. */
+    void collectAccessibilityViolations(List<String> found) {
+        String page = driver.getCurrentUrl();
+        seriousAccessibilityViolations().forEach(v -> found.add(page + " — " + v));
+    }
+
     /** Keeps a picture of the page in target/screenshots; `make screenshots` refreshes docs/screenshots (the README shows them). */
     void screenshot(String name) {
         String dir = System.getProperty("dataterritoires.test.screenshots");

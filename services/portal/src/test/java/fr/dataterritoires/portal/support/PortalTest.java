@@ -11,8 +11,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole portal on a random port, reading and writing through the real dataset-search ({@link RealDatasetSearch},
- * one process for the test run), in the {@code local} profile: sign-in through the development issuer's authorization
+ * The whole portal on a random port, reading and writing through the real dataset-search ({@link RealDatasetSearch})
+ * and the real roadmaps service ({@link RealRoadmaps}), one process each for the test run, in the {@code local} profile: sign-in through the development issuer's authorization
  * endpoint ({@link SignIn}), as in a local run. MockMvc for page-level checks, the port for the browser. Tests share
  * one context when they declare nothing more.
  */
@@ -21,6 +21,6 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("local")
-@ContextConfiguration(initializers = RealDatasetSearch.class)
+@ContextConfiguration(initializers = {RealDatasetSearch.class, RealRoadmaps.class})
 public @interface PortalTest {
 }

@@ -15,6 +15,7 @@ import fr.dataterritoires.platform.security.Role;
 import fr.dataterritoires.platform.security.dev.DevIssuerKeys;
 import fr.dataterritoires.platform.security.dev.DevTokenMinter;
 import fr.dataterritoires.testing.process.DatasetSearchProcess;
+import fr.dataterritoires.testing.process.ServiceProcess;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,6 +34,7 @@ public final class RealDatasetSearch implements ApplicationContextInitializer<Co
     public static final String PRODUCER_SIREN = "130025265";
 
     private static DatasetSearchProcess process;
+    private static int grpcPort;
     private static Path keyDir;
     private static List<String> restricted;
     private static int total;
@@ -42,7 +44,12 @@ public final class RealDatasetSearch implements ApplicationContextInitializer<Co
             try {
                 keyDir = Files.createTempDirectory("dt-portal-dev-issuer");
                 String coordinator = minter().mintFor(Role.NATIONAL_COORDINATOR);
+                grpcPort = ServiceProcess.freePort();
                 process = DatasetSearchProcess.start(builder -> builder
+                        // its DatasetDirectory, which the roadmaps process calls (RealRoadmaps)
+                        // several test JVMs share this 2-core machine: a start may take longer than usual
+                        .startTimeout(java.time.Duration.ofMinutes(6))
+                        .property("spring.grpc.server.port", grpcPort)
                         .property("dataterritoires.security.dev-issuer.enabled", true)
                         .property("dataterritoires.security.dev-issuer.key-dir", keyDir.toString()), coordinator);
                 int created = process.harvest("acces-restreint", RESTRICTED_FILE, Map.of(
@@ -66,6 +73,18 @@ public final class RealDatasetSearch implements ApplicationContextInitializer<Co
             }
         }
         return process;
+    }
+
+    /** The port of its gRPC server (DatasetDirectory). */
+    public static int grpcPort() {
+        process();
+        return grpcPort;
+    }
+
+    /** The development issuer's key both processes and the portal share. */
+    static Path keyDir() {
+        process();
+        return keyDir;
     }
 
     public static DevTokenMinter minter() {

@@ -259,7 +259,8 @@ public final class WritesBench {
         try (Connection before = capture.db().connect(copy)) {
             RowCapture.Captured captured = RowCapture.capture(capture.connection(), before, capture.schema(), xmin,
                     outboxMark);
-            LoadRunner.Result replay = replay(capture.db(), copy, capture.schema(), clients, captured);
+            LoadRunner.Result replay = replay(capture.db(), copy, capture.schema(), clients,
+                    Math.min(clients, config.jdbcConnections()), captured);
             result.loads.add(replay);
             result.replays.put(clients, new WritesReport.Replay(captured.operations().size(), captured.transactions(),
                     captured.rows(), (int) operations.get(), captured.insertedPerTable(), captured.updatedPerTable(),
@@ -288,8 +289,11 @@ public final class WritesBench {
         };
     }
 
-    /** The captured transactions written again into the copy by {@code clients} connections, all of them, timed. */
-    private static LoadRunner.Result replay(Database db, String copy, String schema, int clients,
+    /**
+     * The captured transactions written again into the copy, all of them, timed, by {@code connectionCount}
+     * connections: as many as the step's clients, at most the service's own pool (what the database saw of it).
+     */
+    private static LoadRunner.Result replay(Database db, String copy, String schema, int clients, int connectionCount,
                                             RowCapture.Captured captured) throws Exception {
         Map<String, RowCapture.Table> tables;
         try (Connection c = db.connect(copy)) {
@@ -301,7 +305,7 @@ public final class WritesBench {
         AtomicReference<String> firstError = new AtomicReference<>();
         List<Histogram> histograms = new ArrayList<>();
         List<Connection> connections = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
+        for (int i = 0; i < connectionCount; i++) {
             Connection c = db.connect(copy);
             c.setSchema(schema); // as the service's connections: its triggers name their tables unqualified
             c.setAutoCommit(false);
@@ -310,7 +314,7 @@ public final class WritesBench {
         }
         List<Thread> threads = new ArrayList<>();
         long start = System.nanoTime();
-        for (int i = 0; i < clients; i++) {
+        for (int i = 0; i < connectionCount; i++) {
             Connection c = connections.get(i);
             Histogram h = histograms.get(i);
             threads.add(Thread.ofPlatform().name("bench-jdbc-" + i).start(() -> {

@@ -15,6 +15,7 @@ record WritesConfig(
         Duration eventInterval,
         int brokerSamples,
         int underLoadConcurrency,
+        int jdbcConnections,
         boolean reads,
         boolean footprint,
         boolean aotCache,
@@ -39,6 +40,8 @@ record WritesConfig(
                 Duration.ofMillis(Long.parseLong(env("BENCH_EVENT_INTERVAL_MS", "100"))),
                 Integer.parseInt(env("BENCH_BROKER_SAMPLES", "2000")),
                 Integer.parseInt(env("BENCH_UNDER_LOAD_CONCURRENCY", "16")),
+                // the services' own pool (Hikari's default): the database sees no more writers from the baseline
+                Integer.parseInt(env("BENCH_JDBC_CONNECTIONS", "10")),
                 !"0".equals(env("BENCH_READS", "1")),
                 !"0".equals(env("BENCH_FOOTPRINT", "1")),
                 !"0".equals(env("BENCH_AOT", "1")),

@@ -125,6 +125,8 @@ final class WritesReport {
         md.append("| propagation samples at rest, interval (`BENCH_EVENT_SAMPLES`, `BENCH_EVENT_INTERVAL_MS`) | ")
                 .append(config.eventSamples()).append(", ").append(config.eventInterval().toMillis()).append(" ms |\n");
         md.append("| broker round trips at rest (`BENCH_BROKER_SAMPLES`) | ").append(config.brokerSamples()).append(" |\n");
+        md.append("| plain-JDBC connections at most (`BENCH_JDBC_CONNECTIONS`) | ").append(config.jdbcConnections())
+                .append(" |\n");
         md.append("| JVM options of the services and the minimal application (`BENCH_JVM_OPTIONS`) | `")
                 .append(String.join(" ", config.jvmOptions())).append("` |\n");
         md.append("| footprint, ahead-of-time cache (`BENCH_FOOTPRINT`, `BENCH_AOT`) | ").append(config.footprint() ? "on" : "off")
@@ -383,8 +385,10 @@ final class WritesReport {
                (`pg_dump`, schema and data); after it, every row the step wrote is read back (newer `xmin` than a
                transaction id taken before the step) and grouped by transaction; the dump is restored into a fresh
                database (`bench_writes_jdbc`: the same tables, constraints, indexes and triggers, the same rows before
-               the step), and the step's transactions are written again there with plain JDBC, by as many clients,
-               each transaction as the service's was: its rows inserted with their exact values
+               the step), and the step's transactions are written again there with plain JDBC, by as many
+               connections as the step had clients but no more than the service's own pool
+               (`BENCH_JDBC_CONNECTIONS`, 10: Hikari's default, what the database saw of the service), each
+               transaction as the service's was: its rows inserted with their exact values
                (`INSERT … SELECT … FROM json_populate_record`), rows that existed updated to their final values, its
                audit records appended to the hash chain under the head's lock, its outbox rows inserted unpublished
                (`RowCapture` says how rows written twice, outbox rows and transactions of one operation are handled).
@@ -416,7 +420,7 @@ final class WritesReport {
             Knobs (environment variables of `make bench-writes`): `BENCH_WARMUP_SECONDS` (3), `BENCH_WRITE_SECONDS`
             (10), `BENCH_CONCURRENCY` (`1,16,64`), `BENCH_SCENARIOS` (`roadmaps,commons-calls,exchanges,replication,preciput`),
             `BENCH_EVENT_SAMPLES` (200), `BENCH_EVENT_INTERVAL_MS` (100), `BENCH_BROKER_SAMPLES` (2000),
-            `BENCH_UNDER_LOAD_CONCURRENCY` (16), `BENCH_READS` (1), `BENCH_FOOTPRINT` (1), `BENCH_AOT` (1),
+            `BENCH_UNDER_LOAD_CONCURRENCY` (16), `BENCH_JDBC_CONNECTIONS` (10), `BENCH_READS` (1), `BENCH_FOOTPRINT` (1), `BENCH_AOT` (1),
             `BENCH_IDLE_SETTLE_SECONDS` (10), `BENCH_JVM_OPTIONS` (`-Xmx768m -Xms512m -XX:+UseG1GC
             -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData`: the Dockerfile's options in a 1 GiB container),
             `BENCH_DATABASE` (`bench_writes`), `BENCH_OUTPUT`, `BENCH_SKIP_BUILD=1`. Process logs go to

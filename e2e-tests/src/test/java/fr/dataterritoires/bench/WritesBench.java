@@ -50,6 +50,14 @@ public final class WritesBench {
     static final List<String> SERVICES = List.of("dataset-search", "commons-calls", "exchanges", "roadmaps",
             "replication", "gateway");
 
+    /**
+     * The gateway's rate limits off (the bench is one client); each service's pool (10 connections, Hikari's default)
+     * opened when needed and given back after 10 s idle instead of held at 10 from the start: six services and the
+     * plain-JDBC copies stay within a shared server's connections.
+     */
+    static final Map<String, String> SUITE_ENVIRONMENT = Map.of("DT_RATE_LIMIT_ENABLED", "false",
+            "SPRING_DATASOURCE_HIKARI_MINIMUMIDLE", "1", "SPRING_DATASOURCE_HIKARI_IDLETIMEOUT", "10000");
+
     private final WritesConfig config;
     private final WritesReport report;
     private final Path logDir;
@@ -98,7 +106,7 @@ public final class WritesBench {
         PrintStream launcher = new PrintStream(Files.newOutputStream(logDir.resolve("launcher.log")), true);
         LocalSuite suite = LocalSuite.forTests(config.repo(), config.workDir().resolve("suite"), SharedSuite.freeOffset(),
                         database, launcher)
-                .environment(Map.of("DT_RATE_LIMIT_ENABLED", "false"))
+                .environment(SUITE_ENVIRONMENT)
                 .services(SERVICES)
                 .jvmOptions(config.jvmOptions())
                 .startTimeout(Duration.ofMinutes(8));
@@ -447,6 +455,7 @@ public final class WritesBench {
 
     private void footprint(LocalSuite suite, Map<String, String> backends) throws Exception {
         Map<String, String> environment = new HashMap<>(backends);
+        environment.putAll(SUITE_ENVIRONMENT);
         environment.put("DT_DEV_ISSUER_DIR", config.repo().resolve(".dt-local/dev-issuer").toString());
         // events of these extra instances stay on a namespace of their own
         environment.put("DATATERRITOIRES_TEST_NAMESPACE", config.database() + "_footprint");

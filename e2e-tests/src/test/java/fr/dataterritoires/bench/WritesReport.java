@@ -372,7 +372,9 @@ final class WritesReport {
                from their executable jars, each in its own process, started as `make run` starts them (`LocalSuite`,
                profile `local`: one fresh PostgreSQL database `bench_writes` with a schema per service, the broker on
                its own exchange and queues, an embedded Elasticsearch node), with the gateway's rate limits off
-               (`DT_RATE_LIMIT_ENABLED=false`: the bench is one client). Tokens are minted with the suite's
+               (`DT_RATE_LIMIT_ENABLED=false`: the bench is one client) and each service's connection pool opened on
+               demand (Hikari `minimum-idle` 1, idle timeout 10 s, at most 10 as by default), so that the suite and
+               the plain-JDBC copies stay within a shared server's connections. Tokens are minted with the suite's
                development issuer key.
             2. **Write paths.** For each service, its main write (`WriteScenarios`) is sent by closed-loop clients
                (`LoadRunner`: each sends its next operation when the previous one answered; warm-up, then the measured

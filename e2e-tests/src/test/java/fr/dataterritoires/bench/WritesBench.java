@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
 
 import fr.dataterritoires.e2e.support.SharedSuite;
+import fr.dataterritoires.platform.testsupport.HttpApi;
 import fr.dataterritoires.testing.local.LocalSuite;
 import fr.dataterritoires.testing.process.ServiceProcess;
 
@@ -379,7 +380,7 @@ public final class WritesBench {
              ResultSet r = s.executeQuery("SELECT min(start_year), max(end_year) FROM roadmaps.roadmap")) {
             r.next();
             years[0] = r.getInt(1);
-            years[1] = r.getInt(2);
+            years[1] = Math.min(r.getInt(2), years[0] + 9); // the service's limit: a period covers 10 years at most
         }
         report.readVolumes.putAll(volumes(connection));
         String funder = tokens.withSiren(fr.dataterritoires.platform.security.Role.FUNDER,
@@ -413,7 +414,13 @@ public final class WritesBench {
                     WriteScenarios.Target.direct(suite.service(read.service()).httpPort()))) {
                 log("read %s: %s, %d clients...", read.service(), target.label(), clients);
                 LoadRunner.Result r = LoadRunner.run(target.label(), clients, 1000, config.warmup(), config.measured(),
-                        i -> target.get(read.path().apply(i), read.token()).status() == 200);
+                        i -> {
+                            HttpApi.Response answer = target.get(read.path().apply(i), read.token());
+                            if (answer.status() != 200) {
+                                throw new IllegalStateException("HTTP " + answer.status() + " " + answer.body());
+                            }
+                            return true;
+                        });
                 report.reads.computeIfAbsent(read.page(), k -> new ArrayList<>()).add(r);
                 log("  %.1f requests/s, p50 %.1f ms, p99 %.1f ms, %d errors", r.throughput(), r.p50Millis(),
                         r.p99Millis(), r.errors());

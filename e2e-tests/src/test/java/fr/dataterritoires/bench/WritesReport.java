@@ -292,6 +292,9 @@ final class WritesReport {
                 "| %s | %s | %d | %d | %d | %.1f | %.2f | %.2f | %.2f | %.2f |%n", page, r.path(), r.concurrency(),
                 r.requests(), r.errors(), r.throughput(), r.p50Millis(), r.p90Millis(), r.p99Millis(), r.maxMillis()))));
         md.append('\n');
+        reads.forEach((page, results) -> results.stream().filter(r -> r.firstError() != null).forEach(r -> md
+                .append("First error of ").append(page).append(" (").append(r.path()).append("): `")
+                .append(r.firstError().replace('`', '\'').replace('\n', ' ')).append("`\n\n")));
     }
 
     // ------------------------------------------------------------------------------------------------ events --

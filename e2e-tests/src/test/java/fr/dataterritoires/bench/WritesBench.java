@@ -111,6 +111,9 @@ public final class WritesBench {
                 .services(SERVICES)
                 .jvmOptions(config.jvmOptions())
                 .startTimeout(Duration.ofMinutes(8));
+        // stopped (Ctrl-C, SIGTERM) before its end: the services and the backends' process (a session of its own) too
+        Thread stop = new Thread(suite::close, "bench-writes-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
         try (suite) {
             suite.start();
             log("suite ready, gateway %s", suite.gateway());

@@ -15,7 +15,7 @@ export PATH := $(JDK)/bin:$(PATH)
 MVN := ./mvnw -B -ntp
 ROLE ?= NATIONAL_COORDINATOR
 
-.PHONY: help build test run e2e bench bench-search charts contracts-release pacts screenshots token clean
+.PHONY: help build test run e2e bench bench-search bench-writes charts contracts-release pacts screenshots token clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -33,10 +33,13 @@ e2e: ## the full project journey and the fault scenarios across the running suit
 	$(MVN) -q -DskipTests install
 	$(MVN) -pl e2e-tests verify -Pe2e
 
-bench: bench-search ## every benchmark; figures go to docs/benchmarks.md
+bench: bench-search bench-writes ## every benchmark; figures go to docs/benchmarks.md
 
 bench-search: ## dataset-search: harvest/index and search vs raw Elasticsearch (BENCH_DATASETS=20000 for a short run)
 	scripts/bench-search.sh
+
+bench-writes: ## the suite: write paths vs plain JDBC, event propagation vs the broker, footprint vs minimal Spring Boot (BENCH_WRITE_SECONDS=5 for a short run)
+	scripts/bench-writes.sh
 
 charts: ## lint, render and strictly validate the Helm charts and deploy/ overlays, with fault injection (no cluster needed)
 	$(MVN) -pl chart-checks test

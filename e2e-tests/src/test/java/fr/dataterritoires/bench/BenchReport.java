@@ -45,10 +45,7 @@ final class BenchReport {
         this.config = config;
     }
 
-    static final String TITLE = "# Benchmarks\n\n"
-            + "Each section is written by its benchmark program (`make bench` runs them all); do not edit the figures "
-            + "by hand: run the program again. Benchmarks are programs, not timed tests (DESIGN.md §7): no test asserts "
-            + "a time.\n\n";
+    static final String TITLE = BenchDocument.TITLE;
     static final String SECTION = "## dataset-search (issue 3 §8)";
 
     /**
@@ -56,16 +53,7 @@ final class BenchReport {
      * benchmarks' sections are kept), or is appended; a new document starts with the title.
      */
     String document(String existing) {
-        String section = markdown();
-        if (existing == null || existing.isBlank()) {
-            return TITLE + section;
-        }
-        int start = existing.indexOf(SECTION);
-        if (start < 0) {
-            return existing.stripTrailing() + "\n\n" + section;
-        }
-        int end = existing.indexOf("\n## ", start + SECTION.length());
-        return existing.substring(0, start) + section + (end < 0 ? "" : "\n" + existing.substring(end + 1));
+        return BenchDocument.withSection(existing, SECTION, markdown());
     }
 
     /** This benchmark's section. */
@@ -78,15 +66,9 @@ final class BenchReport {
                     .append("(described ").append(started.format(DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT)))
                     .append(").\n\n");
         } else {
-            md.append("Run of ").append(started.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)))
-                    .append(String.format(Locale.ROOT, ", %.0f s in all.", runSeconds)).append("\n\n");
+            BenchDocument.runLine(md, started, runSeconds);
         }
-        if (failure != null) {
-            md.append("**The run did not finish:** ").append(failure).append("\n\n");
-        }
-
-        md.append("### Machine\n\n| | |\n|---|---|\n");
-        machine.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+        BenchDocument.failureAndMachine(md, failure, machine);
         md.append("\nEverything runs on this one machine: the service, its Elasticsearch node (own process), ")
                 .append("PostgreSQL, the broker, the generated source and the load generator share the cores.\n\n");
 

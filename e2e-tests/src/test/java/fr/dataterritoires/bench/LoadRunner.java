@@ -22,6 +22,13 @@ final class LoadRunner {
     @FunctionalInterface
     interface Client {
         boolean send(int queryIndex) throws Exception;
+
+        /**
+         * Untimed work before request {@code queryIndex} is sent (e.g. a token minted for a new user, a fresh aggregate
+         * when the client's current one is full): not in its latency, and before the end of the period is checked.
+         */
+        default void prepare(int queryIndex) throws Exception {
+        }
     }
 
     record Result(String path, int concurrency, long requests, long errors, double seconds, double throughput,
@@ -49,6 +56,12 @@ final class LoadRunner {
                 try {
                     int next = offset;
                     while (true) {
+                        String prepareError = null;
+                        try {
+                            client.prepare(next % queryCount);
+                        } catch (Exception e) {
+                            prepareError = e.toString();
+                        }
                         long start = System.nanoTime();
                         if (start >= measureEnd) {
                             break;
@@ -56,6 +69,9 @@ final class LoadRunner {
                         boolean ok;
                         String error = null;
                         try {
+                            if (prepareError != null) {
+                                throw new IllegalStateException("preparation failed: " + prepareError);
+                            }
                             ok = client.send(next % queryCount);
                         } catch (Exception e) {
                             ok = false;

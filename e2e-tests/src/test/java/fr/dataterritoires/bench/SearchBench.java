@@ -71,11 +71,7 @@ public final class SearchBench {
             e.printStackTrace();
         } finally {
             bench.report.runSeconds = (System.nanoTime() - start) / 1e9;
-            String markdown = bench.report.markdown();
-            write(config.output(), bench.report);
-            System.out.println();
-            System.out.println(markdown);
-            System.out.println("bench-search: written to " + config.output());
+            BenchDocument.publish(config.output(), BenchReport.SECTION, bench.report.markdown(), "bench-search");
         }
         System.exit(status);
     }

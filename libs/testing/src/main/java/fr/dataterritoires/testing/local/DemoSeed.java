@@ -189,28 +189,7 @@ public final class DemoSeed {
         if (found.isPresent()) {
             id = found.get().path("id").asString();
         } else {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("funderId", funderId);
-            body.put("kind", "COMMONS");
-            body.put("title", CALL_TITLE);
-            body.put("description", "Financer des communs numériques réutilisables par les collectivités : "
-                    + "logiciels, standards et bases de données collaboratives.");
-            body.put("budget", "500000.00");
-            body.put("maxGrant", "150000.00");
-            body.put("minGrant", "10000.00");
-            body.put("coFundingRate", "0.8");
-            body.put("opensAt", Instant.now().minus(1, ChronoUnit.DAYS).toString());
-            body.put("closesAt", Instant.now().plus(60, ChronoUnit.DAYS).toString());
-            body.put("decisionDate", LocalDate.now().plusDays(90).toString());
-            body.put("applicantTypes", List.of("LOCAL_AUTHORITY", "MUTUALISATION_STRUCTURE", "ASSOCIATION"));
-            body.put("minConsortiumSize", 1);
-            body.put("territorialScope", List.of());
-            body.put("commonsKinds", List.of("SOFTWARE", "STANDARD", "COLLABORATIVE_DATABASE"));
-            body.put("requiredDeclarations", List.of("charte-ethique"));
-            body.put("reviewsPerApplication", 1);
-            body.put("criteria", List.of(
-                    Map.of("code", "utilite", "label", "Utilité pour les territoires", "weight", 3, "maxScore", 10),
-                    Map.of("code", "ouverture", "label", "Ouverture et réutilisabilité", "weight", 1, "maxScore", 5)));
+            Map<String, Object> body = callBody(funderId, CALL_TITLE, "500000.00");
             id = call("POST", "/api/commons-calls/calls", funder, body, 201).path("id").asString();
         }
         boolean open = found.isPresent() && "OPEN".equals(found.get().path("status").asString());
@@ -219,6 +198,37 @@ public final class DemoSeed {
         }
         count("open calls", found.isPresent());
         return id;
+    }
+
+    /**
+     * The body of {@code POST /api/commons-calls/calls}: a call for commons (software, standards, collaborative
+     * databases) open from yesterday for 60 days to local authorities, mutualisation structures and associations,
+     * alone or in consortium, with the ethics charter required and one review per application.
+     */
+    public static Map<String, Object> callBody(String funderId, String title, String budget) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("funderId", funderId);
+        body.put("kind", "COMMONS");
+        body.put("title", title);
+        body.put("description", "Financer des communs numériques réutilisables par les collectivités : "
+                + "logiciels, standards et bases de données collaboratives.");
+        body.put("budget", budget);
+        body.put("maxGrant", "150000.00");
+        body.put("minGrant", "10000.00");
+        body.put("coFundingRate", "0.8");
+        body.put("opensAt", Instant.now().minus(1, ChronoUnit.DAYS).toString());
+        body.put("closesAt", Instant.now().plus(60, ChronoUnit.DAYS).toString());
+        body.put("decisionDate", LocalDate.now().plusDays(90).toString());
+        body.put("applicantTypes", List.of("LOCAL_AUTHORITY", "MUTUALISATION_STRUCTURE", "ASSOCIATION"));
+        body.put("minConsortiumSize", 1);
+        body.put("territorialScope", List.of());
+        body.put("commonsKinds", List.of("SOFTWARE", "STANDARD", "COLLABORATIVE_DATABASE"));
+        body.put("requiredDeclarations", List.of("charte-ethique"));
+        body.put("reviewsPerApplication", 1);
+        body.put("criteria", List.of(
+                Map.of("code", "utilite", "label", "Utilité pour les territoires", "weight", 3, "maxScore", 10),
+                Map.of("code", "ouverture", "label", "Ouverture et réutilisabilité", "weight", 1, "maxScore", 5)));
+        return body;
     }
 
     // --------------------------------------------------------------------------------------------- exchanges --
@@ -331,7 +341,8 @@ public final class DemoSeed {
         }
     }
 
-    private static Map<String, Object> initiativeBody(String lead, String title, String domain, List<String> territories) {
+    /** The body of {@code POST /api/replication/initiatives}: a documented, independently evaluated initiative. */
+    public static Map<String, Object> initiativeBody(String lead, String title, String domain, List<String> territories) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("leadSiren", lead);
         body.put("title", title);

@@ -96,6 +96,8 @@ public final class LocalSuite implements AutoCloseable {
     private final Map<String, String> environment = new LinkedHashMap<>();
     /** Only these services, when set (see {@link #services(java.util.Collection)}). */
     private java.util.Set<String> only;
+    /** The services' JVM options when set (see {@link #jvmOptions(List)}); else ServiceProcess's small defaults. */
+    private List<String> jvmOptions;
     /** How long each service may take to be ready (a start, and a test's restart). */
     private Duration startTimeout = Duration.ofMinutes(4);
     /** The demo seed follows the summary: no hint about it then. */
@@ -215,6 +217,18 @@ public final class LocalSuite implements AutoCloseable {
             throw new IllegalStateException("startTimeout(...) must be set before start()");
         }
         this.startTimeout = java.util.Objects.requireNonNull(timeout, "timeout");
+        return this;
+    }
+
+    /**
+     * The JVM options of every service instead of {@code ServiceProcess}'s quick-start defaults (small heap, serial GC,
+     * C1 only): e.g. a benchmark runs them as production does. Before {@link #start()}.
+     */
+    public LocalSuite jvmOptions(List<String> options) {
+        if (!started.isEmpty()) {
+            throw new IllegalStateException("jvmOptions(...) must be set before start()");
+        }
+        this.jvmOptions = List.copyOf(options);
         return this;
     }
 
@@ -364,6 +378,9 @@ public final class LocalSuite implements AutoCloseable {
         int http = k.http() + portOffset;
         ServiceProcess.Builder b = ServiceProcess.builder(k.name(), jar);
         environment.forEach(b::env); // first: what follows is the suite's own decision and wins
+        if (jvmOptions != null) {
+            b.jvmOptions(jvmOptions.toArray(String[]::new));
+        }
         b.profile("local")
                 .httpPort(http)
                 .logFile(runDir.resolve(k.name() + ".log"))

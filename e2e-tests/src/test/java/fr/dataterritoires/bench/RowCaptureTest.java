@@ -1,0 +1,80 @@
+package fr.dataterritoires.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/** How the rows a step wrote become the transactions and operations the plain-JDBC baseline replays. */
+class RowCaptureTest {
+
+    private static final String APPLICATION = "0b5c1a52-0000-4000-8000-000000000001";
+    private static final String CALL = "0b5c1a52-0000-4000-8000-0000000000ca";
+    private static final String OTHER = "0b5c1a52-0000-4000-8000-000000000002";
+
+    @Test
+    void aRowWrittenByTwoTransactionsIsInsertedByTheFirstAndUpdatedByTheNextOfOneOperation() {
+        // tx 10 drafts application A (its member row names it), tx 11 submits it (A's row last written there) and
+        // moves the call's counter (a row that existed before the step); tx 12 is another operation altogether
+        RowCapture.Row member = row("consortium_member", 10, "{\"id\":\"m-0001\",\"application_id\":\"" + APPLICATION + "\"}");
+        RowCapture.Row auditDraft = row("audit_record", 10, "{\"seq\":7,\"action\":\"application.drafted\",\"target_id\":\""
+                + APPLICATION + "\"}");
+        RowCapture.Row application = row("application", 11, "{\"id\":\"" + APPLICATION + "\",\"call_id\":\"" + CALL
+                + "\",\"status\":\"SUBMITTED\"}");
+        RowCapture.Row call = row("call", 11, "{\"id\":\"" + CALL + "\",\"submitted\":41}");
+        RowCapture.Row other = row("application", 12, "{\"id\":\"" + OTHER + "\",\"call_id\":\"" + CALL + "\"}");
+        RowCapture.Row event = row("outbox_event", 99, "{\"position\":5,\"aggregate_id\":\"" + APPLICATION + "\"}");
+
+        RowCapture.Captured captured = RowCapture.group(List.of(member, auditDraft, application, call, other),
+                List.of(event), Set.of("call[\"" + CALL + "\"]")::contains);
+
+        assertThat(captured.operations()).hasSize(2);
+        RowCapture.Operation submitted = captured.operations().get(0);
+        assertThat(submitted.transactions()).extracting(RowCapture.Transaction::xmin).containsExactly(10L, 11L);
+        RowCapture.Transaction draft = submitted.transactions().get(0);
+        assertThat(draft.inserts()).containsExactlyInAnyOrder(member, application, event);
+        assertThat(draft.audits()).containsExactly(auditDraft);
+        RowCapture.Transaction submit = submitted.transactions().get(1);
+        assertThat(submit.inserts()).isEmpty();
+        assertThat(submit.updates()).containsExactlyInAnyOrder(application, call);
+        RowCapture.Transaction another = captured.operations().get(1).transactions().get(0);
+        assertThat(another.inserts()).containsExactly(other);
+        // the call existed: updated by every transaction naming it, never inserted, and it links no operations
+        assertThat(another.updates()).containsExactly(call);
+        assertThat(captured.insertedPerTable()).containsEntry("application", 2).containsEntry("outbox_event", 1)
+                .containsEntry("audit_record", 1).doesNotContainKey("call");
+        assertThat(captured.updatedPerTable()).containsEntry("call", 2).containsEntry("application", 1);
+        assertThat(captured.outboxUnattached()).isZero();
+        assertThat(captured.transactions()).isEqualTo(3);
+    }
+
+    @Test
+    void anOutboxRowOfNoCapturedAggregateIsATransactionOfItsOwn() {
+        RowCapture.Row event = row("outbox_event", 99, "{\"position\":8,\"aggregate_id\":\"nowhere-to-be-found\"}");
+
+        RowCapture.Captured captured = RowCapture.group(List.of(), List.of(event), key -> false);
+
+        assertThat(captured.outboxUnattached()).isEqualTo(1);
+        assertThat(captured.operations()).hasSize(1);
+        assertThat(captured.operations().get(0).transactions().get(0).inserts()).containsExactly(event);
+    }
+
+    @Test
+    void parentsAreInsertedBeforeTheRowsThatNameThem() {
+        RowCapture.Row child = row("roadmap_item", 3, "{\"id\":\"item-0001\",\"roadmap_id\":\"roadmap-0001\"}");
+        RowCapture.Row parent = row("roadmap", 3, "{\"id\":\"roadmap-0001\"}");
+
+        assertThat(RowCapture.orderForInsert(List.of(child, parent))).containsExactly(parent, child);
+    }
+
+    private static RowCapture.Row row(String table, long xmin, String json) {
+        ObjectNode values = (ObjectNode) EsHttp.JSON.readTree(json);
+        String keyColumn = table.equals("outbox_event") ? "position" : table.equals("audit_record") ? "seq" : "id";
+        String keyValue = RowCapture.text(values.get(keyColumn));
+        return new RowCapture.Row(table, xmin, values, "[\"" + keyValue + "\"]", keyValue);
+    }
+}

@@ -5,28 +5,20 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import com.sun.net.httpserver.HttpServer;
 
-import fr.dataterritoires.testing.backends.Backends;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The real dataset-search for the tests of the modules that call it (roadmaps over gRPC, the portal over REST): its
@@ -57,8 +49,6 @@ public final class DatasetSearchProcess {
     /** At least as many datasets as the files above give together (some of them describe the same datasets). */
     public static final int EXPECTED = 12;
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
-
     private final ServiceProcess process;
     private final String coordinatorToken;
     private final List<String> ids;
@@ -77,19 +67,7 @@ public final class DatasetSearchProcess {
      */
     public static DatasetSearchProcess start(Consumer<ServiceProcess.Builder> configure, String coordinatorToken)
             throws IOException, InterruptedException {
-        String namespace = "dt-test-" + HexFormat.of().formatHex(randomBytes());
-        ServiceProcess.Builder builder = ServiceProcess.builder("dataset-search",
-                        ServiceProcess.jarFromSystemProperty("dataterritoires.test.dataset-search-jar"))
-                .profile("local")
-                .env("DT_POSTGRES_URL", Backends.postgres().createDatabase("dataset_search_process"))
-                .env("DT_POSTGRES_USER", Backends.postgres().username())
-                .env("DT_POSTGRES_PASSWORD", Backends.postgres().password())
-                .env("DT_AMQP_URL", Backends.amqp().uri())
-                .env("DT_ELASTICSEARCH_URL", Backends.elasticsearch().url())
-                .httpPort(ServiceProcess.freePort())
-                // its own exchange, index and queues: nothing it publishes or consumes reaches anyone else
-                .property("dataterritoires.test.namespace", namespace)
-                .property("dataterritoires.events.exchange", "dataterritoires.events." + namespace)
+        ServiceProcess.Builder builder = TestService.builder("dataset-search")
                 .property("dataterritoires.harvest.scheduling.enabled", false)
                 .property("dataterritoires.demand.schedule.enabled", false)
                 // its reads go through the search index: a loaded 2-core machine must not turn them into timeouts
@@ -132,26 +110,7 @@ public final class DatasetSearchProcess {
     /** Same with a token of the caller's choice ({@code null}: anonymous). */
     public JsonNode call(String method, String path, Object body, int expected, String token) throws IOException,
             InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(process.uri(path))
-                .timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(method,
-                    HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        }
-        HttpResponse<String> response;
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
-        if (response.statusCode() != expected) {
-            throw new AssertionError(method + " " + path + ": expected " + expected + ", got "
-                    + response.statusCode() + " " + response.body());
-        }
-        return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+        return TestService.of(process).call(method, path, body, expected, token);
     }
 
     /** Harvests the files into dataset-search; returns the catalogue ids it then lists, sorted. */
@@ -235,12 +194,6 @@ public final class DatasetSearchProcess {
             last = call.get();
         }
         return last;
-    }
-
-    private static byte[] randomBytes() {
-        byte[] bytes = new byte[6];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        return bytes;
     }
 
 }

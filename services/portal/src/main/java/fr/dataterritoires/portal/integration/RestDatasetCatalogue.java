@@ -9,7 +9,6 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -17,7 +16,6 @@ import fr.dataterritoires.portal.application.AccessRequestReceipt;
 import fr.dataterritoires.portal.application.DatasetCatalogue;
 import fr.dataterritoires.portal.application.DatasetDetail;
 import fr.dataterritoires.portal.application.SearchPage;
-import fr.dataterritoires.portal.application.ServiceUnavailable;
 import fr.dataterritoires.portal.application.TerritoryChoice;
 import fr.dataterritoires.portal.domain.AccessRequestDraft;
 import fr.dataterritoires.portal.domain.SearchCriteria;
@@ -86,11 +84,7 @@ public class RestDatasetCatalogue implements DatasetCatalogue {
     }
 
     private <T> T call(java.util.function.Function<RestClient, T> request) {
-        try {
-            return request.apply(clients.client(SERVICE));
-        } catch (ResourceAccessException unreachable) {
-            throw new ServiceUnavailable(SERVICE, unreachable.getMessage(), unreachable);
-        }
+        return clients.call(SERVICE, request);
     }
 
     record Suggestions(List<TerritoryChoice> territories) {

@@ -61,6 +61,18 @@ public class ServiceClients {
         return clients.computeIfAbsent(service, this::create);
     }
 
+    /**
+     * One call to {@code service}'s API: a service that cannot be reached becomes {@link ServiceUnavailable}, like a
+     * 5xx; a 4xx comes out as the {@link ServiceRefusal} of the client's status handler.
+     */
+    public <T> T call(String service, java.util.function.Function<RestClient, T> request) {
+        try {
+            return request.apply(client(service));
+        } catch (org.springframework.web.client.ResourceAccessException unreachable) {
+            throw new ServiceUnavailable(service, unreachable.getMessage(), unreachable);
+        }
+    }
+
     private RestClient create(String service) {
         return RestClient.builder()
                 // the application's mapper: unknown members of the services' answers are ignored, dates read as ISO

@@ -73,6 +73,9 @@ public class PortalSecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/", "/jeux-de-donnees", "/territoires", "/accessibilite",
                                 "/dsfr/**", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/jeux-de-donnees/*").permitAll()
+                        // funding, replication and exchanges: what the services publish to anyone
+                        .requestMatchers(HttpMethod.GET, "/appels", "/appels/*", "/preciput", "/initiatives",
+                                "/initiatives/*", "/echanges/offres", "/echanges/offres/*", "/formations").permitAll()
                         .requestMatchers("/connexion", "/oauth2/**", "/login/oauth2/**").permitAll()
                         // the development issuer (local profile only; loopback callers only: DevAuthorizationEndpoint)
                         .requestMatchers("/dev-issuer/**").permitAll()

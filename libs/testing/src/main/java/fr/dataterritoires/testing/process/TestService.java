@@ -1,0 +1,112 @@
+package fr.dataterritoires.testing.process;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+
+import fr.dataterritoires.testing.backends.Backends;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A service of the suite run as a process ({@link ServiceProcess}) for the tests of another module, on the backends
+ * the tests resolved: its executable jar from the system property {@code dataterritoires.test.<name>-jar}, the
+ * {@code local} profile, a PostgreSQL database of its own, the broker and Elasticsearch node of this JVM, and a
+ * namespace of its own (events exchange, queues, index), so that nothing it publishes or consumes reaches anyone
+ * else. {@link #call} then speaks JSON to its REST API with a caller's token.
+ *
+ * <pre>{@code
+ * TestService calls = TestService.start(TestService.builder("commons-calls")
+ *         .property("dataterritoires.security.dev-issuer.enabled", true));
+ * calls.call("GET", "/api/calls", null, 200, null);
+ * }</pre>
+ */
+public final class TestService {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private final ServiceProcess process;
+
+    private TestService(ServiceProcess process) {
+        this.process = process;
+    }
+
+    /**
+     * The process's command line, ready to start: the caller adds the issuer it trusts and anything else (gRPC
+     * ports, properties) before {@link #start(ServiceProcess.Builder)}.
+     *
+     * @param name the module's name, e.g. {@code commons-calls}: its jar is {@code dataterritoires.test.<name>-jar}
+     */
+    public static ServiceProcess.Builder builder(String name) {
+        String namespace = "dt-test-" + HexFormat.of().formatHex(randomBytes());
+        return ServiceProcess.builder(name, ServiceProcess.jarFromSystemProperty("dataterritoires.test." + name + "-jar"))
+                .profile("local")
+                .env("DT_POSTGRES_URL", Backends.postgres().createDatabase(name.replace('-', '_') + "_process"))
+                .env("DT_POSTGRES_USER", Backends.postgres().username())
+                .env("DT_POSTGRES_PASSWORD", Backends.postgres().password())
+                .env("DT_AMQP_URL", Backends.amqp().uri())
+                .env("DT_ELASTICSEARCH_URL", Backends.elasticsearch().url())
+                .httpPort(ServiceProcess.freePort())
+                .property("dataterritoires.test.namespace", namespace)
+                .property("dataterritoires.events.exchange", "dataterritoires.events." + namespace);
+    }
+
+    /** Starts the process and waits until it is ready; it stops when the JVM exits (or on {@code process().close()}). */
+    public static TestService start(ServiceProcess.Builder builder) throws IOException, InterruptedException {
+        return new TestService(builder.start());
+    }
+
+    /** Wraps a process started otherwise. */
+    public static TestService of(ServiceProcess process) {
+        return new TestService(process);
+    }
+
+    public ServiceProcess process() {
+        return process;
+    }
+
+    /** Its HTTP base URL without a trailing slash, e.g. {@code http://127.0.0.1:41234}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + process.httpPort();
+    }
+
+    /**
+     * Calls its REST API and returns the JSON answer ({@code null} token: anonymous).
+     *
+     * @throws AssertionError when the status is not {@code expected}
+     */
+    public JsonNode call(String method, String path, Object body, int expected, String token) throws IOException,
+            InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(process.uri(path))
+                .timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method,
+                    HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        }
+        HttpResponse<String> response;
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+        if (response.statusCode() != expected) {
+            throw new AssertionError(method + " " + path + ": expected " + expected + ", got "
+                    + response.statusCode() + " " + response.body());
+        }
+        return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[6];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return bytes;
+    }
+}

@@ -68,6 +68,12 @@ public final class RealDatasetSearch implements ApplicationContextInitializer<Co
         return process;
     }
 
+    /** The development issuer's key directory the portal and the services of the tests share. */
+    public static Path keyDir() {
+        process();
+        return keyDir;
+    }
+
     public static DevTokenMinter minter() {
         return new DevTokenMinter(DevIssuerKeys.loadOrCreate(keyDir));
     }

@@ -5,7 +5,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
 import fr.dataterritoires.testing.backends.Backends;
@@ -49,9 +55,13 @@ public final class TestService {
                 .env("DT_POSTGRES_URL", Backends.postgres().createDatabase(name.replace('-', '_') + "_process"))
                 .env("DT_POSTGRES_USER", Backends.postgres().username())
                 .env("DT_POSTGRES_PASSWORD", Backends.postgres().password())
+                // a few connections each: the test PostgreSQL (100 connections) serves several suites at once
+                .property("spring.datasource.hikari.maximum-pool-size", 4)
                 .env("DT_AMQP_URL", Backends.amqp().uri())
                 .env("DT_ELASTICSEARCH_URL", Backends.elasticsearch().url())
                 .httpPort(ServiceProcess.freePort())
+                // a 2-core machine shared with other builds has been seen to take 3 minutes for one start
+                .startTimeout(Duration.ofMinutes(8))
                 .property("dataterritoires.test.namespace", namespace)
                 .property("dataterritoires.events.exchange", "dataterritoires.events." + namespace);
     }
@@ -59,6 +69,42 @@ public final class TestService {
     /** Starts the process and waits until it is ready; it stops when the JVM exits (or on {@code process().close()}). */
     public static TestService start(ServiceProcess.Builder builder) throws IOException, InterruptedException {
         return new TestService(builder.start());
+    }
+
+    /**
+     * Starts them all at once (they do not need each other to start: a gRPC client connects on its first call) and
+     * waits until every one is ready; if one fails, the others are stopped and its failure is thrown.
+     *
+     * @return the services, in the order of {@code builders}
+     */
+    public static List<TestService> startTogether(List<ServiceProcess.Builder> builders) throws IOException,
+            InterruptedException {
+        List<TestService> started = new ArrayList<>();
+        Throwable failure = null;
+        try (ExecutorService pool = Executors.newFixedThreadPool(builders.size())) {
+            List<Future<ServiceProcess>> futures = new ArrayList<>();
+            for (ServiceProcess.Builder builder : builders) {
+                futures.add(pool.submit(builder::start));
+            }
+            for (Future<ServiceProcess> future : futures) {
+                try {
+                    started.add(new TestService(future.get()));
+                } catch (ExecutionException e) {
+                    failure = failure == null ? e.getCause() : failure;
+                }
+            }
+        }
+        if (failure != null) {
+            started.forEach(s -> s.process().close());
+            switch (failure) {
+                case IOException e -> throw e;
+                case InterruptedException e -> throw e;
+                case RuntimeException e -> throw e;
+                case Error e -> throw e;
+                default -> throw new IOException(failure);
+            }
+        }
+        return List.copyOf(started);
     }
 
     /** Wraps a process started otherwise. */

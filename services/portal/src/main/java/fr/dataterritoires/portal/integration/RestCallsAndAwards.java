@@ -188,7 +188,9 @@ public class RestCallsAndAwards implements CallsAndAwards {
                 ? call(c -> c.get().uri("/calls/{id}/ranking", callId).retrieve()
                 .body(new ParameterizedTypeReference<List<Ranked>>() {
                 })) : List.of();
-        return new CallFile(call, applications, assignments, ranking, awardsOf(callId));
+        // commons-calls lists the awards of a call to anyone, hence never those of a draft (404 to all but its funder)
+        List<Award> awards = call.status().equals("DRAFT") ? List.of() : awardsOf(callId);
+        return new CallFile(call, applications, assignments, ranking, awards);
     }
 
     @Override

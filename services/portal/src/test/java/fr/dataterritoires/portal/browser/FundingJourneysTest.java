@@ -38,150 +38,7 @@ class FundingJourneysTest {
         String title = "Socle commun des adresses " + UUID.randomUUID().toString().substring(0, 8);
         String commons = "Base adresse locale partagée " + UUID.randomUUID().toString().substring(0, 8);
         try (Browser browser = Browser.start(true)) {
-            ChromeDriver web = browser.driver();
-
-            // the funder registers their organisation, writes the call and opens it
-            signIn(browser, Role.FUNDER, "/financeur");
-            check(browser, violations);
-            if (!web.findElements(By.id("enregistrer-organisation")).isEmpty()) {
-                web.findElement(By.id("name")).sendKeys("Agence nationale de la cohésion des territoires");
-                browser.clickAndWait(By.id("enregistrer-organisation"));
-            }
-            browser.clickAndWait(By.id("nouvel-appel"));
-            check(browser, violations);
-            web.findElement(By.id("title")).sendKeys(title);
-            web.findElement(By.id("budget")).sendKeys("300000.00");
-            web.findElement(By.id("maxGrant")).sendKeys("100000.00");
-            LocalDate today = LocalDate.now();
-            setValue(web, "opensAt", today.toString());
-            setValue(web, "closesAt", today.plusMonths(1).toString());
-            setValue(web, "decisionDate", today.plusMonths(2).toString());
-            web.findElement(By.cssSelector("label[for=applicantTypes-0]")).click();
-            web.findElement(By.cssSelector("label[for=applicantTypes-1]")).click();
-            web.findElement(By.cssSelector("label[for=commonsKinds-0]")).click();
-            web.findElement(By.id("criteria[0].code")).sendKeys("impact");
-            web.findElement(By.id("criteria[0].label")).sendKeys("Impact pour les territoires");
-            web.findElement(By.id("criteria[0].weight")).sendKeys("60");
-            web.findElement(By.id("criteria[0].maxScore")).sendKeys("10");
-            web.findElement(By.id("criteria[1].code")).sendKeys("ouverture");
-            web.findElement(By.id("criteria[1].label")).sendKeys("Ouverture du commun");
-            web.findElement(By.id("criteria[1].weight")).sendKeys("40");
-            web.findElement(By.id("criteria[1].maxScore")).sendKeys("10");
-            browser.clickAndWait(By.id("enregistrer-appel"));
-            assertThat(web.findElement(By.id("statut-appel")).getText()).isEqualTo("Brouillon");
-            String file = web.getCurrentUrl();
-            String callId = file.substring(file.lastIndexOf('/') + 1);
-            browser.clickAndWait(By.id("etape-suivante"));
-            assertThat(web.findElement(By.id("statut-appel")).getText()).isEqualTo("Ouvert");
-            check(browser, violations);
-
-            // the public sees it among the open calls
-            web.manage().deleteAllCookies();
-            visit(browser, "/appels", violations);
-            assertThat(web.findElement(By.linkText(title)).isDisplayed()).isTrue();
-            visit(browser, "/appels/" + callId, violations);
-            assertThat(web.findElement(By.id("grille")).getText()).contains("Impact pour les territoires");
-            browser.screenshot("appel");
-
-            // the applicant applies: an empty form comes back with commons-calls' refusals, then the full one
-            signIn(browser, Role.APPLICANT, "/appels/" + callId + "/candidater");
-            check(browser, violations);
-            browser.clickAndWait(By.id("deposer"));
-            assertThat(web.findElement(By.id("erreurs")).getText()).contains("Votre candidature n'a pas été déposée");
-            check(browser, violations);
-            web.findElement(By.id("consortium[0].name")).sendKeys("Commune de Grenoble");
-            select(web, "consortium[0].type", "LOCAL_AUTHORITY");
-            web.findElement(By.id("consortium[1].siren")).sendKeys(DevUsers.DEMO_HOST_SIREN);
-            web.findElement(By.id("consortium[1].name")).sendKeys("Syndicat mixte numérique");
-            select(web, "consortium[1].type", "MUTUALISATION_STRUCTURE");
-            web.findElement(By.id("commons.title")).sendKeys(commons);
-            select(web, "commons.kind", "STANDARD");
-            web.findElement(By.id("requestedAmount")).sendKeys("80000.00");
-            web.findElement(By.id("budget[0].label")).sendKeys("Développement");
-            web.findElement(By.id("budget[0].amount")).sendKeys("100000.00");
-            web.findElement(By.id("ethicsCharter")).sendKeys("Charte éthique des communs numériques des territoires");
-            web.findElement(By.cssSelector("label[for=labels-1]")).click();
-            web.findElement(By.cssSelector("label[for=declarations-0]")).click();
-            browser.clickAndWait(By.id("deposer"));
-            assertThat(web.findElement(By.id("succes")).getText()).contains("Candidature déposée");
-            assertThat(web.findElement(By.id("statut-candidature")).getText()).isEqualTo("Déposée");
-            assertThat(web.findElement(By.id("labels")).getText()).contains("Numérique en commun[s]");
-            String applicationId = web.findElement(By.id("reference")).getText();
-            check(browser, violations);
-            browser.screenshot("candidature");
-            visit(browser, "/mes-candidatures", violations);
-
-            // the funder closes the call, decides eligibility, starts the evaluation and names the evaluator
-            web.manage().deleteAllCookies();
-            signIn(browser, Role.FUNDER, "/financeur/appels/" + callId);
-            browser.clickAndWait(By.id("etape-suivante"));
-            assertThat(web.findElement(By.id("statut-appel")).getText()).isEqualTo("Clos");
-            web.findElement(By.cssSelector("label[for='eligible-oui-" + applicationId + "']")).click();
-            web.findElement(By.id("motif-" + applicationId)).sendKeys("Consortium et commun conformes à l'appel.");
-            browser.clickAndWait(By.id("decider-eligibilite-" + applicationId));
-            assertThat(web.findElement(By.id("candidature-" + applicationId)).getText()).contains("Éligible");
-            browser.clickAndWait(By.id("etape-suivante"));
-            assertThat(web.findElement(By.id("statut-appel")).getText()).isEqualTo("En évaluation");
-            web.findElement(By.id("evaluateur-" + applicationId)).sendKeys("demo-evaluateur");
-            web.findElement(By.id("evaluateur-siren-" + applicationId)).sendKeys("130025265");
-            browser.clickAndWait(By.id("designer-" + applicationId));
-            assertThat(web.findElement(By.id("succes")).getText()).contains("Évaluateur désigné");
-            check(browser, violations);
-
-            // the evaluator scores each criterion of the grid
-            web.manage().deleteAllCookies();
-            signIn(browser, Role.EVALUATOR, "/evaluations");
-            check(browser, violations);
-            web.findElement(By.id("reference")).sendKeys(applicationId);
-            browser.clickAndWait(By.id("ouvrir-evaluation"));
-            check(browser, violations);
-            for (String code : List.of("impact", "ouverture")) {
-                web.findElement(By.id("scores[" + code + "].value")).sendKeys("8");
-                web.findElement(By.id("scores[" + code + "].comment")).sendKeys("Solide et utile aux communes.");
-            }
-            browser.clickAndWait(By.id("enregistrer-notes"));
-            assertThat(web.findElement(By.id("succes")).getText()).contains("Évaluation enregistrée");
-
-            // the funder sees the ranking, decides, and the award is published
-            web.manage().deleteAllCookies();
-            signIn(browser, Role.FUNDER, "/financeur/appels/" + callId);
-            assertThat(web.findElement(By.id("classement")).getText()).contains(commons);
-            browser.clickAndWait(By.id("decider"));
-            assertThat(web.findElement(By.id("statut-appel")).getText()).isEqualTo("Décidé");
-            assertThat(web.findElement(By.id("subventions")).getText()).contains(commons);
-            check(browser, violations);
-            browser.screenshot("financeur-appel");
-            browser.clickAndWait(By.cssSelector("#subventions a"));
-            check(browser, violations);
-            visit(browser, "/appels/" + callId, violations);
-            assertThat(web.findElement(By.id("decisions")).getText()).contains(commons).contains("Lauréate");
-
-            // public pages of the préciput and replication
-            visit(browser, "/preciput", violations);
-            visit(browser, "/initiatives", violations);
-            visit(browser, "/initiatives/" + RealFundingServices.initiativeId(), violations);
-            assertThat(web.findElement(By.id("territoires-atteints")).getText()).isEqualTo("1");
-
-            // an agent applies to a host offer and follows it
-            web.manage().deleteAllCookies();
-            visit(browser, "/echanges/offres", violations);
-            visit(browser, "/formations", violations);
-            signIn(browser, Role.AGENT, "/echanges/offres/" + RealFundingServices.offerId());
-            check(browser, violations);
-            web.findElement(By.id("agent.email")).sendKeys("lucas.dubois@example.gouv.fr");
-            select(web, "employerSide", "STATE");
-            web.findElement(By.id("employerRegionCode")).sendKeys("84");
-            LocalDate start = LocalDate.now().plusMonths(2).plusDays(3);
-            setValue(web, "startDate", start.toString());
-            setValue(web, "endDate", start.plusDays(9).toString());
-            web.findElement(By.id("motivation")).sendKeys("Apprendre à publier des données environnementales.");
-            browser.clickAndWait(By.id("envoyer-candidature"));
-            assertThat(web.getCurrentUrl()).endsWith("/echanges/mes-candidatures");
-            assertThat(web.findElement(By.id("candidatures-echanges")).getText())
-                    .contains("Deux semaines au service de la donnée environnementale");
-            check(browser, violations);
-            browser.screenshot("mes-echanges");
-            visit(browser, "/mes-donnees", violations);
+            journey(browser, title, commons, violations);
         }
         assertThat(violations).as("serious or critical axe-core violations").isEmpty();
 
@@ -190,6 +47,165 @@ class FundingJourneysTest {
                 + "/decisions", null, 200, null);
         assertThat(recorded.valueStream().filter(d -> d.path("commonsTitle").asString().equals(commons)))
                 .singleElement().satisfies(d -> assertThat(d.path("outcome").asString()).isEqualTo("AWARDED"));
+    }
+
+    /** The journey; a step that fails says on which page and what the page then showed. */
+    private void journey(Browser browser, String title, String commons, List<String> violations) {
+        ChromeDriver web = browser.driver();
+        try {
+            steps(browser, title, commons, violations);
+        } catch (RuntimeException | AssertionError e) {
+            List<org.openqa.selenium.WebElement> main = web.findElements(By.tagName("main"));
+            throw new AssertionError("on " + web.getCurrentUrl() + ", which showed:\n"
+                    + (main.isEmpty() ? web.getPageSource() : main.getFirst().getText()), e);
+        }
+    }
+
+    private void steps(Browser browser, String title, String commons, List<String> violations) {
+        ChromeDriver web = browser.driver();
+
+        // the funder registers their organisation, writes the call and opens it
+        signIn(browser, Role.FUNDER, "/financeur");
+        check(browser, violations);
+        if (!web.findElements(By.id("enregistrer-organisation")).isEmpty()) {
+            web.findElement(By.id("name")).sendKeys("Agence nationale de la cohésion des territoires");
+            browser.clickAndWait(By.id("enregistrer-organisation"));
+        }
+        browser.clickAndWait(By.id("nouvel-appel"));
+        check(browser, violations);
+        web.findElement(By.id("title")).sendKeys(title);
+        web.findElement(By.id("budget")).sendKeys("300000.00");
+        web.findElement(By.id("maxGrant")).sendKeys("100000.00");
+        LocalDate today = LocalDate.now();
+        setValue(web, "opensAt", today.toString());
+        setValue(web, "closesAt", today.plusMonths(1).toString());
+        setValue(web, "decisionDate", today.plusMonths(2).toString());
+        web.findElement(By.cssSelector("label[for=applicantTypes-0]")).click();
+        web.findElement(By.cssSelector("label[for=applicantTypes-1]")).click();
+        web.findElement(By.cssSelector("label[for=commonsKinds-0]")).click();
+        web.findElement(By.id("criteria[0].code")).sendKeys("impact");
+        web.findElement(By.id("criteria[0].label")).sendKeys("Impact pour les territoires");
+        web.findElement(By.id("criteria[0].weight")).sendKeys("60");
+        web.findElement(By.id("criteria[0].maxScore")).sendKeys("10");
+        web.findElement(By.id("criteria[1].code")).sendKeys("ouverture");
+        web.findElement(By.id("criteria[1].label")).sendKeys("Ouverture du commun");
+        web.findElement(By.id("criteria[1].weight")).sendKeys("40");
+        web.findElement(By.id("criteria[1].maxScore")).sendKeys("10");
+        browser.clickAndWait(By.id("enregistrer-appel"));
+        assertThat(text(web, By.id("statut-appel"))).isEqualTo("Brouillon");
+        String file = web.getCurrentUrl();
+        String callId = file.substring(file.lastIndexOf('/') + 1);
+        browser.clickAndWait(By.id("etape-suivante"));
+        assertThat(text(web, By.id("statut-appel"))).isEqualTo("Ouvert");
+        check(browser, violations);
+
+        // the public sees it among the open calls
+        web.manage().deleteAllCookies();
+        visit(browser, "/appels", violations);
+        assertThat(web.findElement(By.linkText(title)).isDisplayed()).isTrue();
+        visit(browser, "/appels/" + callId, violations);
+        assertThat(text(web, By.id("grille"))).contains("Impact pour les territoires");
+        browser.screenshot("appel");
+
+        // the applicant applies: an empty form comes back with commons-calls' refusals, then the full one
+        signIn(browser, Role.APPLICANT, "/appels/" + callId + "/candidater");
+        check(browser, violations);
+        browser.clickAndWait(By.id("deposer"));
+        assertThat(text(web, By.id("erreurs"))).contains("Votre candidature n’a pas été déposée");
+        check(browser, violations);
+        web.findElement(By.id("consortium[0].name")).sendKeys("Commune de Grenoble");
+        select(web, "consortium[0].type", "LOCAL_AUTHORITY");
+        web.findElement(By.id("consortium[1].siren")).sendKeys(DevUsers.DEMO_HOST_SIREN);
+        web.findElement(By.id("consortium[1].name")).sendKeys("Syndicat mixte numérique");
+        select(web, "consortium[1].type", "MUTUALISATION_STRUCTURE");
+        web.findElement(By.id("commons.title")).sendKeys(commons);
+        select(web, "commons.kind", "STANDARD");
+        web.findElement(By.id("requestedAmount")).sendKeys("80000.00");
+        web.findElement(By.id("budget[0].label")).sendKeys("Développement");
+        web.findElement(By.id("budget[0].amount")).sendKeys("100000.00");
+        web.findElement(By.id("ethicsCharter")).sendKeys("Charte éthique des communs numériques des territoires");
+        web.findElement(By.cssSelector("label[for=labels-1]")).click();
+        web.findElement(By.cssSelector("label[for=declarations-0]")).click();
+        browser.clickAndWait(By.id("deposer"));
+        assertThat(text(web, By.id("succes"))).contains("Candidature déposée");
+        assertThat(text(web, By.id("statut-candidature"))).isEqualTo("Déposée");
+        assertThat(text(web, By.id("labels"))).contains("Numérique en commun[s]");
+        String applicationId = text(web, By.id("reference"));
+        check(browser, violations);
+        browser.screenshot("candidature");
+        visit(browser, "/mes-candidatures", violations);
+
+        // the funder closes the call, decides eligibility, starts the evaluation and names the evaluator
+        web.manage().deleteAllCookies();
+        signIn(browser, Role.FUNDER, "/financeur/appels/" + callId);
+        browser.clickAndWait(By.id("etape-suivante"));
+        assertThat(text(web, By.id("statut-appel"))).isEqualTo("Clos");
+        web.findElement(By.cssSelector("label[for='eligible-oui-" + applicationId + "']")).click();
+        web.findElement(By.id("motif-" + applicationId)).sendKeys("Consortium et commun conformes à l'appel.");
+        browser.clickAndWait(By.id("decider-eligibilite-" + applicationId));
+        assertThat(text(web, By.id("candidature-" + applicationId))).contains("Éligible");
+        browser.clickAndWait(By.id("etape-suivante"));
+        assertThat(text(web, By.id("statut-appel"))).isEqualTo("En évaluation");
+        web.findElement(By.id("evaluateur-" + applicationId)).sendKeys("demo-evaluateur");
+        web.findElement(By.id("evaluateur-siren-" + applicationId)).sendKeys("130025265");
+        browser.clickAndWait(By.id("designer-" + applicationId));
+        assertThat(text(web, By.id("succes"))).contains("Évaluateur désigné");
+        check(browser, violations);
+
+        // the evaluator scores each criterion of the grid
+        web.manage().deleteAllCookies();
+        signIn(browser, Role.EVALUATOR, "/evaluations");
+        check(browser, violations);
+        web.findElement(By.id("reference")).sendKeys(applicationId);
+        browser.clickAndWait(By.id("ouvrir-evaluation"));
+        check(browser, violations);
+        for (String code : List.of("impact", "ouverture")) {
+            web.findElement(By.id("scores[" + code + "].value")).sendKeys("8");
+            web.findElement(By.id("scores[" + code + "].comment")).sendKeys("Solide et utile aux communes.");
+        }
+        browser.clickAndWait(By.id("enregistrer-notes"));
+        assertThat(text(web, By.id("succes"))).contains("Évaluation enregistrée");
+
+        // the funder sees the ranking, decides, and the award is published
+        web.manage().deleteAllCookies();
+        signIn(browser, Role.FUNDER, "/financeur/appels/" + callId);
+        assertThat(text(web, By.id("classement"))).contains(commons);
+        browser.clickAndWait(By.id("decider"));
+        assertThat(text(web, By.id("statut-appel"))).isEqualTo("Décidé");
+        assertThat(text(web, By.id("subventions"))).contains(commons);
+        check(browser, violations);
+        browser.screenshot("financeur-appel");
+        browser.clickAndWait(By.cssSelector("#subventions a"));
+        check(browser, violations);
+        visit(browser, "/appels/" + callId, violations);
+        assertThat(text(web, By.id("decisions"))).contains(commons).contains("Lauréate");
+
+        // public pages of the préciput and replication
+        visit(browser, "/preciput", violations);
+        visit(browser, "/initiatives", violations);
+        visit(browser, "/initiatives/" + RealFundingServices.initiativeId(), violations);
+        assertThat(text(web, By.id("territoires-atteints"))).isEqualTo("1");
+
+        // an agent applies to a host offer and follows it
+        web.manage().deleteAllCookies();
+        visit(browser, "/echanges/offres", violations);
+        visit(browser, "/formations", violations);
+        signIn(browser, Role.AGENT, "/echanges/offres/" + RealFundingServices.offerId());
+        check(browser, violations);
+        web.findElement(By.id("agent.email")).sendKeys("lucas.dubois@example.gouv.fr");
+        select(web, "employerSide", "STATE");
+        web.findElement(By.id("employerRegionCode")).sendKeys("84");
+        LocalDate start = LocalDate.now().plusMonths(2).plusDays(3);
+        setValue(web, "startDate", start.toString());
+        setValue(web, "endDate", start.plusDays(9).toString());
+        web.findElement(By.id("motivation")).sendKeys("Apprendre à publier des données environnementales.");
+        browser.clickAndWait(By.id("envoyer-candidature"));
+        assertThat(web.getCurrentUrl()).endsWith("/echanges/mes-candidatures");
+        assertThat(text(web, By.id("candidatures-echanges")))
+                .contains("Deux semaines au service de la donnée environnementale");
+        check(browser, violations);
+        browser.screenshot("mes-echanges");
+        visit(browser, "/mes-donnees", violations);
     }
 
     private static String callIdOf(String title) throws Exception {
@@ -209,6 +225,11 @@ class FundingJourneysTest {
         }
         // Spring Security marks the saved request it resumes with "?continue"
         assertThat(java.net.URI.create(web.getCurrentUrl()).getPath()).isEqualTo(path);
+    }
+
+    /** What the page says there, as written (DSFR badges show it in capitals), spaces collapsed. */
+    private static String text(ChromeDriver web, By element) {
+        return web.findElement(element).getDomProperty("textContent").replaceAll("\\s+", " ").strip();
     }
 
     private static void setValue(ChromeDriver web, String id, String value) {

@@ -38,18 +38,23 @@ public final class RealFundingServices implements ApplicationContextInitializer<
         try {
             String keyDir = RealDatasetSearch.keyDir().toString();
             int grpc = ServiceProcess.freePort();
-            commonsCalls = TestService.start(TestService.builder("commons-calls")
-                    .property("spring.grpc.server.port", grpc)
-                    .property("dataterritoires.security.dev-issuer.enabled", true)
-                    .property("dataterritoires.security.dev-issuer.key-dir", keyDir));
-            exchanges = TestService.start(TestService.builder("exchanges")
-                    .property("dataterritoires.security.dev-issuer.enabled", true)
-                    .property("dataterritoires.security.dev-issuer.key-dir", keyDir));
-            replication = TestService.start(TestService.builder("replication")
-                    .env("DT_COMMONS_CALLS_GRPC_ADDRESS", "static://127.0.0.1:" + grpc)
-                    .property("spring.grpc.server.port", ServiceProcess.freePort())
-                    .property("dataterritoires.security.dev-issuer.enabled", true)
-                    .property("dataterritoires.security.dev-issuer.key-dir", keyDir));
+            List<TestService> started = TestService.startTogether(List.of(
+                    TestService.builder("commons-calls")
+                            .property("spring.grpc.server.port", grpc)
+                            .property("dataterritoires.security.dev-issuer.enabled", true)
+                            .property("dataterritoires.security.dev-issuer.key-dir", keyDir),
+                    TestService.builder("exchanges")
+                            .property("dataterritoires.security.dev-issuer.enabled", true)
+                            .property("dataterritoires.security.dev-issuer.key-dir", keyDir),
+                    // its gRPC client connects to commons-calls on its first call: both start at once
+                    TestService.builder("replication")
+                            .env("DT_COMMONS_CALLS_GRPC_ADDRESS", "static://127.0.0.1:" + grpc)
+                            .property("spring.grpc.server.port", ServiceProcess.freePort())
+                            .property("dataterritoires.security.dev-issuer.enabled", true)
+                            .property("dataterritoires.security.dev-issuer.key-dir", keyDir)));
+            commonsCalls = started.get(0);
+            exchanges = started.get(1);
+            replication = started.get(2);
             seed();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -61,12 +61,15 @@ class FundingPagesTest {
             mvc.perform(post("/financeur/organisation").session(funder).with(csrf())
                     .param("name", "Agence nationale de la cohésion des territoires")).andReturn();
         }
+        // what a browser posts: the title typed, the budget left blank, the defaults the form shows
         MvcResult refused = mvc.perform(post("/financeur/appels/nouveau").session(funder).with(csrf())
-                .param("title", "Appel sans budget")).andReturn();
+                .param("title", "Appel sans budget").param("budget", "").param("kind", "COMMONS")
+                .param("coFundingRate", "0.8").param("minConsortiumSize", "2").param("reviewsPerApplication", "1")
+                .param("requiredDeclarations", "charte-ethique")).andReturn();
         assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/financeur/appels/nouveau");
         String shown = body(mvc.perform(get("/financeur/appels/nouveau").session(funder)
                 .flashAttrs(refused.getFlashMap())).andReturn());
-        assertThat(shown).contains("L&#39;appel n&#39;a pas été enregistré").contains("value=\"Appel sans budget\"")
+        assertThat(shown).contains("L’appel n’a pas été enregistré").contains("value=\"Appel sans budget\"")
                 .contains("id=\"budget-erreur\"");
     }
 

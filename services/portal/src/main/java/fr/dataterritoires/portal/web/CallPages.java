@@ -87,7 +87,8 @@ public class CallPages {
     @GetMapping("/mes-candidatures/{id}")
     public String application(@PathVariable String id, Model model) {
         Application application = calls.application(id);
-        model.addAttribute("application", application);
+        // not "application": in a template, ${application} is the servlet context's attributes
+        model.addAttribute("submitted", application);
         model.addAttribute("call", calls.call(application.callId()));
         return "my-application";
     }

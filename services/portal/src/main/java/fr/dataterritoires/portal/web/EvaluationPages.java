@@ -43,7 +43,7 @@ public class EvaluationPages {
     @GetMapping("/evaluations/{applicationId}")
     public String grid(@PathVariable String applicationId, Model model) {
         Application application = calls.application(applicationId);
-        model.addAttribute("application", application);
+        model.addAttribute("submitted", application);
         model.addAttribute("call", calls.call(application.callId()));
         FormPages.prepare(model, FormValues.empty());
         return "evaluation";

@@ -52,6 +52,12 @@ public class ExchangePages {
         return "offer";
     }
 
+    /** "Se connecter pour candidater": signed in, back to the offer's form (Spring Security resumes this request). */
+    @GetMapping("/echanges/offres/{id}/candidater")
+    public String signedInToApply(@PathVariable java.util.UUID id) {
+        return "redirect:/echanges/offres/" + id + "#candidater";
+    }
+
     @PostMapping("/echanges/offres/{id}/candidater")
     public String apply(@PathVariable String id, @RequestParam MultiValueMap<String, String> posted,
                         RedirectAttributes redirect) {

@@ -190,10 +190,15 @@ class FundingJourneysTest {
         web.manage().deleteAllCookies();
         visit(browser, "/echanges/offres", violations);
         visit(browser, "/formations", violations);
-        signIn(browser, Role.AGENT, "/echanges/offres/" + RealFundingServices.offerId());
+        String offer = "/echanges/offres/" + RealFundingServices.offerId();
+        visit(browser, offer, violations);
+        browser.clickAndWait(By.id("se-connecter-pour-candidater"));
+        demoLogin(browser, Role.AGENT);
+        assertThat(java.net.URI.create(web.getCurrentUrl()).getPath()).isEqualTo(offer);
         check(browser, violations);
         web.findElement(By.id("agent.email")).sendKeys("lucas.dubois@example.gouv.fr");
-        select(web, "employerSide", "STATE");
+        // the offer is a State service's: exchanges only lets a territorial agent cross to it
+        select(web, "employerSide", "TERRITORIAL");
         web.findElement(By.id("employerRegionCode")).sendKeys("84");
         LocalDate start = LocalDate.now().plusMonths(2).plusDays(3);
         setValue(web, "startDate", start.toString());
@@ -219,12 +224,17 @@ class FundingJourneysTest {
         ChromeDriver web = browser.driver();
         web.get(url(path));
         if (web.getCurrentUrl().endsWith("/connexion")) {
-            browser.clickAndWait(By.id("connexion-developpement"));
-            web.findElement(By.cssSelector("label[for=role-" + role.name() + "]")).click();
-            browser.clickAndWait(By.id("connexion-demo"));
+            demoLogin(browser, role);
         }
         // Spring Security marks the saved request it resumes with "?continue"
         assertThat(java.net.URI.create(web.getCurrentUrl()).getPath()).isEqualTo(path);
+    }
+
+    /** On the sign-in page: the development issuer, a demo user of {@code role}. */
+    private static void demoLogin(Browser browser, Role role) {
+        browser.clickAndWait(By.id("connexion-developpement"));
+        browser.driver().findElement(By.cssSelector("label[for=role-" + role.name() + "]")).click();
+        browser.clickAndWait(By.id("connexion-demo"));
     }
 
     /** What the page says there, as written (DSFR badges show it in capitals), spaces collapsed. */

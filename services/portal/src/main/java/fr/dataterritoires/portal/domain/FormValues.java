@@ -70,7 +70,7 @@ public final class FormValues implements Serializable {
     }
 
     public boolean checked(String name, String value) {
-        return values(name).contains(value);
+        return value != null && values(name).contains(value);
     }
 
     /** The comma- or line-separated items of a text field ("a, b"), in order. */

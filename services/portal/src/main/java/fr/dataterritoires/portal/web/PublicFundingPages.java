@@ -35,7 +35,7 @@ public class PublicFundingPages {
 
     @GetMapping("/initiatives")
     public String initiatives(@RequestParam(name = "maturite", required = false) String maturity, Model model) {
-        String chosen = MATURITIES.contains(maturity) ? maturity : null;
+        String chosen = maturity != null && MATURITIES.contains(maturity) ? maturity : null;
         model.addAttribute("initiatives", initiatives.initiatives(chosen));
         model.addAttribute("maturity", chosen);
         model.addAttribute("maturities", MATURITIES);

@@ -19,6 +19,7 @@ import java.util.function.Predicate;
 import com.sun.net.httpserver.HttpServer;
 
 import fr.dataterritoires.testing.backends.Backends;
+
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -61,7 +61,10 @@ public class ServiceClients {
         return clients.computeIfAbsent(service, this::create);
     }
 
-    /** One call to {@code service}; a service that cannot be reached becomes {@link ServiceUnavailable}. */
+    /**
+     * One call to {@code service}'s API: a service that cannot be reached becomes {@link ServiceUnavailable}, like a
+     * 5xx; a 4xx comes out as the {@link ServiceRefusal} of the client's status handler.
+     */
     public <T> T call(String service, java.util.function.Function<RestClient, T> request) {
         try {
             return request.apply(client(service));

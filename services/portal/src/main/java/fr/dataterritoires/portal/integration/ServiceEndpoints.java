@@ -18,7 +18,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class ServiceEndpoints {
 
     private URI gatewayUrl;
-    private Map<String, URI> services = new LinkedHashMap<>(Map.of("dataset-search", URI.create("http://127.0.0.1:8085")));
+    private Map<String, URI> services = new LinkedHashMap<>(Map.of("dataset-search", URI.create("http://127.0.0.1:8085"),
+            "commons-calls", URI.create("http://127.0.0.1:8082"), "exchanges", URI.create("http://127.0.0.1:8083"),
+            "replication", URI.create("http://127.0.0.1:8084")));
     /** How long a page waits for a service before saying it is unavailable. */
     private java.time.Duration readTimeout = java.time.Duration.ofSeconds(10);
     private java.time.Duration connectTimeout = java.time.Duration.ofSeconds(2);

@@ -76,6 +76,9 @@ public class PortalSecurityConfiguration {
                         // published roadmaps by région (the roadmaps service shows anonymous callers nothing else)
                         .requestMatchers(HttpMethod.GET, "/feuilles-de-route", "/feuilles-de-route/*",
                                 "/feuilles-de-route/regions/*").permitAll()
+                        // funding, replication and exchanges: what the services publish to anyone
+                        .requestMatchers(HttpMethod.GET, "/appels", "/appels/*", "/preciput", "/initiatives",
+                                "/initiatives/*", "/echanges/offres", "/echanges/offres/*", "/formations").permitAll()
                         .requestMatchers("/connexion", "/oauth2/**", "/login/oauth2/**").permitAll()
                         // the development issuer (local profile only; loopback callers only: DevAuthorizationEndpoint)
                         .requestMatchers("/dev-issuer/**").permitAll()

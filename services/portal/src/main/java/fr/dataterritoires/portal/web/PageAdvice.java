@@ -18,8 +18,7 @@ import fr.dataterritoires.portal.security.CurrentUser;
  * What every page gets (the signed-in user for the header) and the pages shown when a service refuses (404, 410, …)
  * or cannot answer (503): a DSFR error page in French, never a stack trace.
  */
-@ControllerAdvice(assignableTypes = {SearchController.class, DatasetPageController.class, AccessRequestPages.class,
-        LoginPages.class, StaticPages.class, RoadmapPages.class, RoadmapEditPages.class, CoordinationPages.class})
+@ControllerAdvice(basePackageClasses = PageAdvice.class)
 public class PageAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(PageAdvice.class);
@@ -64,8 +63,14 @@ public class PageAdvice {
         model.addAttribute("currentUser", currentUser());
         model.addAttribute("status", 503);
         model.addAttribute("errorTitle", "Service momentanément indisponible");
-        model.addAttribute("detail", ("roadmaps".equals(unavailable.service()) ? "Le service des feuilles de route"
-                : "Le catalogue des données") + " ne répond pas pour le moment. Réessayez dans quelques instants.");
+        model.addAttribute("detail", switch (unavailable.service()) {
+            case "roadmaps" -> "Le service des feuilles de route";
+            case "dataset-search" -> "Le catalogue des données";
+            case "commons-calls" -> "Le service des appels à communs";
+            case "exchanges" -> "Le service des échanges";
+            case "replication" -> "Le registre des initiatives";
+            default -> "Le service";
+        } + " ne répond pas pour le moment. Réessayez dans quelques instants.");
         return "error-page";
     }
 }

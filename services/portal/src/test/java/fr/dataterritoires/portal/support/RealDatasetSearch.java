@@ -81,8 +81,8 @@ public final class RealDatasetSearch implements ApplicationContextInitializer<Co
         return grpcPort;
     }
 
-    /** The development issuer's key both processes and the portal share. */
-    static Path keyDir() {
+    /** The development issuer's key directory the portal and the services of the tests share. */
+    public static Path keyDir() {
         process();
         return keyDir;
     }

@@ -1,0 +1,94 @@
+package fr.dataterritoires.portal.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import fr.dataterritoires.platform.security.Role;
+import fr.dataterritoires.portal.support.FundingPortalTest;
+import fr.dataterritoires.portal.support.RealFundingServices;
+import fr.dataterritoires.portal.support.SignIn;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The funding, replication and exchanges pages without JavaScript, against the real services: public pages show what
+ * the services answer; forms are POST then redirect, the services' refusals shown next to their fields, CSRF
+ * required.
+ */
+@FundingPortalTest
+class FundingPagesTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void publicPagesShowWhatTheServicesPublish() throws Exception {
+        JsonNode fund = RealFundingServices.commonsCalls().call("GET", "/api/preciput/fund", null, 200, null);
+        String preciput = body(mvc.perform(get("/preciput")).andReturn());
+        assertThat(preciput).contains("Fonds du préciput")
+                .contains(new Libelles().euros(fund.path("balance").asString()));
+
+        String offers = body(mvc.perform(get("/echanges/offres")).andReturn());
+        JsonNode offer = RealFundingServices.exchanges().call("GET", "/api/offers/" + RealFundingServices.offerId(),
+                null, 200, null);
+        assertThat(offers).contains(SearchPagesTest.escape(offer.path("title").asString()));
+
+        JsonNode reach = RealFundingServices.replication().call("GET", "/api/initiatives/"
+                + RealFundingServices.initiativeId() + "/reach", null, 200, null);
+        String initiative = body(mvc.perform(get("/initiatives/" + RealFundingServices.initiativeId())).andReturn());
+        assertThat(initiative).contains("id=\"territoires-atteints\">" + reach.path("distinctTerritories").asInt() + "<");
+
+        JsonNode calls = RealFundingServices.commonsCalls().call("GET", "/api/calls", null, 200, null);
+        long open = calls.valueStream().filter(c -> c.path("status").asString().equals("OPEN")).count();
+        String listed = body(mvc.perform(get("/appels")).andReturn());
+        assertThat(listed).contains(open + (open > 1 ? " appels" : " appel"));
+    }
+
+    @Test
+    void aFundersCallRefusedByCommonsCallsComesBackPerField() throws Exception {
+        MockHttpSession funder = SignIn.as(mvc, Role.FUNDER);
+        MvcResult home = mvc.perform(get("/financeur").session(funder)).andReturn();
+        if (body(home).contains("enregistrer-organisation")) {
+            mvc.perform(post("/financeur/organisation").session(funder).with(csrf())
+                    .param("name", "Agence nationale de la cohésion des territoires")).andReturn();
+        }
+        // what a browser posts: the title typed, the budget left blank, the defaults the form shows
+        MvcResult refused = mvc.perform(post("/financeur/appels/nouveau").session(funder).with(csrf())
+                .param("title", "Appel sans budget").param("budget", "").param("kind", "COMMONS")
+                .param("coFundingRate", "0.8").param("minConsortiumSize", "2").param("reviewsPerApplication", "1")
+                .param("requiredDeclarations", "charte-ethique")).andReturn();
+        assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/financeur/appels/nouveau");
+        String shown = body(mvc.perform(get("/financeur/appels/nouveau").session(funder)
+                .flashAttrs(refused.getFlashMap())).andReturn());
+        assertThat(shown).contains("L’appel n’a pas été enregistré").contains("value=\"Appel sans budget\"")
+                .contains("id=\"budget-erreur\"");
+    }
+
+    @Test
+    void anAgentMustConfirmTheErasureAndFormsNeedTheirCsrfToken() throws Exception {
+        MockHttpSession agent = SignIn.as(mvc, Role.AGENT);
+        MvcResult unconfirmed = mvc.perform(post("/mes-donnees/effacement").session(agent).with(csrf())).andReturn();
+        assertThat(unconfirmed.getResponse().getRedirectedUrl()).isEqualTo("/mes-donnees");
+        String shown = body(mvc.perform(get("/mes-donnees").session(agent).flashAttrs(unconfirmed.getFlashMap()))
+                .andReturn());
+        assertThat(shown).contains("id=\"confirmation-erreur\"");
+
+        MvcResult forged = mvc.perform(post("/echanges/offres/" + RealFundingServices.offerId() + "/candidater")
+                .session(agent).param("motivation", "x")).andReturn();
+        assertThat(forged.getResponse().getStatus()).isEqualTo(403);
+    }
+
+    private static String body(MvcResult result) throws Exception {
+        assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(200);
+        return SearchPagesTest.normalise(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+    }
+}

@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -30,7 +32,7 @@ import fr.dataterritoires.roadmaps.domain.roadmap.RoadmapSnapshot;
 import fr.dataterritoires.roadmaps.domain.roadmap.RoadmapStatus;
 
 /**
- * Roadmaps ({@code roadmap}), their items ({@code roadmap_item}: rewritten on each save, in order, the kind-specific
+ * Roadmaps ({@code roadmap}), their items ({@code roadmap_item}: on each save only the items that changed, in order, the kind-specific
  * fields as JSONB and the amounts in columns the database checks), versions and comments.
  */
 @Repository
@@ -73,7 +75,7 @@ public class JdbcRoadmapStore implements RoadmapStore {
     public long insert(Roadmap r, Instant now) {
         jdbc.update("INSERT INTO roadmap (" + COLUMNS + ", updated_at) VALUES (:id, :kind, :committee, :region, :ministry, "
                 + ":start, :end, :title, :status, :reason, 1, :now, :submitted, :published, :now)", params(r, now));
-        writeItems(r);
+        insertItems(itemRows(r));
         return 1;
     }
 
@@ -85,30 +87,84 @@ public class JdbcRoadmapStore implements RoadmapStore {
         if (updated != 1) {
             throw new OptimisticLockingFailureException("roadmap " + r.id() + " changed since it was read");
         }
-        jdbc.update("DELETE FROM roadmap_item WHERE roadmap_id = :id", new MapSqlParameterSource("id", r.id()));
-        writeItems(r);
+        writeChangedItems(r);
         return r.version() + 1;
     }
 
-    private void writeItems(Roadmap r) {
+    /**
+     * Writes only what changed since the items were stored: a change touches one item of up to
+     * {@link Roadmap#MAX_ITEMS}, and rewriting them all made each change cost as many deletes and inserts as the
+     * roadmap has items. Removed items are deleted, kept ones updated where a column differs (the database compares:
+     * an unchanged row is not rewritten), new ones inserted. When a kept item moved (an item removed or inserted
+     * before it), the positions, unique per roadmap and checked at once, cannot be updated one by one: all the items
+     * are rewritten, as on creation.
+     */
+    private void writeChangedItems(Roadmap r) {
+        MapSqlParameterSource ofRoadmap = new MapSqlParameterSource("id", r.id());
+        Map<UUID, Integer> stored = new HashMap<>();
+        jdbc.query("SELECT id, position FROM roadmap_item WHERE roadmap_id = :id", ofRoadmap,
+                rs -> {
+                    stored.put(rs.getObject("id", UUID.class), rs.getInt("position"));
+                });
+        List<Item> items = r.items();
+        List<MapSqlParameterSource> kept = new ArrayList<>();
+        List<MapSqlParameterSource> added = new ArrayList<>();
+        for (int position = 0; position < items.size(); position++) {
+            Item item = items.get(position);
+            Integer storedPosition = stored.remove(item.id());
+            if (storedPosition != null && storedPosition != position) {
+                jdbc.update("DELETE FROM roadmap_item WHERE roadmap_id = :id", ofRoadmap);
+                insertItems(itemRows(r));
+                return;
+            }
+            (storedPosition == null ? added : kept).add(itemRow(r, item, position));
+        }
+        if (!stored.isEmpty()) {
+            jdbc.update("DELETE FROM roadmap_item WHERE roadmap_id = :id AND id IN (:removed)",
+                    new MapSqlParameterSource("id", r.id()).addValue("removed", stored.keySet()));
+        }
+        if (!kept.isEmpty()) {
+            jdbc.batchUpdate("UPDATE roadmap_item SET " + ITEM_UPDATE + " WHERE id = :id AND roadmap_id = :roadmap "
+                    + "AND (" + ITEM_UPDATABLE_COLUMNS + ") IS DISTINCT FROM (" + ITEM_UPDATABLE_VALUES + ")",
+                    kept.toArray(MapSqlParameterSource[]::new));
+        }
+        insertItems(added);
+    }
+
+    private static final String ITEM_UPDATABLE_COLUMNS = "parent_id, kind, title, description, weight, status, progress, "
+            + "requested_amount, requested_fte, granted_amount, granted_fte, grant_reason, dataset_reference, content, "
+            + "milestones";
+    private static final String ITEM_UPDATABLE_VALUES = "CAST(:parent AS uuid), :kind, :title, :description, :weight, "
+            + ":status, :progress, CAST(:requested AS numeric), CAST(:fte AS numeric), CAST(:granted AS numeric), "
+            + "CAST(:grantedFte AS numeric), :grantReason, :dataset, CAST(:content AS jsonb), CAST(:milestones AS jsonb)";
+    private static final String ITEM_UPDATE = "(" + ITEM_UPDATABLE_COLUMNS + ") = ROW(" + ITEM_UPDATABLE_VALUES + ")";
+
+    private List<MapSqlParameterSource> itemRows(Roadmap r) {
         List<MapSqlParameterSource> rows = new ArrayList<>();
         int position = 0;
         for (Item item : r.items()) {
-            ItemContent c = item.content();
-            MapSqlParameterSource p = new MapSqlParameterSource("id", item.id()).addValue("roadmap", r.id())
-                    .addValue("parent", item.parentId()).addValue("position", position++)
-                    .addValue("kind", item.kind().name()).addValue("title", item.title())
-                    .addValue("description", item.description()).addValue("weight", item.weight())
-                    .addValue("status", item.status().name()).addValue("progress", item.progress())
-                    .addValue("requested", c.requestedAmount())
-                    .addValue("fte", c instanceof ItemContent.TerritorialAction a ? a.requestedFte() : null)
-                    .addValue("granted", item.grant() == null ? null : item.grant().amount())
-                    .addValue("grantedFte", item.grant() == null ? null : item.grant().fte())
-                    .addValue("grantReason", item.grant() == null ? null : item.grant().reason())
-                    .addValue("dataset", c instanceof ItemContent.DatasetToOpen d ? d.catalogueDatasetId() : null)
-                    .addValue("content", Json.write(c)).addValue("milestones", Json.write(item.milestones()));
-            rows.add(p);
+            rows.add(itemRow(r, item, position++));
         }
+        return rows;
+    }
+
+    private static MapSqlParameterSource itemRow(Roadmap r, Item item, int position) {
+        ItemContent c = item.content();
+        return new MapSqlParameterSource("id", item.id()).addValue("roadmap", r.id())
+                .addValue("parent", item.parentId()).addValue("position", position)
+                .addValue("kind", item.kind().name()).addValue("title", item.title())
+                .addValue("description", item.description()).addValue("weight", item.weight())
+                .addValue("status", item.status().name()).addValue("progress", item.progress())
+                .addValue("requested", c.requestedAmount())
+                .addValue("fte", c instanceof ItemContent.TerritorialAction a ? a.requestedFte() : null)
+                .addValue("granted", item.grant() == null ? null : item.grant().amount())
+                .addValue("grantedFte", item.grant() == null ? null : item.grant().fte())
+                .addValue("grantReason", item.grant() == null ? null : item.grant().reason())
+                .addValue("dataset", c instanceof ItemContent.DatasetToOpen d ? d.catalogueDatasetId() : null)
+                .addValue("content", Json.write(c)).addValue("milestones", Json.write(item.milestones()));
+    }
+
+    private void insertItems(List<MapSqlParameterSource> rows) {
         if (!rows.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO roadmap_item (id, roadmap_id, parent_id, position, kind, title, description, "
                     + "weight, status, progress, requested_amount, requested_fte, granted_amount, granted_fte, grant_reason, "

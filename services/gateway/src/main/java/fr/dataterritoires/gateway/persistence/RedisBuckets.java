@@ -1,5 +1,8 @@
 package fr.dataterritoires.gateway.persistence;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.springframework.core.io.ClassPathResource;
@@ -13,9 +16,13 @@ import fr.dataterritoires.gateway.domain.RateLimit;
 /** Token buckets in Redis, one hash per route and client, updated by one Lua script (atomic, Redis's clock). */
 public class RedisBuckets implements SharedBuckets {
 
+    /**
+     * The script's text, read once: a script made from a class-path resource re-checks the resource's modification
+     * time on every call, which inside the executable jar throws and catches two exceptions per request.
+     */
     @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> SCRIPT = RedisScript.of(
-            new ClassPathResource("fr/dataterritoires/gateway/token-bucket.lua"), List.class);
+    private static final RedisScript<List> SCRIPT = RedisScript.of(read("fr/dataterritoires/gateway/token-bucket.lua"),
+            List.class);
 
     private final StringRedisTemplate redis;
     private final String keyPrefix;
@@ -42,5 +49,13 @@ public class RedisBuckets implements SharedBuckets {
         long remaining = ((Number) result.get(1)).longValue();
         long waitMillis = ((Number) result.get(2)).longValue();
         return allowed ? RateDecision.allow(remaining) : RateDecision.refuse((waitMillis + 999) / 1000);
+    }
+
+    private static String read(String resource) {
+        try {
+            return new ClassPathResource(resource).getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the rate-limit script " + resource + " is missing from the gateway", e);
+        }
     }
 }

@@ -48,6 +48,7 @@ public class DatasetCatalogue {
      */
     public long rebuildIndex() {
         Instant now = clock.instant();
+        datasets.refreshStatistics(); // the catalogue may have grown a lot since the last analyze
         long count = index.rebuild(datasets::forEachPublished, now);
         log.info("Search index rebuilt from the catalogue: {} datasets", count);
         return count;

@@ -16,6 +16,13 @@ public interface DatasetRepository {
 
     Optional<Dataset> find(DatasetId id);
 
+    /**
+     * Refreshes the database's statistics of the catalogue tables ({@code ANALYZE}). After many rows written at once
+     * (a harvest, an import) the planner otherwise keeps the statistics of a small catalogue until autovacuum's next
+     * analyze — never where autovacuum is off — and plans the batch look-ups as full scans.
+     */
+    void refreshStatistics();
+
     /** The datasets among {@code ids} that exist, in no particular order. */
     List<Dataset> findAll(Collection<DatasetId> ids);
 

@@ -55,6 +55,8 @@ public class HarvestService {
 
     private static final Logger log = LoggerFactory.getLogger(HarvestService.class);
     private static final int ATTEMPTS = 3;
+    /** Datasets written between two refreshes of the catalogue's statistics (see DatasetRepository#refreshStatistics). */
+    static final int STATISTICS_EVERY = 10_000;
 
     private final HarvestSourceRepository sources;
     private final HarvestRunRepository runs;
@@ -230,6 +232,8 @@ public class HarvestService {
         /** Record keys read in this run (reader thread only): the first of a key read twice is the one written. */
         private final Set<String> read = new HashSet<>();
         private final List<HarvestItem> buffer = new ArrayList<>();
+        /** Datasets written since the catalogue's statistics were last refreshed (guarded by this). */
+        private long writtenSinceStatistics;
         private final ExecutorService writer;
         private final ExecutorService indexer;
         private final int writeSlotCount = properties.pipelineDepth() + properties.writers();
@@ -465,10 +469,19 @@ public class HarvestService {
 
         /** After commit: the run's counts move on, the index follows the catalogue. */
         private void committed(Batch batch) {
+            boolean refreshStatistics;
             synchronized (this) {
                 HarvestRun next = copy(run);
                 batch.addCountsTo(next);
                 run = next;
+                writtenSinceStatistics += batch.written();
+                refreshStatistics = writtenSinceStatistics >= STATISTICS_EVERY;
+                if (refreshStatistics) {
+                    writtenSinceStatistics = 0;
+                }
+            }
+            if (refreshStatistics) {
+                datasets.refreshStatistics();
             }
             seen.addAll(batch.seen);
             batch.counts.forEach((change, count) ->
@@ -581,6 +594,17 @@ public class HarvestService {
         Pending pending(Dataset loaded) {
             return pending.computeIfAbsent(loaded.id(),
                     id -> new Pending(loaded, CatalogueEvents.auditSummary(loaded, now)));
+        }
+
+        /** Datasets this batch created, changed or withdrew. */
+        int written() {
+            int written = 0;
+            for (Map.Entry<Dataset.Change, Integer> c : counts.entrySet()) {
+                if (c.getKey() != Dataset.Change.UNCHANGED && c.getKey() != Dataset.Change.NONE) {
+                    written += c.getValue();
+                }
+            }
+            return written;
         }
 
         void count(Dataset.Change change) {

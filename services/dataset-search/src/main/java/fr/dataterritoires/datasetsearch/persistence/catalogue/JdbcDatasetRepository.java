@@ -518,6 +518,11 @@ public class JdbcDatasetRepository implements DatasetRepository {
     }
 
     @Override
+    public void refreshStatistics() {
+        jdbc.sql("ANALYZE dataset, dataset_provenance").update();
+    }
+
+    @Override
     public long countPublished() {
         return jdbc.sql("SELECT count(*) FROM dataset WHERE status = 'PUBLISHED'").query(Long.class).single();
     }

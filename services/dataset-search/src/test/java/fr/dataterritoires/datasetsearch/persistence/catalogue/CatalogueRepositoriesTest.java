@@ -64,6 +64,21 @@ class CatalogueRepositoriesTest {
     }
 
     @Test
+    void refreshingTheStatisticsAnalyzesTheCatalogueTables() {
+        // what the planner needs to keep the batch look-ups on the indexes once a harvest has grown the catalogue
+        long before = analyzeCount();
+
+        datasets.refreshStatistics();
+
+        assertThat(analyzeCount()).isEqualTo(before + 2);
+    }
+
+    private long analyzeCount() {
+        return jdbc.sql("SELECT sum(analyze_count) FROM pg_stat_user_tables WHERE relname IN ('dataset', "
+                + "'dataset_provenance') AND schemaname = current_schema()").query(Long.class).single();
+    }
+
+    @Test
     void aDescriptionReadsBackEqualWithEveryField() {
         DatasetDescription rich = Descriptions.rich("https://example.fr/datasets/" + UUID.randomUUID());
         DatasetDescription back = DescriptionJson.read(DescriptionJson.write(rich));

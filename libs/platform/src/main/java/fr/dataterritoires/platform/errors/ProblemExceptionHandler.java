@@ -365,6 +365,14 @@ public class ProblemExceptionHandler {
         if (tooLarge != null) {
             return payloadTooLarge(tooLarge, request);
         }
+        if (SqlErrorLogging.statementTimedOut(ex)) {
+            // the database's time budget (statement_timeout) ran out: a slow request, not a failure of the service
+            log.warn("Statement time budget exceeded on {} {}: {}", request.getMethod(), request.getRequestURI(),
+                    SqlErrorLogging.summary(ex));
+            return respond(Problems.create(HttpStatus.GATEWAY_TIMEOUT, ProblemTypes.DELAI_DEPASSE,
+                    "La requête a dépassé le temps de traitement autorisé. Précisez-la ou réessayez plus tard.",
+                    request), null);
+        }
         HttpStatusCode status = ex instanceof ErrorResponse er ? er.getStatusCode() : HttpStatus.INTERNAL_SERVER_ERROR;
         String errorId = Problems.newErrorId();
         if (SqlErrorLogging.involvesSql(ex)) {

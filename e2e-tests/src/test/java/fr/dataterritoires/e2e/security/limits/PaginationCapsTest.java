@@ -69,8 +69,6 @@ class PaginationCapsTest {
             Map.entry("roadmaps PriorityController.list", "priority datasets declared in roadmaps"),
             Map.entry("commons-calls CallController.list", "every call of every funder"),
             Map.entry("commons-calls FunderController.list", "every funder"),
-            Map.entry("exchanges OfferController.list", "every published offer"),
-            Map.entry("exchanges TrainingController.catalogue", "the training catalogue"),
             Map.entry("replication ProgrammeController.calls", "every acceleration call")));
 
     /** Lists that check their bounds in code (a 400 naming the parameter) rather than with {@code @Max}. */

@@ -342,6 +342,14 @@ public class ProblemExceptionHandler {
         return respond(SecurityProblems.unauthorized(null, request), headers);
     }
 
+    @ExceptionHandler(UnsupportedContentException.class)
+    public ResponseEntity<ProblemDetail> unsupportedContent(UnsupportedContentException ex, HttpServletRequest request) {
+        ProblemDetail problem = Problems.create(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemTypes.TYPE_MEDIA_NON_SUPPORTE,
+                ex.getMessage(), request);
+        problem.setProperty("detectedFormat", ex.detectedFormat());
+        return respond(problem, null);
+    }
+
     // ---- size ---------------------------------------------------------------------------------
 
     @ExceptionHandler(PayloadTooLargeException.class)

@@ -8,7 +8,6 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,9 +19,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.zaxxer.hikari.HikariDataSource;
 
-import fr.dataterritoires.platform.events.PlatformMigrationsAutoConfiguration;
-import fr.dataterritoires.testing.backends.Backends;
-import fr.dataterritoires.testing.backends.PostgresBackend;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -38,13 +34,7 @@ class AuditChainMonitorTest {
 
     @BeforeEach
     void setUp() {
-        PostgresBackend postgres = Backends.postgres();
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.createDatabase("auditmonitor"));
-        dataSource.setUsername(postgres.username());
-        dataSource.setPassword(postgres.password());
-        dataSource.setMaximumPoolSize(4);
-        Flyway.configure().dataSource(dataSource).locations(PlatformMigrationsAutoConfiguration.LOCATION).load().migrate();
+        dataSource = AuditDatabase.create("auditmonitor", 4);
         jdbc = new JdbcTemplate(dataSource);
         tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         AuditTrail trail = new AuditTrail(dataSource);
@@ -57,14 +47,7 @@ class AuditChainMonitorTest {
 
     @AfterEach
     void tearDown() {
-        dataSource.close();
-        String url = dataSource.getJdbcUrl();
-        try (var c = java.sql.DriverManager.getConnection(Backends.postgres().jdbcUrl(), Backends.postgres().username(),
-                Backends.postgres().password()); var s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + url.substring(url.lastIndexOf('/') + 1) + " WITH (FORCE)");
-        } catch (java.sql.SQLException e) {
-            // best effort: the database is throw-away
-        }
+        AuditDatabase.drop(dataSource);
     }
 
     private ApplicationContextRunner service() {

@@ -12,12 +12,29 @@ no chart of this repository ever renders a Secret or a secret value.
 {{- range $flow := .Values.global.flows -}}
 {{- if and (eq $flow.from $self) (eq $flow.port "grpc") -}}
 {{- $target := index $root.Values.global.services $flow.to -}}
-{{- $_ := set $channels $flow.to (dict "address" (printf "static://%s:%v" $flow.to $target.grpcPort)) -}}
+{{- $channel := dict "address" (printf "static://%s:%v" $flow.to $target.grpcPort) -}}
+{{- if include "dtlib.tls.enabled.v1" $root -}}
+{{- $_ := set $channel "negotiation-type" "tls" -}}
+{{- $_ := set $channel "ssl" (dict "bundle" "dt-trust") -}}
+{{- end -}}
+{{- $_ := set $channels $flow.to $channel -}}
 {{- end -}}
 {{- end -}}
 {{- $config := dict "spring" (dict "application" (dict "name" $self)) -}}
 {{- if $channels -}}
 {{- $_ := set $config "spring" (merge (dict "grpc" (dict "client" (dict "channels" $channels))) $config.spring) -}}
+{{- end -}}
+{{- if include "dtlib.tls.enabled.v1" . -}}
+{{- /* PEM bundles read from the mounted Secret and trust bundle; reloaded when cert-manager renews them */ -}}
+{{- $server := dict "reload-on-update" true "keystore" (dict "certificate" "file:/tls/server/tls.crt" "private-key" "file:/tls/server/tls.key") -}}
+{{- $trust := dict "reload-on-update" true "truststore" (dict "certificate" (printf "file:/tls/trust/%s" .Values.global.tls.trustBundle.pemKey)) -}}
+{{- $_ := set $config "spring" (merge (dict "ssl" (dict "bundle" (dict "pem" (dict "dt-server" $server "dt-trust" $trust)))) $config.spring) -}}
+{{- $_ := set $config "server" (dict "ssl" (dict "bundle" "dt-server")) -}}
+{{- if .Values.ports.grpc -}}
+{{- $grpc := $config.spring.grpc | default dict -}}
+{{- $_ := set $grpc "server" (dict "ssl" (dict "enabled" true "bundle" "dt-server")) -}}
+{{- $_ := set $config.spring "grpc" $grpc -}}
+{{- end -}}
 {{- end -}}
 {{- toYaml (mergeOverwrite $config (deepCopy (.Values.springConfig | default dict))) -}}
 {{- end -}}
@@ -65,8 +82,14 @@ data:
 - name: DT_GRPC_PORT
   value: {{ $v.ports.grpc | quote }}
 {{- end }}
+{{- if include "dtlib.tls.enabled.v1" . }}
+{{- /* the JDK's HTTP clients (service calls, the issuer's keys) trust the suite's bundle */}}
+- name: JDK_JAVA_OPTIONS
+  value: {{ printf "%s -Djavax.net.ssl.trustStore=/tls/trust/%s -Djavax.net.ssl.trustStoreType=PKCS12" $v.jvm.options $v.global.tls.trustBundle.pkcs12Key | quote }}
+{{- else }}
 - name: JDK_JAVA_OPTIONS
   value: {{ $v.jvm.options | quote }}
+{{- end }}
 - name: SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI
   value: {{ $v.global.oidc.issuerUri | quote }}
 {{- /* keys fetched inside the cluster (the NetworkPolicy allows the issuer's pods only); iss still checked */}}
@@ -112,9 +135,23 @@ data:
 - name: DT_REDIS_URL
   value: {{ printf "redis://%s:%v" $v.global.redis.host $v.global.redis.port | quote }}
 {{- end }}
+{{- $generated := dict -}}
+{{- if include "dtlib.tls.enabled.v1" . }}
+{{- $self := include "dtlib.name.v1" . }}
+{{- range $flow := $v.global.flows }}
+{{- if and (eq $flow.from $self) (eq $flow.port "http") }}
+{{- $name := printf "DT_%s_URL" ($flow.to | upper | replace "-" "_") }}
+{{- $_ := set $generated $name true }}
+- name: {{ $name }}
+  value: {{ printf "https://%s:%v" $flow.to (index $v.global.services $flow.to).httpPort | quote }}
+{{- end }}
+{{- end }}
+{{- end }}
 {{- range $key, $value := $v.env }}
+{{- if not (hasKey $generated $key) }}
 - name: {{ $key }}
   value: {{ $value | quote }}
+{{- end }}
 {{- end }}
 {{- range $ref := $v.secretEnv }}
 - name: {{ $ref.name }}

@@ -72,3 +72,19 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | 
 {{ include "dtlib.migrations.v1" . }}
 {{- end }}
 {{- end -}}
+
+{{/*
+TLS between services (global.tls.enabled): each service serves HTTP and gRPC with the certificate of its Secret
+(kubernetes.io/tls: tls.crt, tls.key; tls.secretName, default <name>-tls, e.g. written by a cert-manager Certificate)
+and trusts the suite's CA bundle (global.tls.trustBundle: a ConfigMap with the CA in PEM and a PKCS12 trust store
+without password, e.g. a trust-manager Bundle; it replaces the JVM's default trust store, so it must carry the public
+CAs too). Off by default: the renders are then exactly the plaintext ones.
+*/}}
+{{- define "dtlib.tls.enabled.v1" -}}
+{{- if and .Values.global.tls .Values.global.tls.enabled -}}true{{- end -}}
+{{- end -}}
+
+{{- define "dtlib.tls.secretName.v1" -}}
+{{- $tls := .Values.tls | default dict -}}
+{{- $tls.secretName | default (printf "%s-tls" (include "dtlib.name.v1" .)) -}}
+{{- end -}}

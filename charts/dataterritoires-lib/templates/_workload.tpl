@@ -62,21 +62,29 @@ gRPC port, so both ports are watched, and the HTTP liveness group otherwise.
 */}}
 {{- define "dtlib.probes.v1" -}}
 {{- $p := .Values.probes -}}
+{{- $tls := include "dtlib.tls.enabled.v1" . -}}
 startupProbe:
   httpGet:
     path: /actuator/health/liveness
     port: http
+    {{- if $tls }}
+    scheme: HTTPS
+    {{- end }}
   periodSeconds: {{ $p.startup.periodSeconds }}
   failureThreshold: {{ $p.startup.failureThreshold }}
   timeoutSeconds: 3
 livenessProbe:
-  {{- if .Values.ports.grpc }}
+  {{- /* the kubelet's gRPC probe speaks plaintext only: with TLS, liveness goes over HTTPS */}}
+  {{- if and .Values.ports.grpc (not $tls) }}
   grpc:
     port: {{ .Values.ports.grpc }}
   {{- else }}
   httpGet:
     path: /actuator/health/liveness
     port: http
+    {{- if $tls }}
+    scheme: HTTPS
+    {{- end }}
   {{- end }}
   periodSeconds: {{ $p.liveness.periodSeconds }}
   failureThreshold: {{ $p.liveness.failureThreshold }}
@@ -85,6 +93,9 @@ readinessProbe:
   httpGet:
     path: /actuator/health/readiness
     port: http
+    {{- if $tls }}
+    scheme: HTTPS
+    {{- end }}
   periodSeconds: {{ $p.readiness.periodSeconds }}
   failureThreshold: {{ $p.readiness.failureThreshold }}
   timeoutSeconds: 3
@@ -175,6 +186,14 @@ spec:
             - name: config
               mountPath: /config
               readOnly: true
+            {{- if include "dtlib.tls.enabled.v1" . }}
+            - name: tls-server
+              mountPath: /tls/server
+              readOnly: true
+            - name: tls-trust
+              mountPath: /tls/trust
+              readOnly: true
+            {{- end }}
       volumes:
         - name: tmp
           emptyDir:
@@ -185,6 +204,25 @@ spec:
             items:
               - key: application-kubernetes.yaml
                 path: application-kubernetes.yaml
+        {{- if include "dtlib.tls.enabled.v1" . }}
+        - name: tls-server
+          secret:
+            secretName: {{ include "dtlib.tls.secretName.v1" . }}
+            defaultMode: 288  # 0440: owner and group (fsGroup) read, as decimal for every YAML reader
+            items:
+              - key: tls.crt
+                path: tls.crt
+              - key: tls.key
+                path: tls.key
+        - name: tls-trust
+          configMap:
+            name: {{ .Values.global.tls.trustBundle.configMapName }}
+            items:
+              - key: {{ .Values.global.tls.trustBundle.pemKey }}
+                path: {{ .Values.global.tls.trustBundle.pemKey }}
+              - key: {{ .Values.global.tls.trustBundle.pkcs12Key }}
+                path: {{ .Values.global.tls.trustBundle.pkcs12Key }}
+        {{- end }}
 {{- end -}}
 
 {{- define "dtlib.pdb.v1" -}}
@@ -256,4 +294,13 @@ spec:
       path: /actuator/prometheus
       interval: {{ .Values.serviceMonitor.interval }}
       scrapeTimeout: {{ .Values.serviceMonitor.scrapeTimeout }}
+      {{- if include "dtlib.tls.enabled.v1" . }}
+      scheme: https
+      tlsConfig:
+        serverName: {{ include "dtlib.name.v1" . }}
+        ca:
+          configMap:
+            name: {{ .Values.global.tls.trustBundle.configMapName }}
+            key: {{ .Values.global.tls.trustBundle.pemKey }}
+      {{- end }}
 {{- end -}}

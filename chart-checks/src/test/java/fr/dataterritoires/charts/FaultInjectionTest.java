@@ -42,6 +42,9 @@ class FaultInjectionTest {
                   httpGet:
                     path: /actuator/health/readiness
                     port: http
+                    {{- if $tls }}
+                    scheme: HTTPS
+                    {{- end }}
                   periodSeconds: {{ $p.readiness.periodSeconds }}
                   failureThreshold: {{ $p.readiness.failureThreshold }}
                   timeoutSeconds: 3

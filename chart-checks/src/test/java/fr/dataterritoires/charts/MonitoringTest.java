@@ -108,9 +108,11 @@ class MonitoringTest {
                 }
             }
         }
-        // the issue's list: error rate, latency, outbox backlog, dead-letter depth, harvest failures, préciput ledger
+        // the issue's list: error rate, latency, outbox backlog, dead-letter depth, harvest failures, préciput ledger;
+        // issue 11: a broken or unverified audit chain
         assertThat(covered).contains("error rate", "latency", "dt_outbox_lag_seconds", "dt_events_dead_letters_pending",
-                "dt_harvest_runs_total", "dt_preciput_ledger_imbalance");
+                "dt_harvest_runs_total", "dt_preciput_ledger_imbalance", "dt_audit_chain_valid",
+                "dt_audit_chain_last_verification_seconds");
     }
 
     @Test

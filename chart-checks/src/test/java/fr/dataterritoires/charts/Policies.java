@@ -86,7 +86,9 @@ final class Policies {
     private static boolean credential(String key, Object value) {
         String text = String.valueOf(value);
         return SECRET_LIKE.matcher(key.toUpperCase().replace('-', '_')).find() && value != null && !text.isBlank()
-                && !text.matches("\\$\\{[^}]+}");
+                && !text.matches("\\$\\{[^}]+}")
+                // a path to a file of a mounted Secret (TLS private key) names the secret, it does not hold it
+                && !text.startsWith("file:/");
     }
 
     private void secretLikeLeaves(Map<String, Object> configMap, String path, Object node) {
@@ -236,10 +238,21 @@ final class Policies {
                 problem(object, where + ": " + probe + " gRPC probe port " + grpcPort + " is not the grpc port " + ports.get("grpc"));
             }
         }
+        // a service with its TLS certificate mounted serves HTTPS only: a plain HTTP probe would fail every time
+        boolean servesTls = Yaml.maps(container, "volumeMounts").stream().anyMatch(m -> "/tls/server".equals(m.get("mountPath")));
+        for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+            if (servesTls && Yaml.at(container, probe, "httpGet") != null
+                    && !"HTTPS".equals(Yaml.at(container, probe, "httpGet", "scheme"))) {
+                problem(object, where + ": serves TLS but its " + probe + " is plain HTTP");
+            }
+        }
         if (ports.containsKey("grpc")) {
             boolean grpcProbed = List.of("startupProbe", "livenessProbe", "readinessProbe").stream()
                     .anyMatch(probe -> Yaml.at(container, probe, "grpc") != null);
-            if (!grpcProbed) {
+            // with TLS between services the kubelet's gRPC probe (plaintext only) cannot reach the port: the
+            // liveness probe then goes over HTTPS, and every probe must (the server speaks TLS only)
+            boolean tls = "HTTPS".equals(Yaml.at(container, "livenessProbe", "httpGet", "scheme"));
+            if (!grpcProbed && !tls) {
                 problem(object, where + ": has a grpc port but no native gRPC probe");
             }
         }

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 
 import fr.dataterritoires.e2e.support.GatewayApi;
 import fr.dataterritoires.e2e.support.EventFigures;
+import fr.dataterritoires.e2e.support.Leaks;
 import fr.dataterritoires.e2e.support.SharedSuite;
 import fr.dataterritoires.testing.local.DevTokens;
 import fr.dataterritoires.testing.local.Harvests;
@@ -85,6 +86,9 @@ class ProjectJourneyTest {
     private static final String GUERANDE = Siren.withCheckDigit("21440069").value();
     /** The State employer (a departmental directorate) of the State agent. */
     private static final String DDTM_44 = Siren.withCheckDigit("13000881").value();
+    /** The two agents who go on an exchange: their names and e-mail addresses must stay in the exchanges database. */
+    private static final String TERRITORIAL_AGENT = "Camille Le Goff";
+    private static final String STATE_AGENT = "Yann Prigent";
 
     private static URI gateway;
     private static GatewayApi api;
@@ -308,9 +312,9 @@ class ProjectJourneyTest {
         // 11 ---------------------------------------------------------------------------------------------------
         step("11. a State agent and a territorial agent each complete an exchange", () -> {
             JsonNode before = api.get("/api/exchanges/statistics/reach", null).ok().json();
-            JsonNode territorial = exchange(DREAL, "STATE_SERVICE", DEPARTEMENT_44, "TERRITORIAL", "Camille Le Goff");
+            JsonNode territorial = exchange(DREAL, "STATE_SERVICE", DEPARTEMENT_44, "TERRITORIAL", TERRITORIAL_AGENT);
             assertThat(territorial.path("direction").asString()).isEqualTo("TERRITORIAL_TO_STATE");
-            JsonNode state = exchange(GUERANDE, "LOCAL_AUTHORITY", DDTM_44, "STATE", "Yann Prigent");
+            JsonNode state = exchange(GUERANDE, "LOCAL_AUTHORITY", DDTM_44, "STATE", STATE_AGENT);
             assertThat(state.path("direction").asString()).isEqualTo("STATE_TO_TERRITORIAL");
             JsonNode after = api.get("/api/exchanges/statistics/reach", null).ok().json();
             assertThat(after.path("exchangesCompleted").asLong() - before.path("exchangesCompleted").asLong())
@@ -333,7 +337,27 @@ class ProjectJourneyTest {
                 assertThat(figures.sent()).isPositive();
                 return null;
             });
+            // issue 11 §4 and §6: the agents' names and e-mail addresses stay in the exchanges database
+            step("12. no personal data in the logs or the events, no token in the logs", () -> {
+                List<String> personal = List.of(TERRITORIAL_AGENT, email(TERRITORIAL_AGENT), STATE_AGENT,
+                        email(STATE_AGENT));
+                Leaks.Scan logs = Leaks.inLogs(SharedSuite.get().runDir(), personal);
+                Leaks.Scan events = Leaks.inEvents(SharedSuite.get(), personal);
+                System.out.printf("Leak scan: %d log files (%d bytes) and %d events (%d bytes) read for %d personal "
+                        + "data of the test agents and for tokens: %d leaks in the logs, %d in the events%n",
+                        logs.scanned(), logs.bytes(), events.scanned(), events.bytes(), personal.size(),
+                        logs.leaks().size(), events.leaks().size());
+                assertThat(logs.scanned()).as("service logs read").isGreaterThanOrEqualTo(7);
+                assertThat(events.scanned()).as("events read").isPositive();
+                assertThat(logs.leaks()).as("personal data or tokens in the services' logs").isEmpty();
+                assertThat(events.leaks()).as("personal data in the events").isEmpty();
+                return null;
+            });
         }
+    }
+
+    private static String email(String agentName) {
+        return agentName.toLowerCase().replace(' ', '.') + "@exemple.gouv.fr";
     }
 
     // ------------------------------------------------------------------------------------------------- steps --
@@ -625,8 +649,7 @@ class ProjectJourneyTest {
         String employer = tokens.token("HOST_MANAGER", Map.of("siren", employerSiren,
                 "subject", "employeur-" + employerSiren + "-" + tag));
         Map<String, Object> apply = new LinkedHashMap<>();
-        apply.put("agent", Map.of("name", agentName, "email", agentName.toLowerCase().replace(' ', '.')
-                + "@exemple.gouv.fr", "category", "A"));
+        apply.put("agent", Map.of("name", agentName, "email", email(agentName), "category", "A"));
         apply.put("employerSide", side);
         apply.put("employerRegionCode", REGION);
         if (side.equals("STATE")) {

@@ -342,6 +342,14 @@ public class ProblemExceptionHandler {
         return respond(SecurityProblems.unauthorized(null, request), headers);
     }
 
+    @ExceptionHandler(UnsupportedContentException.class)
+    public ResponseEntity<ProblemDetail> unsupportedContent(UnsupportedContentException ex, HttpServletRequest request) {
+        ProblemDetail problem = Problems.create(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemTypes.TYPE_MEDIA_NON_SUPPORTE,
+                ex.getMessage(), request);
+        problem.setProperty("detectedFormat", ex.detectedFormat());
+        return respond(problem, null);
+    }
+
     // ---- size ---------------------------------------------------------------------------------
 
     @ExceptionHandler(PayloadTooLargeException.class)
@@ -364,6 +372,14 @@ public class ProblemExceptionHandler {
         PayloadTooLargeException tooLarge = findCause(ex, PayloadTooLargeException.class);
         if (tooLarge != null) {
             return payloadTooLarge(tooLarge, request);
+        }
+        if (SqlErrorLogging.statementTimedOut(ex)) {
+            // the database's time budget (statement_timeout) ran out: a slow request, not a failure of the service
+            log.warn("Statement time budget exceeded on {} {}: {}", request.getMethod(), request.getRequestURI(),
+                    SqlErrorLogging.summary(ex));
+            return respond(Problems.create(HttpStatus.GATEWAY_TIMEOUT, ProblemTypes.DELAI_DEPASSE,
+                    "La requête a dépassé le temps de traitement autorisé. Précisez-la ou réessayez plus tard.",
+                    request), null);
         }
         HttpStatusCode status = ex instanceof ErrorResponse er ? er.getStatusCode() : HttpStatus.INTERNAL_SERVER_ERROR;
         String errorId = Problems.newErrorId();

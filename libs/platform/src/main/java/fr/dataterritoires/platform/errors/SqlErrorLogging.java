@@ -38,6 +38,19 @@ public final class SqlErrorLogging {
     }
 
     /**
+     * Whether {@code exception} comes from a statement PostgreSQL cancelled because it ran past
+     * {@code statement_timeout} (SQLState 57014, query_canceled; the platform sets the budget on every connection).
+     */
+    public static boolean statementTimedOut(Throwable exception) {
+        for (Throwable t : chain(exception)) {
+            if (t instanceof SQLException sql && "57014".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * One line without any message: the outer exception class, then the SQLState, constraint
      * and table of the first SQL exception of the chain, e.g.
      * {@code DuplicateKeyException (SQLState 23505, constraint person_email_key, table person)}.

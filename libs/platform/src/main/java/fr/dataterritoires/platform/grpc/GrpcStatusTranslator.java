@@ -46,6 +46,7 @@ import org.springframework.security.core.AuthenticationException;
  * <tr><td>Bean Validation, {@link InvalidFieldException} (the description names the field),
  * {@link IllegalArgumentException}</td><td>INVALID_ARGUMENT</td></tr>
  * <tr><td>{@link TimeBudgetExceededException}</td><td>DEADLINE_EXCEEDED</td></tr>
+ * <tr><td>a statement cancelled by PostgreSQL's statement_timeout (SQLState 57014)</td><td>DEADLINE_EXCEEDED</td></tr>
  * <tr><td>{@link ServiceUnavailableException}</td><td>UNAVAILABLE</td></tr>
  * <tr><td>{@link AuthenticationException}</td><td>UNAUTHENTICATED</td></tr>
  * <tr><td>{@link AccessDeniedException}</td><td>PERMISSION_DENIED</td></tr>
@@ -125,6 +126,11 @@ public class GrpcStatusTranslator implements GrpcExceptionHandler, Ordered {
                     UNAUTHENTICATED_DETAIL);
             case AccessDeniedException e -> status(Status.PERMISSION_DENIED, ProblemTypes.ACCES_REFUSE,
                     e instanceof UserFacingMessage ? e.getMessage() : FORBIDDEN_DETAIL);
+            case Throwable e when SqlErrorLogging.statementTimedOut(e) -> {
+                log.warn("Statement time budget exceeded in a gRPC call: {}", SqlErrorLogging.summary(e));
+                yield status(Status.DEADLINE_EXCEEDED, ProblemTypes.DELAI_DEPASSE,
+                        "La requête a dépassé le temps de traitement autorisé. Précisez-la ou réessayez plus tard.");
+            }
             default -> internal(exception);
         };
     }

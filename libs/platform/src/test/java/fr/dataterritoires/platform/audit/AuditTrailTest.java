@@ -20,7 +20,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,9 +32,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.zaxxer.hikari.HikariDataSource;
 
-import fr.dataterritoires.platform.events.PlatformMigrationsAutoConfiguration;
-import fr.dataterritoires.testing.backends.Backends;
-import fr.dataterritoires.testing.backends.PostgresBackend;
 
 /** The audit trail against a real PostgreSQL, tampered with as a superuser would. */
 class AuditTrailTest {
@@ -48,13 +44,7 @@ class AuditTrailTest {
 
     @BeforeEach
     void setUp() {
-        PostgresBackend postgres = Backends.postgres();
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.createDatabase("audit"));
-        dataSource.setUsername(postgres.username());
-        dataSource.setPassword(postgres.password());
-        dataSource.setMaximumPoolSize(6);
-        Flyway.configure().dataSource(dataSource).locations(PlatformMigrationsAutoConfiguration.LOCATION).load().migrate();
+        dataSource = AuditDatabase.create("audit", 6);
         jdbc = new JdbcTemplate(dataSource);
         tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         trail = new AuditTrail(dataSource);
@@ -63,14 +53,7 @@ class AuditTrailTest {
 
     @AfterEach
     void tearDown() {
-        dataSource.close();
-        String url = dataSource.getJdbcUrl();
-        try (var c = java.sql.DriverManager.getConnection(Backends.postgres().jdbcUrl(), Backends.postgres().username(),
-                Backends.postgres().password()); var s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + url.substring(url.lastIndexOf('/') + 1) + " WITH (FORCE)");
-        } catch (java.sql.SQLException e) {
-            // best effort: the database is throw-away
-        }
+        AuditDatabase.drop(dataSource);
     }
 
     @Test

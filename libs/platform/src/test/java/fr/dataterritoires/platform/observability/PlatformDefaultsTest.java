@@ -1,6 +1,7 @@
 package fr.dataterritoires.platform.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 
@@ -53,5 +54,43 @@ class PlatformDefaultsTest {
         defaults.postProcessEnvironment(environment, new SpringApplication());
 
         assertThat(environment.getProperty("management.tracing.sampling.probability")).isEqualTo("0.05");
+    }
+
+    @Test
+    void everyConnectionGetsTheStatementTimeBudgetThatTheEnvironmentCanChange() throws Exception {
+        StandardEnvironment standard = new StandardEnvironment();
+        defaults.postProcessEnvironment(standard, new SpringApplication());
+        assertThat(statementTimeout(standard)).isEqualTo("30s");
+        assertThat(standard.getProperty("spring.flyway.init-sqls")).isEqualTo("SET statement_timeout = 0");
+
+        StandardEnvironment shortBudget = new StandardEnvironment();
+        shortBudget.getPropertySources().addFirst(new MapPropertySource("systemEnvironment-like",
+                Map.of("DT_SQL_STATEMENT_TIMEOUT", "150ms")));
+        defaults.postProcessEnvironment(shortBudget, new SpringApplication());
+        try (var dataSource = dataSource(shortBudget); var c = dataSource.getConnection(); var s = c.createStatement()) {
+            assertThatThrownBy(() -> s.execute("SELECT pg_sleep(3)")).isInstanceOf(java.sql.SQLException.class)
+                    .satisfies(e -> assertThat(((java.sql.SQLException) e).getSQLState()).isEqualTo("57014"));
+        }
+    }
+
+    /** What PostgreSQL says the budget of a connection made with the defaults' driver properties is. */
+    private static String statementTimeout(StandardEnvironment environment) throws Exception {
+        try (var dataSource = dataSource(environment); var c = dataSource.getConnection(); var s = c.createStatement();
+             var r = s.executeQuery("SHOW statement_timeout")) {
+            r.next();
+            return r.getString(1);
+        }
+    }
+
+    private static com.zaxxer.hikari.HikariDataSource dataSource(StandardEnvironment environment) {
+        var postgres = fr.dataterritoires.testing.backends.Backends.postgres();
+        var dataSource = new com.zaxxer.hikari.HikariDataSource();
+        dataSource.setJdbcUrl(postgres.jdbcUrl());
+        dataSource.setUsername(postgres.username());
+        dataSource.setPassword(postgres.password());
+        dataSource.setMaximumPoolSize(1);
+        String prefix = "spring.datasource.hikari.data-source-properties.";
+        dataSource.addDataSourceProperty("options", environment.getProperty(prefix + "options"));
+        return dataSource;
     }
 }

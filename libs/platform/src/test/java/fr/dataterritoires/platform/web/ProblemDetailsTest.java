@@ -277,6 +277,16 @@ class ProblemDetailsTest extends AbstractWebTest {
     }
 
     @Test
+    void aStatementCancelledByTheDatabasesTimeBudgetIs504() {
+        long start = System.nanoTime();
+        Http.Response response = http.get("/api/searches/slow-sql", applicant());
+        assertProblem(response, 504, ProblemTypes.DELAI_DEPASSE, "/api/searches/slow-sql");
+        assertThat(response.body()).doesNotContain("pg_sleep", "57014", "Exception");
+        // cancelled by PostgreSQL after 100 ms, not after the 5 s of the query
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(4000);
+    }
+
+    @Test
     void unexpectedExceptionIs500WithErrorIdAndNoInternals() {
         for (String path : List.of("/api/boom", "/api/boom-sql")) {
             Http.Response response = http.get(path, applicant());

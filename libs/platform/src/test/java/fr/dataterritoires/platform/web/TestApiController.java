@@ -178,6 +178,22 @@ public class TestApiController {
                 new IllegalStateException("UNAVAILABLE: io exception"), "dataset-search", java.time.Duration.ofSeconds(30));
     }
 
+    /** A real query on a real PostgreSQL that runs past the connection's statement_timeout. */
+    @GetMapping("/searches/slow-sql")
+    public void overStatementBudget() {
+        var postgres = fr.dataterritoires.testing.backends.Backends.postgres();
+        var dataSource = new org.springframework.jdbc.datasource.SingleConnectionDataSource(postgres.jdbcUrl(),
+                postgres.username(), postgres.password(), true);
+        java.util.Properties options = new java.util.Properties();
+        options.setProperty("options", "-c statement_timeout=100ms");
+        dataSource.setConnectionProperties(options);
+        try {
+            new org.springframework.jdbc.core.JdbcTemplate(dataSource).execute("SELECT pg_sleep(5)");
+        } finally {
+            dataSource.destroy();
+        }
+    }
+
     @GetMapping("/boom")
     public void boom() {
         throw new IllegalStateException("SELECT password FROM secret_table WHERE id = 1");

@@ -26,6 +26,7 @@ import fr.dataterritoires.commonscalls.application.PreciputImportService;
 import fr.dataterritoires.commonscalls.domain.Money;
 import fr.dataterritoires.platform.errors.ProblemTypes;
 import fr.dataterritoires.platform.errors.Problems;
+import fr.dataterritoires.platform.errors.UploadedText;
 import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.platform.security.DtPrincipal;
 
@@ -65,6 +66,8 @@ public class PreciputImportController {
                                         @RequestParam(defaultValue = "import") String fileName,
                                         @RequestHeader("Content-Type") String contentType,
                                         @RequestBody byte[] content, HttpServletRequest request) {
+        // the declared type is not trusted: a workbook or a PDF sent as text/csv is refused (415) before parsing
+        UploadedText.requireText(content, "un fichier CSV ou JSON");
         PreciputImportService.Result result = imports.importByApi(actor, fileName, content, ImportFile.format(contentType));
         if (result.rejected()) {
             List<ImportFile.LineError> errors = result.record().errors();

@@ -128,6 +128,20 @@ class PreciputImportApiTest {
         upload(Api.APPLICANT, "candidat.csv", "text/csv", csv).problem(403);
         upload(null, "anonyme.csv", "text/csv", csv).problem(401);
         upload(FUNDER, "vide.csv", "text/csv", "projectReference,programmeId\n").problem(422, "en-tête");
+        // a PDF or a workbook sent as text/csv: refused for what it is, before parsing, and nothing recorded
+        long importsBefore = jdbc.sql("SELECT count(*) FROM preciput_import").query(Long.class).single();
+        api.send("POST", "/api/preciput/imports?fileName=projets.csv", FUNDER, "text/csv",
+                "%PDF-1.7\n%âãÏÓ\n1 0 obj\n".getBytes(StandardCharsets.ISO_8859_1)).problem(415, "PDF");
+        java.io.ByteArrayOutputStream xlsx = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(xlsx)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("xl/workbook.xml"));
+            zip.write(csv.getBytes(StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        api.send("POST", "/api/preciput/imports?fileName=projets.csv", FUNDER, "text/csv", xlsx.toByteArray())
+                .problem(415, "classeur");
+        assertThat(jdbc.sql("SELECT count(*) FROM preciput_import").query(Long.class).single()).isEqualTo(importsBefore);
         assertThat(levies(prefix + "%")).isZero();
     }
 

@@ -29,7 +29,8 @@ public final class ExchangeStores {
         /** Reads the offer and locks its row until commit: capacity moves under this lock. */
         Optional<Offer> lock(UUID id);
 
-        List<Offer> list(OfferStatus status, String hostSiren, String regionCode, String topic);
+        /** A page, most recent first. */
+        List<Offer> list(OfferStatus status, String hostSiren, String regionCode, String topic, int limit, int offset);
     }
 
     public interface Persons {
@@ -88,7 +89,8 @@ public final class ExchangeStores {
 
         Optional<Training> find(UUID id);
 
-        List<Training> list();
+        /** A page of the catalogue, most recent first. */
+        List<Training> list(int limit, int offset);
 
         void insertEnrolment(Enrolment enrolment);
 

@@ -86,16 +86,17 @@ public class OfferService {
 
     /** Published offers (or closed ones) for anyone; a host manager also lists their own drafts with {@code mine}. */
     @Transactional(readOnly = true)
-    public List<Offer> list(DtPrincipal actor, OfferStatus status, String regionCode, String topic, boolean mine) {
+    public List<Offer> list(DtPrincipal actor, OfferStatus status, String regionCode, String topic, boolean mine,
+                            int limit, int offset) {
         if (mine) {
             Ownership.requireAnyRole(actor, Role.HOST_MANAGER);
-            return offers.list(status, actor.siren(), regionCode, topic);
+            return offers.list(status, actor.siren(), regionCode, topic, limit, offset);
         }
         if (status == OfferStatus.DRAFT) {
             throw new fr.dataterritoires.platform.errors.InvalidFieldException("status",
                     "les brouillons ne sont listés que par leur hôte (mine=true)", status.name());
         }
-        return offers.list(status == null ? OfferStatus.PUBLISHED : status, null, regionCode, topic);
+        return offers.list(status == null ? OfferStatus.PUBLISHED : status, null, regionCode, topic, limit, offset);
     }
 
     static boolean isHost(DtPrincipal actor, Offer offer) {

@@ -74,8 +74,8 @@ public class TrainingService {
     }
 
     @Transactional(readOnly = true)
-    public List<Training> catalogue() {
-        return trainings.list();
+    public List<Training> catalogue(int limit, int offset) {
+        return trainings.list(limit, offset);
     }
 
     @Transactional(readOnly = true)

@@ -83,13 +83,14 @@ public class JdbcOffers implements ExchangeStores.Offers {
     }
 
     @Override
-    public List<Offer> list(OfferStatus status, String hostSiren, String regionCode, String topic) {
+    public List<Offer> list(OfferStatus status, String hostSiren, String regionCode, String topic, int limit, int offset) {
         return withWindows(jdbc.query("SELECT " + COLUMNS + " FROM offer WHERE (CAST(:status AS text) IS NULL OR "
                 + "status = :status) AND (CAST(:siren AS text) IS NULL OR host_siren = :siren) AND "
                 + "(CAST(:region AS text) IS NULL OR region_code = :region) AND (CAST(:topic AS text) IS NULL OR "
-                + ":topic = ANY (topics)) ORDER BY created_at DESC, id LIMIT 500",
+                + ":topic = ANY (topics)) ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset",
                 new MapSqlParameterSource("status", status == null ? null : status.name())
-                        .addValue("siren", hostSiren).addValue("region", regionCode).addValue("topic", topic),
+                        .addValue("siren", hostSiren).addValue("region", regionCode).addValue("topic", topic)
+                        .addValue("limit", limit).addValue("offset", offset),
                 (rs, n) -> map(rs)));
     }
 

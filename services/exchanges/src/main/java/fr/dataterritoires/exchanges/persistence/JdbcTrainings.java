@@ -57,8 +57,9 @@ public class JdbcTrainings implements ExchangeStores.Trainings {
     }
 
     @Override
-    public List<Training> list() {
-        return jdbc.query(TRAINING + "ORDER BY created_at DESC, id LIMIT 500", JdbcTrainings::training);
+    public List<Training> list(int limit, int offset) {
+        return jdbc.query(TRAINING + "ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset",
+                Map.of("limit", limit, "offset", offset), JdbcTrainings::training);
     }
 
     @Override

@@ -34,6 +34,7 @@ import fr.dataterritoires.platform.security.Actors;
 import fr.dataterritoires.platform.security.DtPrincipal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -110,7 +111,11 @@ public class OfferController {
     public List<Views.OfferView> list(@RequestParam(required = false) OfferStatus status,
                                       @RequestParam(required = false) String region,
                                       @RequestParam(required = false) String topic,
-                                      @RequestParam(defaultValue = "false") boolean mine) {
+                                      @RequestParam(defaultValue = "false") boolean mine,
+                                      @Parameter(description = "Taille de la page (500 au plus)")
+                                      @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit,
+                                      @Parameter(description = "Rang du premier élément")
+                                      @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int offset) {
         // public: the caller may be anonymous
         DtPrincipal actor = Actors.currentIfAuthenticated().orElse(null);
         if (region != null && !region.matches("^[0-9]{2}$")) {
@@ -121,7 +126,7 @@ public class OfferController {
             throw new org.springframework.security.authentication.AuthenticationCredentialsNotFoundException(
                     "No authenticated actor");
         }
-        return offers.list(actor, status, region, topic, mine).stream().map(Views.OfferView::of).toList();
+        return offers.list(actor, status, region, topic, mine, limit, offset).stream().map(Views.OfferView::of).toList();
     }
 
     @GetMapping("/{id}")

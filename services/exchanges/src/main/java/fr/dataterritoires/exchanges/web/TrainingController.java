@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -29,6 +30,7 @@ import fr.dataterritoires.exchanges.domain.TrainingFormat;
 import fr.dataterritoires.platform.security.DtPrincipal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -79,8 +81,12 @@ public class TrainingController {
 
     @GetMapping
     @Operation(summary = "Catalogue des formations (public)")
-    public List<Views.TrainingView> catalogue() {
-        return trainings.catalogue().stream().map(Views.TrainingView::of).toList();
+    public List<Views.TrainingView> catalogue(
+            @Parameter(description = "Taille de la page (500 au plus)") @RequestParam(defaultValue = "100") @Min(1)
+            @Max(500) int limit,
+            @Parameter(description = "Rang du premier élément") @RequestParam(defaultValue = "0") @Min(0)
+            @Max(100_000) int offset) {
+        return trainings.catalogue(limit, offset).stream().map(Views.TrainingView::of).toList();
     }
 
     @GetMapping("/{id}")

@@ -107,6 +107,35 @@ class OffersTrainingsAndStatisticsApiTest {
     }
 
     @Test
+    void offerAndTrainingListsArePagesWithAMaximumSize() {
+        Api api = new Api(port);
+        // three offers of one host, most recent first: page by page through mine=true
+        String siren = newSiren('3');
+        String host = manager(siren);
+        List<String> created = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            created.add(0, api.post("/api/offers", host, offerBody(siren)).status(201).json().path("id").asString());
+        }
+        assertThat(api.get("/api/offers?mine=true&limit=2", host).ok().json().findValuesAsString("id"))
+                .containsExactly(created.get(0), created.get(1));
+        assertThat(api.get("/api/offers?mine=true&limit=2&offset=2", host).ok().json().findValuesAsString("id"))
+                .containsExactly(created.get(2));
+        // beyond the maximum: refused, naming the parameter (not silently cut)
+        api.get("/api/offers?limit=501", null).problem(400, "limit");
+        api.get("/api/offers?limit=0", null).problem(400, "limit");
+        api.get("/api/offers?offset=-1", null).problem(400, "offset");
+        api.get("/api/trainings?limit=501", null).problem(400, "limit");
+        for (int i = 0; i < 2; i++) {
+            api.post("/api/trainings", COORDINATOR, Map.of("provider", "CNFPT", "title", "Formation " + i, "format",
+                    "COHORT", "hours", 7, "competences", List.of("Données"), "audiences", List.of("STATE_AGENT"),
+                    "employerConsentRequired", false)).status(201);
+        }
+        assertThat(api.get("/api/trainings?limit=1", null).ok().json().size()).isEqualTo(1);
+        assertThat(api.get("/api/trainings?limit=1&offset=1", null).ok().json().findValuesAsString("id"))
+                .doesNotContainAnyElementsOf(api.get("/api/trainings?limit=1", null).ok().json().findValuesAsString("id"));
+    }
+
+    @Test
     void trainingsNeedTheEmployersConsentOnlyWhereTheProgrammeSaysSo() {
         Api api = new Api(port);
         String employerSiren = newSiren('2');

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import fr.dataterritoires.platform.errors.ProblemTypes;
 import fr.dataterritoires.platform.errors.Problems;
+import fr.dataterritoires.platform.errors.UploadedText;
 import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.platform.security.Actors;
 import fr.dataterritoires.platform.security.DtPrincipal;
@@ -76,6 +77,8 @@ public class ItemTransferController {
                                                            @RequestParam(defaultValue = "false") boolean dryRun,
                                                            @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
                                                            @RequestBody byte[] body, DtPrincipal actor) {
+        // the declared type is not trusted: a workbook or a PDF sent as text/csv is refused (415) before parsing
+        UploadedText.requireText(body, "un fichier CSV ou JSON");
         MediaType type = MediaType.parseMediaType(contentType);
         // an unknown charset never gets here: Spring refuses the content type (415)
         Charset charset = type.getCharset();

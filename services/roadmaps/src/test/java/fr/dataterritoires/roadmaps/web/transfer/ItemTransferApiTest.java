@@ -222,6 +222,19 @@ class ItemTransferApiTest {
         problem(send("POST", base + "?dryRun=true", COMMITTEE_84, "application/json", "[{\"genre\":\"USE_CASE\"}]"),
                 400, "genre");
         problem(send("POST", base + "?dryRun=true", COMMITTEE_84, "application/xml", "<a/>"), 415);
+        // a workbook saved as .xlsx (a ZIP) sent as text/csv: refused for what it is, nothing imported
+        java.io.ByteArrayOutputStream xlsx = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(xlsx)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("xl/workbook.xml"));
+            zip.write("<workbook/>".getBytes(StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        problem(sendBytes(base + "?version=1", COMMITTEE_84, "text/csv", xlsx.toByteArray()), 415, "CSV",
+                "\"detectedFormat\":\"zip\"");
+        problem(sendBytes(base + "?version=1", COMMITTEE_84, "text/csv", "kind;title\r\n".getBytes(
+                StandardCharsets.UTF_16LE)), 415, "\"detectedFormat\":\"binary\"");
+        assertThat(api.get("/api/roadmaps/" + id, COMMITTEE_84).ok().json().path("items")).isEmpty();
         problem(send("GET", "/api/roadmaps/" + id + "/items/export?format=xlsx", COMMITTEE_84, null, null), 400,
                 "format");
         // too many lines: 2,001

@@ -207,12 +207,13 @@ final class CaseGenerator {
                 return Boolean.FALSE;
             }
             default -> {
-                return string(n, schema);
+                return string(name, schema);
             }
         }
     }
 
-    private String string(String n, JsonNode schema) {
+    private String string(String name, JsonNode schema) {
+        String n = name.toLowerCase(Locale.ROOT);
         String format = schema.path("format").asString("");
         List<String> candidates = new ArrayList<>();
         switch (format) {
@@ -248,7 +249,7 @@ final class CaseGenerator {
         if (HostileValues.isMoney(n)) {
             candidates.add(n.contains("rate") ? "0.05" : "1000.00");
         }
-        if (n.contains("date") || n.endsWith("on")) {
+        if (HostileValues.isDate(name)) {
             candidates.add("2031-03-15");
         }
         if (n.contains("year")) {

@@ -20,6 +20,17 @@ final class DatabaseFingerprint implements AutoCloseable {
     /** Table name → "rows:hash". */
     record Snapshot(Map<String, String> tables) {
 
+        /** Names of the tables whose fingerprint differs. */
+        List<String> changedTables(Snapshot after) {
+            List<String> changed = new ArrayList<>();
+            after.tables.forEach((table, print) -> {
+                if (!print.equals(tables.get(table))) {
+                    changed.add(table);
+                }
+            });
+            return changed;
+        }
+
         /** Tables whose fingerprint differs, with before → after. */
         List<String> changesTo(Snapshot after) {
             List<String> changed = new ArrayList<>();

@@ -182,7 +182,7 @@ final class HostileValues {
         if (isMoney(n)) {
             out.addAll(MONEY);
         }
-        if (isDate(n)) {
+        if (isDate(name)) {
             out.addAll(DATES);
         }
         if (n.contains("year")) {
@@ -197,9 +197,11 @@ final class HostileValues {
                 || lowerName.contains("granted") || lowerName.contains("requested") || lowerName.contains("rate");
     }
 
-    static boolean isDate(String lowerName) {
-        return lowerName.contains("date") || lowerName.endsWith("at") || lowerName.endsWith("on")
-                || lowerName.contains("start") || lowerName.contains("end") || lowerName.contains("deadline")
-                || lowerName.contains("from") || lowerName.contains("until") || lowerName.contains("since");
+    /** A date by its name: {@code *Date}, {@code *At}, {@code *On} (camel case: "signedOn", not "action"). */
+    static boolean isDate(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.contains("date") || name.endsWith("At") || name.endsWith("On") || n.startsWith("start")
+                || n.startsWith("end") || n.contains("deadline") || n.equals("from") || n.equals("until")
+                || n.equals("since");
     }
 }

@@ -80,7 +80,7 @@ public class AwardController {
     }
 
     public record AgreementBody(@NotNull LocalDate signedOn, @NotBlank @Size(max = 200) String reference,
-                                @NotEmpty @Size(max = 20) List<@Valid TrancheBody> tranches) {
+                                @NotEmpty @Size(max = 20) List<@Valid @NotNull TrancheBody> tranches) {
     }
 
     public record ReportBody(@NotBlank @Size(max = 300) String title, @NotBlank @Size(max = 10000) String summary,

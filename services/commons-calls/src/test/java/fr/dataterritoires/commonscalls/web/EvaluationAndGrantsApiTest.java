@@ -109,6 +109,12 @@ class EvaluationAndGrantsApiTest {
                 "tranches", plan));
         api.post("/api/awards/" + awardId + "/agreement", FUNDER, agreement).problem(400, "tranches", "90000.00");
         api.post("/api/awards/" + awardId + "/agreement", OTHER_FUNDER, agreement).problem(403);
+        // a null tranche (found by the e2e fuzzer: it was a 500) is refused naming the list
+        List<Object> withNull = new ArrayList<>(plan);
+        withNull.add(null);
+        Map<String, Object> nullTranche = new LinkedHashMap<>(agreement);
+        nullTranche.put("tranches", withNull);
+        api.post("/api/awards/" + awardId + "/agreement", FUNDER, nullTranche).problem(400, "tranches");
         plan.set(2, Map.of("kind", "FINAL", "amount", "30000.00", "condition", "Rapport final et bilan de réplication"));
         JsonNode tranches = api.post("/api/awards/" + awardId + "/agreement", FUNDER, agreement).ok().json().path("tranches");
         String pre = tranches.get(0).path("id").asString();

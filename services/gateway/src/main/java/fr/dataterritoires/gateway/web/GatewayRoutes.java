@@ -1,6 +1,5 @@
 package fr.dataterritoires.gateway.web;
 
-import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.rewritePath;
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
 import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
 import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
@@ -9,14 +8,20 @@ import static org.springframework.web.servlet.function.RequestPredicates.path;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.server.mvc.common.MvcUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.function.HandlerFilterFunction;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import fr.dataterritoires.gateway.application.RateLimiting;
 import fr.dataterritoires.gateway.domain.RateLimit;
@@ -52,12 +57,35 @@ public final class GatewayRoutes {
             }
             RouterFunction<ServerResponse> routeOf = builder
                     .before(uri(target.url()))
-                    .before(rewritePath("^/api/" + name + "(?<rest>/.*)?$", "/api${rest}"))
+                    .before(rewriteEncodedPath(name))
                     .after((request, response) -> publicLocation(name, target.url(), response))
                     .build();
             all = all == null ? routeOf : all.and(routeOf);
         }
         return all;
+    }
+
+    /**
+     * {@code /api/<service>/<rest>} to {@code /api/<rest>} on the path as it came, still percent-encoded. Spring Cloud
+     * Gateway's {@code rewritePath} works on the decoded path and encodes it again as a URI template: a segment holding
+     * an encoded "{" (a client's mistake, a probe) made the gateway fail with a 500, and an encoded "/" would have
+     * reached the service as a separator. A path that is not a valid encoded path is a 400 problem.
+     */
+    static Function<ServerRequest, ServerRequest> rewriteEncodedPath(String service) {
+        String prefix = "/api/" + service;
+        return request -> {
+            URI incoming = request.uri();
+            MvcUtils.addOriginalRequestUrl(request, incoming);
+            String raw = incoming.getRawPath();
+            String rest = raw.length() > prefix.length() ? raw.substring(prefix.length()) : "";
+            URI rewritten;
+            try {
+                rewritten = UriComponentsBuilder.fromUri(incoming).replacePath("/api" + rest).build(true).toUri();
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Adresse mal formée : " + e.getMessage());
+            }
+            return ServerRequest.from(request).uri(rewritten).build();
+        };
     }
 
     /** A service that cannot be reached or is too slow: a problem naming it, never a 500 or a hung request. */

@@ -56,6 +56,15 @@ class RoutingTest {
     }
 
     @Test
+    void encodedBracesQuotesAndSpacesInASegmentReachTheServiceAsTheyCame() {
+        // found by the e2e fuzzer: the gateway answered 500 for a segment holding an encoded "{" (a URI template)
+        JsonNode echoed = gateway().get("/api/echo/things/%7B%22query%22%3A%7B%7D%7D%20x/notes?q=%7B%7D").ok().json();
+
+        assertThat(echoed.path("path").asString()).isEqualTo("/api/things/%7B%22query%22%3A%7B%7D%7D%20x/notes");
+        assertThat(echoed.path("query").asString()).isEqualTo("q=%7B%7D");
+    }
+
+    @Test
     void aLocationOfTheServiceBecomesThePublicPath() {
         Response response = gateway().request("POST", "/api/echo/created", HttpRequest.BodyPublishers.ofString("{}"),
                 "Content-Type", "application/json");

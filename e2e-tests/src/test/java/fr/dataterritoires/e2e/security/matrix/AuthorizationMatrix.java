@@ -197,8 +197,8 @@ public final class AuthorizationMatrix {
         rest(s, "POST", "/api/placements/{id}/feedback", only(HOST), parties + " ; l'accueil seul apprécie");
         rest(s, "POST", "/api/placements/{id}/completion", only(HOST), parties + " ; l'accueil seul clôt");
         destructive(s, "POST", "/api/placements/{id}/cancellation", only(AGENT, EMPLOYER, HOST), parties);
-        for (String me : List.of("/api/me/applications", "/api/me/placements", "/api/me/enrolments",
-                "/api/me/personal-data")) {
+        rest(s, "GET", "/api/me/applications", only(AGENT, AGENT_OTHER), "un agent public : ses candidatures");
+        for (String me : List.of("/api/me/placements", "/api/me/enrolments", "/api/me/personal-data")) {
             rest(s, "GET", me, signedIn().atFilter(), "toute personne connectée : ses propres données seulement");
         }
         destructive(s, "DELETE", "/api/me/personal-data", signedIn().atFilter(),

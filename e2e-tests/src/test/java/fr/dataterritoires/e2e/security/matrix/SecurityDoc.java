@@ -24,8 +24,9 @@ final class SecurityDoc {
 
     /** The committed introduction (or a default one) followed by the generated part. */
     static String render(String current) {
-        String intro = current != null && current.contains(MARKER) ? current.substring(0, current.indexOf(MARKER))
-                : "# Sécurité\n\n";
+        // a file without the marker yet is all introduction: kept whole, the table goes after it
+        String intro = current == null ? "# Sécurité\n\n" : current.contains(MARKER)
+                ? current.substring(0, current.indexOf(MARKER)) : current.stripTrailing() + "\n\n";
         return intro + MARKER + "\n\n" + generated();
     }
 

@@ -138,7 +138,20 @@ class AuthorizationMatrixTest {
             return;
         }
         String token = fixtures.token(caller);
-        HttpApi.Response r = switch (e.method()) {
+        HttpApi.Response r = send(api, e, request, token);
+        if (r.status() == 504) {
+            // dataset-search's documented query time budget, exceeded on a loaded machine: asked again once, said
+            System.out.println("authorization matrix: 504 (search time budget) on " + e.key() + ", asked again");
+            r = send(api, e, request, token);
+        }
+        check(e, caller, r.status(), r.contentType());
+        if (r.status() >= 500 || !expected.matches(r.status())) {
+            differences.set(differences.size() - 1, differences.getLast() + " — " + abbreviate(r.body()));
+        }
+    }
+
+    private static HttpApi.Response send(HttpApi api, Entry e, MatrixFixtures.Request request, String token) {
+        return switch (e.method()) {
             case "GET" -> api.get(request.path(), token);
             case "DELETE" -> api.delete(request.path(), token);
             default -> request.raw() != null
@@ -146,10 +159,6 @@ class AuthorizationMatrixTest {
                     : e.method().equals("PUT") ? api.put(request.path(), token, request.json())
                     : api.post(request.path(), token, request.json());
         };
-        check(e, caller, r.status(), r.contentType());
-        if (r.status() >= 500 || !expected.matches(r.status())) {
-            differences.set(differences.size() - 1, differences.getLast() + " — " + abbreviate(r.body()));
-        }
     }
 
     /** The sample of {@code make test}: the anonymous caller, an allowed one, its cross-tenant twin, two in turn. */

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -195,9 +196,14 @@ public class PreciputImportService {
         return valid;
     }
 
+    /**
+     * A funder reads the imports it made, not another funder's (their lines name that funder's projects and
+     * amounts): another's is answered as missing, as for the file drop's, which only the coordinators read.
+     */
     public Optional<Imports.Import> find(DtPrincipal actor, UUID id) {
         Ownership.requireAnyRole(actor, Role.FUNDER, Role.NATIONAL_COORDINATOR);
-        return transactions.execute(s -> imports.find(id));
+        return transactions.execute(s -> imports.find(id)).filter(record -> actor.hasRole(Role.NATIONAL_COORDINATOR)
+                || Objects.equals(record.actor(), actor.subject()));
     }
 
     public List<Imports.Import> latest(DtPrincipal actor) {

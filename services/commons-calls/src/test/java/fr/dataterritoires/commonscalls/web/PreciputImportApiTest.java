@@ -145,6 +145,22 @@ class PreciputImportApiTest {
         assertThat(levies(prefix + "%")).isZero();
     }
 
+    @Test
+    void aFunderReadsItsOwnImportsOnly() {
+        api.funder(OTHER_FUNDER, Api.OTHER_FUNDER_SIREN);
+        String csv = "projectReference,programmeId,projectFunding\n" + prefix + "1," + programme + ",1000.00\n";
+        String id = upload(FUNDER, "mien.csv", "text/csv", csv).status(201).json().path("id").asString();
+
+        assertThat(api.get("/api/preciput/imports/" + id, FUNDER).ok().json().path("fileName").asString())
+                .isEqualTo("mien.csv");
+        assertThat(api.get("/api/preciput/imports/" + id, COORDINATOR).ok().json().path("status").asString())
+                .isEqualTo("APPLIED");
+        // another funder: as if it did not exist (its lines are this funder's projects and amounts)
+        api.get("/api/preciput/imports/" + id, OTHER_FUNDER).problem(404);
+        api.get("/api/preciput/imports/" + id, Api.APPLICANT).problem(403);
+        api.get("/api/preciput/imports/" + id, null).problem(401);
+    }
+
     private HttpApi.Response upload(String token, String name, String type, String content) {
         return api.send("POST", "/api/preciput/imports?fileName=" + name, token, type,
                 content.getBytes(StandardCharsets.UTF_8));

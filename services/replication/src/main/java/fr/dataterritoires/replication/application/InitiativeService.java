@@ -70,8 +70,9 @@ public class InitiativeService {
 
     @Transactional
     public Initiative describe(DtPrincipal actor, UUID id, long version, InitiativeContent content) {
-        Initiative current = lockedAt(id, version);
+        Initiative current = locked(id);
         requireLeadOrCoordinator(actor, current.leadSiren());
+        requireVersion(current, version);
         Initiative changed = current.describe(content, clock.instant());
         save(changed);
         audit.record(actor.subject(), "initiative.described", RegistryEvents.INITIATIVE, id.toString(), current, changed);
@@ -131,12 +132,21 @@ public class InitiativeService {
     }
 
     private Initiative lockedAt(UUID id, long version) {
-        Initiative current = initiatives.findForUpdate(id).orElseThrow(() -> notFound(id));
+        Initiative current = locked(id);
+        requireVersion(current, version);
+        return current;
+    }
+
+    /** Locked for a change; its version is checked once the caller may make it (403 before 409: nothing leaks). */
+    private Initiative locked(UUID id) {
+        return initiatives.findForUpdate(id).orElseThrow(() -> notFound(id));
+    }
+
+    private static void requireVersion(Initiative current, long version) {
         if (current.version() != version) {
             throw new RuleViolation.StateConflict("version-perimee", "L'initiative a changé depuis votre "
                     + "lecture (version " + current.version() + ", vous envoyez " + version + ") : rechargez-la.");
         }
-        return current;
     }
 
     private void save(Initiative changed) {

@@ -79,8 +79,9 @@ public class ReplicationService {
 
     @Transactional
     public Replication advance(DtPrincipal actor, UUID id, long version, ReplicationStatus target, LocalDate on) {
-        Replication current = lockedAt(id, version);
+        Replication current = locked(id);
         requireAdopterOrCoordinator(actor, current.adopterSiren());
+        requireVersion(current, version);
         Replication changed = current.advance(target, on, today());
         save(changed);
         audit.record(actor.subject(), "replication." + target.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
@@ -94,8 +95,9 @@ public class ReplicationService {
 
     @Transactional
     public Replication abandon(DtPrincipal actor, UUID id, long version, String reason) {
-        Replication current = lockedAt(id, version);
+        Replication current = locked(id);
         requireAdopterOrCoordinator(actor, current.adopterSiren());
+        requireVersion(current, version);
         Replication changed = current.abandon(reason, today());
         save(changed);
         audit.record(actor.subject(), "replication.abandoned", RegistryEvents.REPLICATION, id.toString(), current,
@@ -105,8 +107,9 @@ public class ReplicationService {
 
     @Transactional
     public Replication report(DtPrincipal actor, UUID id, long version, List<CostShare> costs, List<Indicator> outcomes) {
-        Replication current = lockedAt(id, version);
+        Replication current = locked(id);
         requireAdopterOrCoordinator(actor, current.adopterSiren());
+        requireVersion(current, version);
         Replication changed = current.report(costs, outcomes);
         save(changed);
         audit.record(actor.subject(), "replication.reported", RegistryEvents.REPLICATION, id.toString(), current,
@@ -119,8 +122,9 @@ public class ReplicationService {
     public Replication rebase(DtPrincipal actor, UUID id, long version, UUID basedOn) {
         Replication first = replications.find(id).orElseThrow(() -> notFound(id));
         replications.lockInitiative(first.initiativeId());
-        Replication current = lockedAt(id, version);
+        Replication current = locked(id);
         requireAdopterOrCoordinator(actor, current.adopterSiren());
+        requireVersion(current, version);
         Lineage.requireAcyclic(current, basedOn, replications::find);
         Replication changed = current.rebasedOn(basedOn);
         save(changed);
@@ -148,13 +152,16 @@ public class ReplicationService {
         return data;
     }
 
-    private Replication lockedAt(UUID id, long version) {
-        Replication current = replications.findForUpdate(id).orElseThrow(() -> notFound(id));
+    /** Locked for a change; its version is checked once the caller may make it (403 before 409: nothing leaks). */
+    private Replication locked(UUID id) {
+        return replications.findForUpdate(id).orElseThrow(() -> notFound(id));
+    }
+
+    private static void requireVersion(Replication current, long version) {
         if (current.version() != version) {
             throw new RuleViolation.StateConflict("version-perimee", "La réplication a changé depuis votre "
                     + "lecture (version " + current.version() + ", vous envoyez " + version + ") : rechargez-la.");
         }
-        return current;
     }
 
     private void save(Replication changed) {

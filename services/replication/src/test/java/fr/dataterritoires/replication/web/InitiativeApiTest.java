@@ -110,6 +110,10 @@ class InitiativeApiTest {
         api.put("/api/initiatives/" + created.path("id").asString(), other, Map.of("version", 0, "initiative",
                 Api.initiative(Api.LYON_SIREN, "Éclairage intelligent", List.of("69123")))).problem(403);
         api.post("/api/initiatives", null, Api.initiative(Api.LYON_SIREN, "Anonyme", List.of("69123"))).problem(401);
+        // with a stale version too: refused as a stranger, not told the initiative's current version
+        JsonNode stale = api.put("/api/initiatives/" + created.path("id").asString(), other, Map.of("version", 41,
+                "initiative", Api.initiative(Api.LYON_SIREN, "Éclairage intelligent", List.of("69123")))).problem(403);
+        assertThat(stale.toString()).doesNotContain("version");
     }
 
     @Test

@@ -161,6 +161,10 @@ class ReplicationApiTest {
                 "adopterSiren", villeurbanne, "territories", List.of("69266"))).status(201).json();
         String base = "/api/replications/" + r.path("id").asString();
         assertThat(r.path("status").asString()).isEqualTo("INTERESTED");
+        // another organisation: refused whatever the version it sends (403 before the version's 409)
+        for (long version : new long[] {0, 7}) {
+            api.post(base + "/abandon", Api.LYON, Map.of("version", version, "reason", "Pas la nôtre")).problem(403);
+        }
         api.post(base + "/status", Api.applicant(villeurbanne), Map.of("version", 0, "status", "LIVE", "on",
                 LocalDate.now().toString())).problem(409);
         r = api.post(base + "/status", Api.applicant(villeurbanne), Map.of("version", 0, "status", "PLANNED", "on",

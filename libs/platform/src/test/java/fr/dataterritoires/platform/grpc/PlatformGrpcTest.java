@@ -66,7 +66,6 @@ import tools.jackson.databind.json.JsonMapper;
                 "spring.application.name=platform-grpc-test",
                 "spring.grpc.server.port=0",
                 "spring.grpc.client.channels.self.address=static://127.0.0.1:${local.grpc.server.port}",
-                "spring.grpc.client.channels.nobody.address=static://127.0.0.1:1",
                 "dataterritoires.security.issuer=" + TestKeys.ISSUER,
                 "dataterritoires.security.dev-issuer.enabled=false",
                 "dataterritoires.grpc.client.default-deadline=8s",
@@ -138,25 +137,56 @@ class PlatformGrpcTest {
 
     @Test
     void aChannelToAServiceNotUpYetFallsBackToIdleRatherThanToTheReconnectBackoff() throws InterruptedException {
+        int before = NOT_GRPC.accepted.get();
         ManagedChannel early = open(clients.channel("nobody"));
-        List<ConnectivityState> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // no call made on it: it tries at creation (the socket sees a connection)...
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        ConnectivityState state = early.getState(false);
-        seen.add(state);
-        while (!(tried(seen) && state == ConnectivityState.IDLE) && System.nanoTime() < until) {
-            CountDownLatch changed = new CountDownLatch(1);
-            early.notifyWhenStateChanged(state, changed::countDown);
-            changed.await(1, TimeUnit.SECONDS);
-            state = early.getState(false);
-            seen.add(state);
+        while (NOT_GRPC.accepted.get() == before && System.nanoTime() < until) {
+            Thread.sleep(20);
         }
-        // it tried (connecting, failing), and waits idle for the first call: a call connects at once, no backoff
-        assertThat(tried(seen)).as("states seen: %s", seen).isTrue();
+        assertThat(NOT_GRPC.accepted.get()).as("connections tried at creation").isGreaterThan(before);
+        // ...and, refused, waits idle for the first call (which then connects at once) rather than in the backoff.
+        // The failure can come before this thread looks, so the states are read, not awaited as transitions.
+        ConnectivityState state = early.getState(false);
+        while (state != ConnectivityState.IDLE && System.nanoTime() < until) {
+            Thread.sleep(20);
+            state = early.getState(false);
+        }
         assertThat(state).isEqualTo(ConnectivityState.IDLE);
     }
 
-    private static boolean tried(List<ConnectivityState> seen) {
-        return seen.contains(ConnectivityState.CONNECTING) || seen.contains(ConnectivityState.TRANSIENT_FAILURE);
+    /** A socket that is not a gRPC server: it accepts connections and closes them at once, counting them. */
+    private static final NotGrpc NOT_GRPC = new NotGrpc();
+
+    @DynamicPropertySource
+    static void nobody(DynamicPropertyRegistry registry) {
+        registry.add("spring.grpc.client.channels.nobody.address", () -> "static://127.0.0.1:" + NOT_GRPC.port());
+    }
+
+    private static final class NotGrpc {
+        final java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.net.ServerSocket socket;
+
+        NotGrpc() {
+            try {
+                socket = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            Thread.ofPlatform().daemon().name("not-grpc").start(() -> {
+                while (!socket.isClosed()) {
+                    try (java.net.Socket s = socket.accept()) {
+                        accepted.incrementAndGet();
+                    } catch (java.io.IOException e) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
     }
 
     // ---- server: port, health, reflection ------------------------------------------------------

@@ -262,7 +262,9 @@ final class EventProbe implements AutoCloseable {
     /** Relay settings the services run with: what the target allows on top of the broker (platform defaults). */
     static Map<String, String> relaySettings() {
         Map<String, String> settings = new HashMap<>();
-        settings.put("wake-up check after a local commit (`dataterritoires.outbox.relay.wake-up-check`)", "25 ms");
+        settings.put("relay after a local commit", "woken by the commit (the timer fires again 1 ms after a tick)");
+        settings.put("longest wait of an idle tick for a wake-up (`dataterritoires.outbox.relay.wake-up-check`)",
+                "25 ms");
         settings.put("poll interval for missed wake-ups (`dataterritoires.outbox.relay.poll-interval`)", "1 s");
         return settings;
     }

@@ -36,7 +36,10 @@ public class OutboxProperties {
         private boolean autoStartup = true;
         /** Poll for rows written by other replicas or missed wake-ups. */
         private Duration pollInterval = Duration.ofSeconds(1);
-        /** How often the relay checks for a wake-up after a local commit. */
+        /**
+         * The longest an idle relay tick waits for a local commit's wake-up before it ends (and the next begins); a
+         * wake-up is relayed as soon as it comes. Bounds how long stopping the relay route waits for a tick.
+         */
         private Duration wakeUpCheck = Duration.ofMillis(25);
         /** Events per publisher-confirmed batch. */
         private int batchSize = 250;

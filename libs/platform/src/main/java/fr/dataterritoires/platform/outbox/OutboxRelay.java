@@ -8,8 +8,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
@@ -65,6 +68,9 @@ public class OutboxRelay {
     /** Key of the advisory lock that makes one replica relay at a time ("dtoutbox" in ASCII). */
     static final long RELAY_LOCK = 0x64746f7574626f78L;
 
+    /** Longest uninterrupted wait of an idle tick: how soon it notices a shutdown. */
+    private static final long WAIT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final ConfirmedPublisher publisher;
@@ -73,6 +79,8 @@ public class OutboxRelay {
     private final String source;
 
     private final AtomicBoolean wakeUpRequested = new AtomicBoolean(true);
+    /** Released by {@link #wakeUp}: an idle tick waits on it, so a commit is relayed at once, not at the next tick. */
+    private final Semaphore wakeUpSignal = new Semaphore(0);
     private volatile long nextPollAt;
     private volatile long notBefore;
     private volatile Duration currentBackoff = Duration.ZERO;
@@ -104,15 +112,30 @@ public class OutboxRelay {
     /** Asks for a relay pass as soon as possible (called after a commit that wrote events). */
     public void wakeUp() {
         wakeUpRequested.set(true);
+        wakeUpSignal.release();
     }
 
-    /** One timer tick: relays if woken up or the poll interval has passed, unless backing off. */
+    /**
+     * One timer tick: relays if woken up or the poll interval has passed, unless backing off. An idle tick waits up to
+     * the wake-up check for a {@link #wakeUp} and relays as soon as one comes: the timer fires again right after a
+     * tick, so a commit waits for no timer period (measured: the 25 ms check alone put 0-25 ms on every event).
+     */
     public void tick() {
+        tick(() -> false);
+    }
+
+    /** As {@link #tick()}; an idle wait ends early once {@code stopping} says so (the application shuts down). */
+    public void tick(BooleanSupplier stopping) {
         long now = System.nanoTime();
         if (now - notBefore < 0) {
             return;
         }
+        if (!wakeUpRequested.get() && now - nextPollAt < 0) {
+            awaitWakeUp(Math.min(settings.getWakeUpCheck().toNanos(), nextPollAt - now), stopping);
+        }
+        wakeUpSignal.drainPermits();
         boolean woken = wakeUpRequested.getAndSet(false);
+        now = System.nanoTime();
         if (!woken && now - nextPollAt < 0) {
             return;
         }
@@ -140,6 +163,20 @@ public class OutboxRelay {
             log.warn("outbox relay failed, next attempt in {} ms: {}", currentBackoff.toMillis(), e.toString());
         }
         refreshLag();
+    }
+
+    /** Waits for a wake-up, in slices so that a shutdown does not wait for a long wake-up check to end. */
+    private void awaitWakeUp(long nanos, BooleanSupplier stopping) {
+        long deadline = System.nanoTime() + nanos;
+        try {
+            for (long left = nanos; left > 0 && !stopping.getAsBoolean(); left = deadline - System.nanoTime()) {
+                if (wakeUpSignal.tryAcquire(Math.min(left, WAIT_SLICE_NANOS), TimeUnit.NANOSECONDS)) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the route is stopping
+        }
     }
 
     /**

@@ -72,7 +72,12 @@ final class EventsHarness implements AutoCloseable {
     }
 
     ConfigurableApplicationContext producer(String name, int pool, int amqpPort) {
-        return start(name, producerDb, pool, amqpPort, Map.of());
+        return producer(name, pool, amqpPort, Map.of());
+    }
+
+    /** A producer with other settings, e.g. the relay's. */
+    ConfigurableApplicationContext producer(String name, int pool, int amqpPort, Map<String, Object> extra) {
+        return start(name, producerDb, pool, amqpPort, extra);
     }
 
     ConfigurableApplicationContext consumer(int amqpPort) {

@@ -234,6 +234,26 @@ class OutboxDeliveryTest {
     }
 
     @Test
+    void aCommitWakesTheIdleRelayAtOnceRatherThanAtItsNextCheckOrPoll() throws Exception {
+        // an idle tick waits up to 30 s for a wake-up and the relay polls once a minute: only the commit's wake-up
+        // can publish within the 10 s allowed below (before, the relay looked every wake-up check, here 30 s)
+        ConfigurableApplicationContext producer = harness.producer("producer", 4, harness.amqp.port(),
+                Map.of("dataterritoires.outbox.relay.wake-up-check", "30s",
+                        "dataterritoires.outbox.relay.poll-interval", "60s"));
+        OutboxPublisher outbox = producer.getBean(OutboxPublisher.class);
+        JdbcTemplate producerJdbc = producer.getBean(JdbcTemplate.class);
+        TransactionTemplate tx = new TransactionTemplate(producer.getBean(PlatformTransactionManager.class));
+
+        for (int i = 1; i <= 3; i++) {
+            int seq = i;
+            UUID id = tx.execute(status -> outbox.record("Thing", "woken", EventsHarness.TYPE, Map.of("seq", seq)));
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> count(producerJdbc,
+                    "SELECT count(*) FROM outbox_event WHERE published_at IS NOT NULL AND event_id = '" + id + "'") == 1);
+        }
+        assertThat(EventsHarness.counter(producer, "dt.outbox.published")).isEqualTo(3);
+    }
+
+    @Test
     void recordAllWritesItsEventsInOrderInTheCallersTransactionOnly() throws Exception {
         ConfigurableApplicationContext producer = harness.producer("producer", 4, harness.amqp.port());
         OutboxPublisher outbox = producer.getBean(OutboxPublisher.class);

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import fr.dataterritoires.e2e.security.SecurityCounts;
 import fr.dataterritoires.e2e.support.GatewayApi;
 import fr.dataterritoires.e2e.support.SharedSuite;
 import fr.dataterritoires.testing.backends.BackendResolver;
@@ -69,7 +70,8 @@ class OpenApiFuzzTest {
             System.out.println("fuzzer: " + operations + " operations, answers by status " + tally.statuses);
             tally.findings.forEach(f -> System.out.println("fuzzer finding: " + f));
             System.out.println(tally.notes());
-            System.out.println(tally.line());
+            SecurityCounts.report("fuzzer", tally.line() + " (seed " + seed + ", " + perOperation
+                    + " cases per operation, " + operations + " operations)");
         }
         assertThat(tally.findings).as("5xx, non-problem refusals and refused requests that changed data")
                 .isEmpty();

@@ -15,6 +15,7 @@ import fr.dataterritoires.contracts.replication.v1.FindInitiativeByAwardRequest;
 import fr.dataterritoires.contracts.replication.v1.GetInitiativeRequest;
 import fr.dataterritoires.contracts.replication.v1.ListInitiativesRequest;
 import fr.dataterritoires.contracts.replication.v1.ReplicationRegistryGrpc;
+import fr.dataterritoires.e2e.security.SecurityCounts;
 import fr.dataterritoires.e2e.support.GatewayApi;
 import fr.dataterritoires.platform.testsupport.HttpApi;
 import fr.dataterritoires.testing.local.DevTokens;
@@ -104,9 +105,10 @@ class AuthorizationMatrixTest {
             });
         }
 
-        System.out.println("authorization matrix: " + requests + " requests, " + successes + " 2xx, "
-                + unauthenticated + " 401, " + forbidden + " 403, " + otherClientErrors + " 4xx other, 5xx "
-                + serverErrors + ", unauthorized successes " + unauthorizedSuccesses);
+        SecurityCounts.report("authorization-matrix", "authorization matrix" + (exhaustive ? " (exhaustive): " : ": ")
+                + requests + " requests, " + successes + " 2xx, " + unauthenticated + " 401, " + forbidden + " 403, "
+                + otherClientErrors + " 4xx other, 5xx " + serverErrors + ", unauthorized successes "
+                + unauthorizedSuccesses + ", differences from the matrix " + differences.size());
         if (!notWalked.isEmpty()) {
             System.out.println("authorization matrix: not walked (no such resource created by the walk, and decided "
                     + "after the security filter): " + notWalked);

@@ -98,20 +98,63 @@ class AuditTrailTest {
                     "dataset", "d-" + i, i % 2 == 0 ? null : Map.of("title", "avant « " + i + " »"),
                     Map.of("title", "Jeu n°" + i, "score", 0.5 + i / 1000.0)));
         }
-        List<AuditTrail.Appended> appended = tx.execute(status -> trail.recordAll(entries));
+        tx.executeWithoutResult(status -> trail.recordAll(entries));
         tx.executeWithoutResult(status -> trail.record("coordinator-1", "roadmap.submitted", "Roadmap", "r-last", null,
                 Map.of("status", "SUBMITTED")));
 
-        assertThat(appended).extracting(AuditTrail.Appended::seq)
-                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(3, 152).boxed().toList());
+        assertThat(jdbc.queryForList("SELECT target_id FROM audit_record WHERE seq BETWEEN 3 AND 152 ORDER BY seq",
+                String.class)).containsExactlyElementsOf(
+                        java.util.stream.IntStream.range(0, 150).mapToObj(i -> "d-" + i).toList());
         assertThat(jdbc.queryForObject("SELECT target_id FROM audit_record WHERE seq = 152", String.class))
                 .isEqualTo("d-149");
         assertThat(jdbc.queryForObject("SELECT before IS NULL FROM audit_record WHERE seq = 3", Boolean.class)).isTrue();
         AuditVerification report = verifier.verify();
         assertThat(report.ok()).as(report.toString()).isTrue();
         assertThat(report.recordsChecked()).isEqualTo(153);
-        List<AuditTrail.Appended> none = tx.execute(status -> trail.recordAll(List.of()));
-        assertThat(none).isEmpty();
+        tx.executeWithoutResult(status -> trail.recordAll(List.of()));
+        assertThat(jdbc.queryForObject("SELECT last_seq FROM audit_head", Long.class)).isEqualTo(153);
+    }
+
+    @Test
+    void theHeadIsLockedOnlyWhileATransactionCommitsNotFromItsRecordOn() throws Exception {
+        append(1);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("status", "DRAFT");
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            tx.executeWithoutResult(status -> {
+                trail.record("committee-1", "roadmap.item-added", "Roadmap", "r-open", null, after);
+                trail.record("committee-1", "roadmap.item-added", "Roadmap", "r-open", null, Map.of("items", 2));
+                // the document is taken as it was when recorded
+                after.put("status", "CHANGED AFTERWARDS");
+                // while this transaction is open, another audited transaction commits: before, it waited on the
+                // head this one had locked at its first record, until this one committed (here: never, a deadlock)
+                Future<?> concurrent = other.submit(() -> tx.executeWithoutResult(s -> trail.record("committee-2",
+                        "roadmap.item-added", "Roadmap", "r-other", null, Map.of("items", 1))));
+                try {
+                    concurrent.get(20, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException("the other transaction could not commit while this one was open", e);
+                }
+                assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_record WHERE target_id = 'r-open'",
+                        Integer.class)).as("nothing appended before the commit").isZero();
+            });
+        } finally {
+            other.shutdownNow();
+        }
+        // the chain follows the commits: the other transaction's record first, then this one's two
+        assertThat(jdbc.queryForList("SELECT target_id FROM audit_record ORDER BY seq", String.class))
+                .containsExactly("r-1", "r-other", "r-open", "r-open");
+        assertThat(jdbc.queryForObject("SELECT after->>'status' FROM audit_record WHERE seq = 3", String.class))
+                .isEqualTo("DRAFT");
+        assertThat(verifier.verify().ok()).isTrue();
+
+        // a transaction that rolls back appends nothing
+        tx.executeWithoutResult(status -> {
+            trail.record("committee-1", "roadmap.item-added", "Roadmap", "r-rolled-back", null, Map.of("items", 3));
+            status.setRollbackOnly();
+        });
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_record", Integer.class)).isEqualTo(4);
     }
 
     @Test

@@ -189,13 +189,19 @@ final class WriteScenarios {
     /**
      * roadmaps: a committee member files an item (a use case) in their committee's draft roadmap. Each client has its
      * own roadmap (one région, one period), a new one every {@value #ITEMS_PER_ROADMAP} items, made before the
-     * request is timed: a roadmap of a realistic size, and no client waits on another's version.
+     * request is timed: a roadmap of a realistic size, and no client waits on another's version. Client k of every
+     * step goes on with the roadmap client k of the step before left unfinished: a fresh roadmap per client and step
+     * used up the régions' 23 periods (2030-2099) once the quiet machine's steps filed more items.
      */
     static final class RoadmapItems extends Base {
 
         static final int ITEMS_PER_ROADMAP = 60;
         private final List<String> regions = Territories.get().regions().stream().map(Region::code).toList();
         private final Map<String, AtomicInteger> nextYear = new ConcurrentHashMap<>();
+        /** Per client: its roadmap, the version it last saw, the items it filed there (kept from step to step). */
+        private String[] roadmap = new String[0];
+        private long[] version = new long[0];
+        private int[] items = new int[0];
 
         RoadmapItems(Tokens tokens) {
             super(tokens, "roadmaps", "roadmaps",
@@ -222,9 +228,14 @@ final class WriteScenarios {
 
         @Override
         public LoadRunner.Client step(Target target, int concurrency) {
-            String[] roadmap = new String[concurrency];
-            long[] version = new long[concurrency];
-            int[] items = new int[concurrency];
+            if (roadmap.length < concurrency) {
+                roadmap = java.util.Arrays.copyOf(roadmap, concurrency);
+                version = java.util.Arrays.copyOf(version, concurrency);
+                items = java.util.Arrays.copyOf(items, concurrency);
+            }
+            String[] roadmap = this.roadmap;
+            long[] version = this.version;
+            int[] items = this.items;
             return new LoadRunner.Client() {
                 @Override
                 public void prepare(int index) {

@@ -35,9 +35,10 @@ import java.util.Set;
  *
  * <p>It says what the code does (each service's {@code *ApiRules} at the security filter, then the ownership checks
  * of its use cases) and what the domain requires (DESIGN.md §1). The resources named by a path are the walk's: a
- * <b>draft</b> committee roadmap of région 84, an <b>open</b> call of the funder with a <b>draft</b> application of the
- * applicant, a <b>published</b> host offer with the agent's application and placement, an initiative led by the
- * applicant and a replication it adopts, and so on ({@link MatrixFixtures}).
+ * <b>draft</b> committee roadmap of région 84, a call of the funder <b>under evaluation</b> with an <b>eligible</b>
+ * application of the applicant (and an award of the applicant with its tranches), a <b>published</b> host offer with the agent's
+ * application and placement, an initiative led by the applicant and a replication it adopts, a <b>restricted</b>
+ * dataset the applicant's organisation produces with the agent's access request, and so on ({@link MatrixFixtures}).
  */
 public final class AuthorizationMatrix {
 
@@ -274,13 +275,17 @@ public final class AuthorizationMatrix {
         rest(s, "GET", "/api/access-requests", signedIn(),
                 "toute personne connectée : ses demandes ; view=producer : un rôle portant un SIREN (les demandes "
                         + "adressées à son organisation) ou la coordination");
+        // the walk's request: the agent's, for a restricted dataset the applicant's organisation produces
+        rest(s, "GET", "/api/access-requests/{id}", visibleTo(COORDINATOR, APPLICANT, AGENT)
+                        .anonymousUnauthenticated(),
+                "le demandeur, le producteur du jeu (un rôle portant son SIREN) et la coordination nationale ; les "
+                        + "autres reçoivent 404 (l'existence de la demande n'est pas révélée)");
         String answer = "le producteur du jeu (un rôle portant son SIREN) ou la coordination nationale ; le demandeur "
-                + "voit sa demande";
-        rest(s, "GET", "/api/access-requests/{id}", signedIn(), answer);
-        rest(s, "POST", "/api/access-requests/{id}/acknowledgement", signedIn(), answer);
-        rest(s, "POST", "/api/access-requests/{id}/grant", signedIn(), answer);
-        rest(s, "POST", "/api/access-requests/{id}/refusal", signedIn(), answer);
-        rest(s, "POST", "/api/access-requests/{id}/withdrawal", signedIn(), "le demandeur seul");
+                + "et les autres reçoivent 403";
+        rest(s, "POST", "/api/access-requests/{id}/acknowledgement", only(COORDINATOR, APPLICANT), answer);
+        rest(s, "POST", "/api/access-requests/{id}/grant", only(COORDINATOR, APPLICANT), answer);
+        rest(s, "POST", "/api/access-requests/{id}/refusal", only(COORDINATOR, APPLICANT), answer);
+        rest(s, "POST", "/api/access-requests/{id}/withdrawal", only(AGENT), "le demandeur seul");
         for (String m : List.of("ResolveDatasets", "GetDataset", "GetDatasets", "Search")) {
             grpc(s, "fr.dataterritoires.datasetsearch.v1.DatasetDirectory/" + m, "public (catalogue publié)");
         }

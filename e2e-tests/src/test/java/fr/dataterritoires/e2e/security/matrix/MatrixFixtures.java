@@ -2,10 +2,16 @@ package fr.dataterritoires.e2e.security.matrix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.dataterritoires.e2e.support.Eventually;
 import fr.dataterritoires.e2e.support.GatewayApi;
-import fr.dataterritoires.platform.testsupport.HttpApi;
 import fr.dataterritoires.testing.local.DevTokens;
+import fr.dataterritoires.testing.local.Harvests;
+import fr.dataterritoires.testing.local.SourceServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -22,14 +28,16 @@ import tools.jackson.databind.JsonNode;
  * The real resources the matrix is walked on, created through the gateway by their rightful owners (the callers
  * without {@code _OTHER}), and a valid request for each row, so that a refusal is the authorization's and not the
  * input's: a draft committee roadmap of région 84 with an item, its committee and a member; the funder's call, closed
- * and under evaluation, with the applicant's application assessed by the designated evaluator, a programme and a
- * préciput import; a published host offer with the agent's application, accepted by the employer and the host (so a
- * placement), a training and the agent's enrolment; an initiative led by the applicant, a replication it adopts, a
- * programme call whose jury holds the evaluator. The matrix's resources the walk does not create (an award and its
- * tranches, a ledger transaction, a harvested dataset and its access requests, a cohort) are named here too: rows on
- * them are walked only where the security filter decides ({@link Access#decidedAtFilter()}).
+ * and under evaluation, with the applicant's application assessed by the designated evaluator, a second application
+ * of the applicant awarded directly, with its signed agreement and tranches, a programme, a préciput import and an
+ * allocation of the fund (a ledger transaction); a published host offer with the agent's application, accepted by the
+ * employer and the host (so a placement), a training and the agent's enrolment; an initiative led by the applicant, a
+ * replication it adopts, a programme call whose jury holds the evaluator, and a second one already selected (a
+ * cohort); a catalogue served on loopback and harvested (a source, its run), whose restricted dataset the applicant's
+ * organisation produces, with the agent's access request. Every row names one of them: none is walked on a resource
+ * that the walk did not create, except where the security filter decides alone.
  */
-final class MatrixFixtures {
+final class MatrixFixtures implements AutoCloseable {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
@@ -37,6 +45,7 @@ final class MatrixFixtures {
     record Request(String path, Object json, byte[] raw, String contentType) {
     }
 
+    private final URI gateway;
     private final GatewayApi api;
     private final DevTokens tokens;
     private final String tag = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
@@ -45,9 +54,14 @@ final class MatrixFixtures {
     /** Resource versions the bodies name (a stale one is fine: the refusal comes before the version check). */
     private final Map<String, Long> versions = new HashMap<>();
 
-    MatrixFixtures(GatewayApi api, DevTokens tokens) {
-        this.api = api;
-        this.tokens = tokens;
+    /** The catalogue dataset-search harvests for the walk, served on loopback until {@link #close()}. */
+    private SourceServer sources;
+    private Harvests harvests;
+
+    MatrixFixtures(URI gateway) {
+        this.gateway = gateway;
+        this.api = new GatewayApi(gateway);
+        this.tokens = new DevTokens(gateway);
     }
 
     /**
@@ -74,10 +88,21 @@ final class MatrixFixtures {
     // ---- creation ------------------------------------------------------------------------------------------------
 
     void create() {
+        // the harvest runs in dataset-search while the other services' resources are created
+        String run = harvest();
         roadmaps();
         commonsCalls();
         exchanges();
         replication();
+        datasetSearch(run);
+    }
+
+    /** Stops serving the walk's catalogue (a run the walk requested then fails to read it: nothing is withdrawn). */
+    @Override
+    public void close() {
+        if (sources != null) {
+            sources.close();
+        }
     }
 
     private void roadmaps() {
@@ -128,10 +153,23 @@ final class MatrixFixtures {
                 .json().path("id").asString();
         ids.put("application", applicationId);
         api.post("/api/commons-calls/applications/" + applicationId + "/submit", applicant, null).ok();
+        // a second application of the applicant, awarded directly: the award, its agreement and tranches
+        String awardedId = api.post("/api/commons-calls/applications", applicant, application(callId)).status(201)
+                .json().path("id").asString();
+        api.post("/api/commons-calls/applications/" + awardedId + "/submit", applicant, null).ok();
         api.post("/api/commons-calls/calls/" + callId + "/close", funder, null).ok();
         api.post("/api/commons-calls/calls/" + callId + "/evaluation", funder, null).ok();
-        api.post("/api/commons-calls/applications/" + applicationId + "/eligibility", funder,
-                Map.of("eligible", true, "reason", "Consortium et budget conformes.")).ok();
+        for (String id : List.of(applicationId, awardedId)) {
+            api.post("/api/commons-calls/applications/" + id + "/eligibility", funder,
+                    Map.of("eligible", true, "reason", "Consortium et budget conformes.")).ok();
+        }
+        ids.put("award", api.post("/api/commons-calls/applications/" + awardedId + "/award", funder,
+                Map.of("amount", "50000.00", "reason", "Projet retenu par la matrice.")).status(201).json()
+                .path("id").asString());
+        JsonNode agreed = api.post("/api/commons-calls/awards/" + ids.get("award") + "/agreement", funder,
+                agreement()).ok().json();
+        // the pre-financing tranche: the first, payable without a report
+        ids.put("tranche", agreed.path("tranches").get(0).path("id").asString());
         api.post("/api/commons-calls/applications/" + applicationId + "/assignments", funder,
                 Map.of("evaluatorSubject", subject(Caller.EVALUATOR), "evaluatorSiren", Caller.EVALUATOR.siren()))
                 .status(201);
@@ -139,6 +177,11 @@ final class MatrixFixtures {
                 + ",1000.00\n";
         ids.put("import", api.send("POST", "/api/commons-calls/preciput/imports?fileName=matrice.csv", funder,
                 "text/csv", csv.getBytes(StandardCharsets.UTF_8)).status(201).json().path("id").asString());
+        // the import's levy funds it: an allocation to the award, a ledger transaction the coordinator may reverse
+        ids.put("transaction", api.post("/api/commons-calls/preciput/allocations", token(Caller.COORDINATOR),
+                Map.of("purpose", "COMMONS_AWARD", "beneficiarySiren", Caller.APPLICANT.siren(), "awardId",
+                        ids.get("award"), "amount", "1.00", "reason", "Abonder la subvention de la matrice."))
+                .status(201).json().path("id").asString());
     }
 
     private void exchanges() {
@@ -177,15 +220,55 @@ final class MatrixFixtures {
         ids.put("replication", replication.path("id").asString());
         ids.put("programmeCall", api.post("/api/replication/programme/calls", token(Caller.COORDINATOR),
                 programmeCall()).status(201).json().path("id").asString());
-        HttpApi.Response candidacy = api.post("/api/replication/programme/calls/" + ids.get("programmeCall")
+        ids.put("candidacy", api.post("/api/replication/programme/calls/" + ids.get("programmeCall")
                 + "/candidacies", applicant, Map.of("initiativeId", ids.get("initiative"),
-                "motivation", "Passer à l'échelle avec l'accompagnement du programme."));
-        if (candidacy.status() == 201) {
-            ids.put("candidacy", candidacy.json().path("id").asString());
-        } else {
-            System.out.println("authorization matrix: no candidacy (" + candidacy.status() + " " + candidacy.body()
-                    + "): the scores row is walked on an unknown candidacy of a real call");
+                "motivation", "Passer à l'échelle avec l'accompagnement du programme.")).status(201).json()
+                .path("id").asString());
+        // a second call, scored and selected: its cohort (the score under the call's minimum leaves it empty, so the
+        // initiative stays as the other rows expect it)
+        Map<String, Object> selected = programmeCall();
+        selected.put("minimumScore", "5.00");
+        String cohortCall = api.post("/api/replication/programme/calls", token(Caller.COORDINATOR), selected)
+                .status(201).json().path("id").asString();
+        String cohortCandidacy = api.post("/api/replication/programme/calls/" + cohortCall + "/candidacies", applicant,
+                Map.of("initiativeId", ids.get("initiative"), "motivation", "Candidature de la matrice."))
+                .status(201).json().path("id").asString();
+        api.put("/api/replication/programme/calls/" + cohortCall + "/candidacies/" + cohortCandidacy + "/scores",
+                token(Caller.EVALUATOR), Map.of("scores", Map.of("SCALABILITY", 1))).ok();
+        ids.put("cohort", api.post("/api/replication/programme/calls/" + cohortCall + "/selection",
+                token(Caller.COORDINATOR), Map.of("cohortName", "Promotion de la matrice " + tag)).ok().json()
+                .path("cohort").path("id").asString());
+    }
+
+    /** Declares the walk's catalogue as a source and requests its harvest; returns the run's id. */
+    private String harvest() {
+        try {
+            sources = SourceServer.serving(null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        String source = "matrice-" + tag;
+        sources.put(source + ".ttl", catalogue());
+        harvests = new Harvests(gateway, token(Caller.COORDINATOR));
+        harvests.declare(source, "Catalogue de la matrice " + tag, "DCAT", sources.url(source + ".ttl"));
+        ids.put("source", source);
+        return harvests.request(source);
+    }
+
+    private void datasetSearch(String run) {
+        JsonNode finished = harvests.await(run);
+        assertThat(finished.path("counts").path("failed").asInt()).as(finished.toString()).isZero();
+        ids.put("harvestRun", run);
+        String title = datasetTitle();
+        // the search index follows the catalogue: the dataset is found once indexed
+        JsonNode dataset = Eventually.await("the walk's restricted dataset « " + title + " » found by search",
+                Duration.ofSeconds(30), () -> find(api.get("/api/dataset-search/datasets?q=" + tag + "&size=20", null)
+                        .ok().json().path("datasets"), "title", title), Optional::isPresent).orElseThrow();
+        ids.put("dataset", dataset.path("id").asString());
+        ids.put("accessRequest", api.post("/api/dataset-search/access-requests", token(Caller.AGENT),
+                accessRequest()).status(201).json().path("id").asString());
+        ids.put("useProfile", api.get("/api/dataset-search/use-profiles", null).ok().json().path("profiles").get(0)
+                .path("id").asString());
     }
 
     // ---- the request of each row ---------------------------------------------------------------------------------
@@ -357,6 +440,11 @@ final class MatrixFixtures {
                     "comment", "Consensus du panel.");
             case "commons-calls POST /api/applications/{id}/award" -> Map.of("amount", "50000.00",
                     "reason", "Projet retenu.");
+            case "commons-calls POST /api/awards/{id}/agreement" -> agreement();
+            case "commons-calls POST /api/awards/{id}/tranches/{trancheId}/payment" -> Map.of("paidOn",
+                    today.toString(), "paymentReference", "VIR-MATRICE-" + tag);
+            case "commons-calls POST /api/awards/{id}/tranches/{trancheId}/reports" -> Map.of("title",
+                    "Rapport de la matrice", "summary", "Avancement du commun à la date du rapport.");
             case "commons-calls POST /api/preciput/allocations" -> Map.of("purpose", "REPLICATION_SUPPORT",
                     "beneficiarySiren", Caller.APPLICANT.siren(), "amount", "1.00", "reason", "Matrice.");
             case "commons-calls POST /api/preciput/transactions/{id}/reversal" -> Map.of("reason", "Matrice.");
@@ -401,6 +489,13 @@ final class MatrixFixtures {
             case "replication PUT /api/replications/{id}/based-on" -> Map.of("version", 0);
             // dataset-search: the CKAN API reads a JSON body
             case "dataset-search POST /api/3/action/{action}" -> Map.of("q", "eau");
+            // the walk's source as it is (a new one under its id: 409)
+            case "dataset-search POST /api/sources", "dataset-search PUT /api/sources/{id}" -> Map.of("id",
+                    ids.get("source"), "name", "Catalogue de la matrice " + tag, "kind", "DCAT", "url",
+                    sources.url(ids.get("source") + ".ttl"), "enabled", true);
+            case "dataset-search POST /api/access-requests" -> accessRequest();
+            case "dataset-search POST /api/access-requests/{id}/refusal" -> Map.of("reason",
+                    "Données couvertes par le secret des affaires.");
             default -> null;
         };
     }
@@ -458,6 +553,52 @@ final class MatrixFixtures {
         body.put("requestedAmount", "50000.00");
         body.put("budget", List.of(Map.of("label", "Développement", "amount", "80000.00")));
         body.put("territories", List.of("69123"));
+        return body;
+    }
+
+    private Map<String, Object> agreement() {
+        LocalDate today = LocalDate.now(PARIS);
+        return Map.of("signedOn", today.toString(), "reference", "CONV-MATRICE-" + tag, "tranches", List.of(
+                Map.of("kind", "PRE_FINANCING", "amount", "20000.00", "condition", "À la signature de la convention.",
+                        "dueOn", today.plusDays(30).toString()),
+                Map.of("kind", "FINAL", "amount", "30000.00", "condition", "Sur le rapport final.",
+                        "dueOn", today.plusYears(1).toString())));
+    }
+
+    private String datasetTitle() {
+        return "Consommations d'eau par compteur de la matrice " + tag;
+    }
+
+    /**
+     * The walk's catalogue: one dataset, not public (restricted: it is requested), whose publisher is the applicant's
+     * organisation (its SIREN as the publisher's identifier): the producer that answers its access requests.
+     */
+    private String catalogue() {
+        String base = "https://donnees.matrice.example.fr/" + tag + "/";
+        return "@prefix dcat: <http://www.w3.org/ns/dcat#> .\n"
+                + "@prefix dct: <http://purl.org/dc/terms/> .\n"
+                + "@prefix foaf: <http://xmlns.com/foaf/0.1/> .\n"
+                + "<" + base + "catalogue> a dcat:Catalog ; dct:title \"Catalogue de la matrice\"@fr ;\n"
+                + "  dcat:dataset <" + base + "consommations-eau> .\n"
+                + "<" + base + "consommations-eau> a dcat:Dataset ;\n"
+                + "  dct:identifier \"" + base + "consommations-eau\" ;\n"
+                + "  dct:title \"" + datasetTitle() + "\"@fr ;\n"
+                + "  dct:description \"Relevés des compteurs d'eau, communicables sur demande motivée.\"@fr ;\n"
+                + "  dcat:keyword \"eau\"@fr ;\n"
+                + "  dct:accessRights <http://publications.europa.eu/resource/authority/access-right/NON_PUBLIC> ;\n"
+                + "  dct:publisher [ a foaf:Agent ; foaf:name \"Département de la matrice\" ;\n"
+                + "    dct:identifier \"" + Caller.APPLICANT.siren() + "\" ] .\n";
+    }
+
+    private Map<String, Object> accessRequest() {
+        LocalDate from = LocalDate.now(PARIS).plusMonths(1);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("datasetId", ids.get("dataset"));
+        body.put("requesterName", "Agent Matrice");
+        body.put("requesterEmail", "agent.matrice@exemple.gouv.fr");
+        body.put("purpose", "Évaluer la tarification sociale de l'eau sur le territoire.");
+        body.put("wishedStart", from.toString());
+        body.put("wishedEnd", from.plusMonths(6).toString());
         return body;
     }
 

@@ -67,6 +67,9 @@ final class ServiceUnderTest implements AutoCloseable {
                 "--dataterritoires.security.dev-issuer.enabled=false",
                 "--dataterritoires.harvest.batch-size=" + config.bulkBatch(),
                 "--dataterritoires.harvest.scheduling.enabled=false",
+                // the bench is one client (one token) at up to 64 concurrent queries: the service's own rate limit
+                // per caller (200/s, ADR 0018) would measure the limit, not the search
+                "--dataterritoires.http.rate-limit.enabled=false",
                 // Its own exchange, so that the bench's events reach no other consumer on the shared broker.
                 "--dataterritoires.events.exchange=dataterritoires.events.bench"));
         ManagedProcess process = ManagedProcess.start("dataset-search-" + label, command, Map.of(),

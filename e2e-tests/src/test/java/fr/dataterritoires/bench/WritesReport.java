@@ -376,8 +376,9 @@ final class WritesReport {
             1. **Suite.** The six services (dataset-search, roadmaps, commons-calls, exchanges, replication, gateway) run
                from their executable jars, each in its own process, started as `make run` starts them (`LocalSuite`,
                profile `local`: one fresh PostgreSQL database `bench_writes` with a schema per service, the broker on
-               its own exchange and queues, an embedded Elasticsearch node), with the gateway's rate limits off
-               (`DT_RATE_LIMIT_ENABLED=false`: the bench is one client) and each service's connection pool opened on
+               its own exchange and queues, an embedded Elasticsearch node), with the rate limits off, the gateway's
+               and each service's own (`DT_RATE_LIMIT_ENABLED=false`, `DT_SERVICE_RATE_LIMIT_ENABLED=false`: the bench
+               is one client) and each service's connection pool opened on
                demand (Hikari `minimum-idle` 1, idle timeout 10 s, at most 10 as by default), so that the suite and
                the plain-JDBC copies stay within a shared server's connections. Tokens are minted with the suite's
                development issuer key.

@@ -27,7 +27,6 @@ import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
 import fr.dataterritoires.gateway.application.RateLimiting;
-import fr.dataterritoires.gateway.domain.LocalBuckets;
 import fr.dataterritoires.gateway.persistence.RedisBuckets;
 import fr.dataterritoires.gateway.web.AccessLog;
 import fr.dataterritoires.gateway.web.ApiDocsController;
@@ -36,6 +35,7 @@ import fr.dataterritoires.gateway.web.ProblemCorsProcessor;
 import fr.dataterritoires.gateway.web.SecurityHeaders;
 import fr.dataterritoires.gateway.web.ServiceClients;
 import fr.dataterritoires.platform.errors.ErrorsAutoConfiguration;
+import fr.dataterritoires.platform.ratelimit.LocalBuckets;
 import fr.dataterritoires.platform.security.ApiAuthorizationRules;
 import io.lettuce.core.ClientOptions;
 import io.micrometer.core.instrument.MeterRegistry;

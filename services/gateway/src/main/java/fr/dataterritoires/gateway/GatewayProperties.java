@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-import fr.dataterritoires.gateway.domain.RateLimit;
+import fr.dataterritoires.platform.ratelimit.RateLimit;
 
 /**
  * {@code dataterritoires.gateway.*}: the services behind the gateway, time budgets, rate limits and CORS. Every value

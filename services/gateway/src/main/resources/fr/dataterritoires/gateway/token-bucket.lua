@@ -1,4 +1,4 @@
--- One client's token bucket on one route, atomically (the same rule as domain.TokenBucket).
+-- One client's token bucket on one route, atomically (the same rule as the platform's ratelimit.TokenBucket).
 -- KEYS[1]: the bucket's hash; ARGV[1]: tokens regained per second; ARGV[2]: capacity.
 -- Time is Redis's own clock, so that every gateway replica counts on the same one.
 -- Returns {allowed (0/1), whole tokens left, milliseconds until the next token when refused}.

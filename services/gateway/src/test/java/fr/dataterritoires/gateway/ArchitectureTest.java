@@ -19,7 +19,7 @@ class ArchitectureTest {
         JavaClasses classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("fr.dataterritoires.gateway");
-        assertThat(classes.containPackage("fr.dataterritoires.gateway.domain")).isTrue();
+        // no domain package: the token-bucket rule is the platform's (platform.ratelimit, ADR 0018)
         assertThat(classes.containPackage("fr.dataterritoires.gateway.application")).isTrue();
         for (ArchRule rule : ArchitectureRules.dataTerritoires().all()) {
             rule.check(classes);

@@ -1,5 +1,7 @@
 package fr.dataterritoires.platform.grpc;
 
+import fr.dataterritoires.platform.ratelimit.RateLimitAutoConfiguration;
+import fr.dataterritoires.platform.ratelimit.ServiceRateLimiter;
 import fr.dataterritoires.platform.security.DtJwtAuthenticationConverter;
 import fr.dataterritoires.platform.security.ResourceServerAutoConfiguration;
 import io.grpc.BindableService;
@@ -41,6 +43,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
  * inside a method; health and reflection stay anonymous, services add
  * {@link GrpcAuthorizationRules} (roles per method, public methods);</li>
  * <li>exceptions become statuses with French descriptions ({@link GrpcStatusTranslator});</li>
+ * <li>the service's own rate limit per caller, with the REST buckets ({@link GrpcRateLimit}, ADR 0018);</li>
  * <li>one INFO line per call served, carrying the caller's trace id ({@link GrpcCallLog}); the trace itself is
  * continued from the call's {@code traceparent} metadata by Spring gRPC's observation;</li>
  * <li>the port actually bound is published as {@code local.grpc.server.port} (useful with port 0);</li>
@@ -51,7 +54,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
  * Spring gRPC's server itself: a service without gRPC opens no port. (No nested configuration
  * classes here: a test application in this package would component-scan them.)
  */
-@AutoConfiguration(after = {GrpcSecurityAutoConfiguration.class, ResourceServerAutoConfiguration.class},
+@AutoConfiguration(after = {GrpcSecurityAutoConfiguration.class, ResourceServerAutoConfiguration.class,
+        RateLimitAutoConfiguration.class},
         before = {GrpcExceptionHandlerAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class})
 @ConditionalOnClass({BindableService.class, GrpcServerFactory.class})
 @ConditionalOnProperty(prefix = "spring.grpc.server", name = "enabled", matchIfMissing = true)
@@ -94,6 +98,15 @@ public class PlatformGrpcServerAutoConfiguration {
     @ConditionalOnMissingBean
     public GrpcCallLog dtGrpcCallLog() {
         return new GrpcCallLog();
+    }
+
+    /** The service's limit per caller, the same buckets as REST: RESOURCE_EXHAUSTED past it (ADR 0018). */
+    @Bean
+    @GlobalServerInterceptor
+    @ConditionalOnBean(ServiceRateLimiter.class)
+    @ConditionalOnMissingBean
+    public GrpcRateLimit dtGrpcRateLimit(ServiceRateLimiter limiter) {
+        return new GrpcRateLimit(limiter);
     }
 
     /** Our own authentication interceptor, so that Spring gRPC's (every call authenticated, default converter) steps aside. */

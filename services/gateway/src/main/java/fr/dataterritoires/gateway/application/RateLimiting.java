@@ -11,9 +11,9 @@ import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import fr.dataterritoires.gateway.domain.LocalBuckets;
-import fr.dataterritoires.gateway.domain.RateDecision;
-import fr.dataterritoires.gateway.domain.RateLimit;
+import fr.dataterritoires.platform.ratelimit.LocalBuckets;
+import fr.dataterritoires.platform.ratelimit.RateDecision;
+import fr.dataterritoires.platform.ratelimit.RateLimit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,7 +1,7 @@
 package fr.dataterritoires.gateway.application;
 
-import fr.dataterritoires.gateway.domain.RateDecision;
-import fr.dataterritoires.gateway.domain.RateLimit;
+import fr.dataterritoires.platform.ratelimit.RateDecision;
+import fr.dataterritoires.platform.ratelimit.RateLimit;
 
 /** Token buckets shared by every gateway replica (Redis). */
 public interface SharedBuckets {

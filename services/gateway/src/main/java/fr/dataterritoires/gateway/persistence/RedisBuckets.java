@@ -10,8 +10,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 import fr.dataterritoires.gateway.application.SharedBuckets;
-import fr.dataterritoires.gateway.domain.RateDecision;
-import fr.dataterritoires.gateway.domain.RateLimit;
+import fr.dataterritoires.platform.ratelimit.RateDecision;
+import fr.dataterritoires.platform.ratelimit.RateLimit;
 
 /** Token buckets in Redis, one hash per route and client, updated by one Lua script (atomic, Redis's clock). */
 public class RedisBuckets implements SharedBuckets {

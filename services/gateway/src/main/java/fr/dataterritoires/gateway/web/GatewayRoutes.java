@@ -24,7 +24,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import fr.dataterritoires.gateway.application.RateLimiting;
-import fr.dataterritoires.gateway.domain.RateLimit;
+import fr.dataterritoires.platform.ratelimit.RateLimit;
 
 /**
  * The public route scheme (ADR 0013): {@code /api/<service>/<rest>} goes to {@code <service url>/api/<rest>}, the

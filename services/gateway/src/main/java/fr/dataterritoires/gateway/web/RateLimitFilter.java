@@ -4,18 +4,16 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.function.HandlerFilterFunction;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 import fr.dataterritoires.gateway.application.RateLimiting;
-import fr.dataterritoires.gateway.domain.RateDecision;
-import fr.dataterritoires.gateway.domain.RateLimit;
 import fr.dataterritoires.platform.errors.ProblemTypes;
 import fr.dataterritoires.platform.errors.Problems;
+import fr.dataterritoires.platform.ratelimit.Callers;
+import fr.dataterritoires.platform.ratelimit.RateDecision;
+import fr.dataterritoires.platform.ratelimit.RateLimit;
 
 /**
  * Rate limit of one route: the client is the token's subject when the caller sent a valid token (checked by the
@@ -57,12 +55,8 @@ public final class RateLimitFilter {
         };
     }
 
+    /** Keyed like every service's own limit (platform {@link Callers}), then per route and hashed by RateLimiting. */
     static String client(ServerRequest request) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.isAuthenticated()
-                && !(authentication instanceof AnonymousAuthenticationToken)) {
-            return "sub:" + authentication.getName();
-        }
-        return "addr:" + request.servletRequest().getRemoteAddr();
+        return Callers.current(request.servletRequest().getRemoteAddr());
     }
 }

@@ -1,4 +1,4 @@
-package fr.dataterritoires.gateway.domain;
+package fr.dataterritoires.platform.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,10 +1,10 @@
-package fr.dataterritoires.gateway.domain;
+package fr.dataterritoires.platform.ratelimit;
 
 /**
- * One client's bucket on one route: full at first, one token per request, refilled continuously at the limit's rate,
- * never above its capacity. The same arithmetic as the shared (Redis) buckets, so that falling back to local buckets
- * changes where counts are kept, not the rule. Time is passed in (nanoseconds of a monotonic clock) so the rule is
- * testable without waiting.
+ * One client's bucket (at the gateway: on one route; in a service: for the whole service): full at first, one token per
+ * request, refilled continuously at the limit's rate, never above its capacity. The same arithmetic as the gateway's
+ * shared (Redis) buckets, so that its falling back to local buckets changes where counts are kept, not the rule. Time
+ * is passed in (nanoseconds of a monotonic clock) so the rule is testable without waiting.
  */
 public final class TokenBucket {
 

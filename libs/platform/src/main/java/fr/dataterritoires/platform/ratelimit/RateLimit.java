@@ -1,4 +1,4 @@
-package fr.dataterritoires.gateway.domain;
+package fr.dataterritoires.platform.ratelimit;
 
 /**
  * A token bucket's settings: a client may send {@code burstCapacity} requests at once, then regains

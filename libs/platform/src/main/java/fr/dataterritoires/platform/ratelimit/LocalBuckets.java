@@ -1,12 +1,13 @@
-package fr.dataterritoires.gateway.domain;
+package fr.dataterritoires.platform.ratelimit;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Buckets kept in this process's memory, by key (route and client), for when the shared store cannot be reached:
- * limits then hold per gateway replica instead of for the whole suite. At most {@code maxKeys} buckets, the least
- * recently used dropped first (a dropped client starts again with a full bucket, as after a Redis key expiry).
+ * Buckets kept in this process's memory, by key: a service's own limit per caller (ADR 0018), and the gateway's
+ * fallback when its shared store cannot be reached (limits then hold per replica instead of for the whole suite). At
+ * most {@code maxKeys} buckets, the least recently used dropped first (a dropped client starts again with a full
+ * bucket, as after a Redis key expiry).
  */
 public final class LocalBuckets {
 

@@ -1,4 +1,4 @@
-package fr.dataterritoires.gateway.domain;
+package fr.dataterritoires.platform.ratelimit;
 
 /**
  * Whether a request may pass: {@code remaining} whole requests left in the bucket after it; when refused, the seconds

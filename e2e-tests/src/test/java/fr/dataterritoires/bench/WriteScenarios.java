@@ -284,7 +284,7 @@ final class WriteScenarios {
             }
             String funder = tokens.withSiren(Role.FUNDER, FUNDER_SIREN, "bench-financeur");
             String funderId = null;
-            for (JsonNode f : expect(direct.get("/funders", funder), 200, "funders").json()) {
+            for (JsonNode f : expect(direct.get("/funders?siren=" + FUNDER_SIREN, funder), 200, "funders").json()) {
                 if (FUNDER_SIREN.equals(f.path("siren").asString())) {
                     funderId = f.path("id").asString();
                 }

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import fr.dataterritoires.commonscalls.application.ApplicationService;
@@ -43,6 +44,7 @@ import fr.dataterritoires.platform.security.Actors;
 import fr.dataterritoires.platform.security.DtPrincipal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -170,9 +172,15 @@ public class CallController {
     }
 
     @GetMapping
-    @Operation(summary = "Lister les appels (hors brouillons, sauf les siens pour un financeur)")
-    public List<CallResponse> list() {
-        return calls.list(Actors.currentIfAuthenticated().orElse(null)).stream().map(CallResponse::of).toList();
+    @Operation(summary = "Lister les appels (hors brouillons, sauf les siens pour un financeur), des plus récents aux "
+            + "plus anciens, page par page")
+    public List<CallResponse> list(
+            @Parameter(description = "Taille de la page (200 au plus)") @RequestParam(defaultValue = "100") @Min(1)
+            @Max(200) int limit,
+            @Parameter(description = "Rang du premier appel de la page") @RequestParam(defaultValue = "0") @Min(0)
+            @Max(100_000) int offset) {
+        return calls.list(Actors.currentIfAuthenticated().orElse(null), limit, offset).stream().map(CallResponse::of)
+                .toList();
     }
 
     @GetMapping("/{id}")

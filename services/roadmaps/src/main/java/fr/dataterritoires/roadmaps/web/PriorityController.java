@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -69,10 +71,13 @@ public class PriorityController {
                 .body(PriorityResponse.of(p));
     }
 
+    /** In declaration order, one page at a time (beyond the bounds: a 400 naming {@code limit} or {@code offset}). */
     @GetMapping
     public List<PriorityResponse> list(@RequestParam(required = false) PriorityLevel level,
-                                       @RequestParam(required = false) String region) {
-        return service.list(level, region == null ? null : Inputs.region(region, "region")).stream()
+                                       @RequestParam(required = false) String region,
+                                       @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit,
+                                       @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int offset) {
+        return service.list(level, region == null ? null : Inputs.region(region, "region"), limit, offset).stream()
                 .map(PriorityResponse::of).toList();
     }
 }

@@ -256,7 +256,7 @@ final class WriteScenarios {
                     item.put("useCase", Map.of("policyDomain", "Mobilité", "territory", List.of("region:" + region),
                             "expectedOutcome", "Des trajets domicile-travail partagés",
                             "indicators", List.of(Map.of("name", "Trajets covoiturés par jour", "baseline", 120,
-                                    "target", 600, "unit", "trajets", "dueDate", "2099-12-31"))));
+                                    "target", 600, "unit", "trajets", "dueDate", "2035-12-31"))));
                     HttpApi.Response r = target.post("/roadmaps/" + roadmap[c] + "/items", tokens.committee(region), item);
                     if (r.status() != 201) {
                         throw new IllegalStateException("HTTP " + r.status() + " " + r.body());

@@ -39,6 +39,7 @@ import fr.dataterritoires.commonscalls.domain.CallStatus;
 import fr.dataterritoires.commonscalls.domain.CommonsKind;
 import fr.dataterritoires.commonscalls.domain.Criterion;
 import fr.dataterritoires.commonscalls.domain.Money;
+import fr.dataterritoires.platform.errors.PlausibleDate;
 import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.platform.security.Actors;
 import fr.dataterritoires.platform.security.DtPrincipal;
@@ -83,7 +84,8 @@ public class CallController {
             @NotBlank @Schema(description = "Subvention maximale en euros", example = "150000.00") String maxGrant,
             @Schema(description = "Subvention minimale en euros", example = "10000.00") String minGrant,
             @NotBlank @Schema(description = "Taux de cofinancement, fraction (0.8 = 80 %)", example = "0.8") String coFundingRate,
-            @NotNull Instant opensAt, @NotNull Instant closesAt, @NotNull LocalDate decisionDate,
+            @NotNull @PlausibleDate Instant opensAt, @NotNull @PlausibleDate Instant closesAt,
+            @NotNull @PlausibleDate LocalDate decisionDate,
             @NotEmpty Set<ApplicantType> applicantTypes,
             @Min(1) @Max(50) int minConsortiumSize,
             @Size(max = 200) @Schema(description = "Codes INSEE du périmètre ; vide = national") List<String> territorialScope,

@@ -78,6 +78,21 @@ class ProgrammeApiTest {
     }
 
     @Test
+    void aFarFutureOrFarPastDateIsRefusedNamingTheFieldAndNothingIsWritten() {
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+        Map<String, Object> farFuture = callBody(today, 1);
+        farFuture.put("supportEnd", "2999-06-30");
+        api.post("/api/programme/calls", Api.COORDINATOR, farFuture).problem(400, "supportEnd", "01/01/2000");
+        Map<String, Object> farPast = callBody(today, 1);
+        farPast.put("opensOn", "1999-12-31");
+        api.post("/api/programme/calls", Api.COORDINATOR, farPast).problem(400, "opensOn");
+        for (Map<String, Object> refused : List.of(farFuture, farPast)) {
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM candidate_call WHERE title = ?", Integer.class,
+                    refused.get("title"))).as("nothing written").isZero();
+        }
+    }
+
+    @Test
     void theJurySelectsACohortOnThePublishedCriteriaAndOnlyItsMembersAreAccelerated() {
         LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
         Map<String, Object> callBody = new java.util.LinkedHashMap<>();

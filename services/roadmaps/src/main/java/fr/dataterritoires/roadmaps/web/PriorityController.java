@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import fr.dataterritoires.platform.errors.PlausibleDate;
 import fr.dataterritoires.platform.security.DtPrincipal;
 import fr.dataterritoires.roadmaps.application.priority.DeclarePriority;
 import fr.dataterritoires.roadmaps.application.priority.PriorityService;
@@ -46,7 +47,7 @@ public class PriorityController {
     public record PriorityBody(@NotNull PriorityLevel level, String regionCode, @NotNull PrioritySubject subject,
                                @NotBlank @Size(max = 500) String title, @Size(max = 2000) String datasetReference,
                                @Size(max = 200) String theme, @Size(max = 500) List<String> territories,
-                               AccessLevel targetAccessLevel, LocalDate targetDate) {
+                               AccessLevel targetAccessLevel, @PlausibleDate LocalDate targetDate) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

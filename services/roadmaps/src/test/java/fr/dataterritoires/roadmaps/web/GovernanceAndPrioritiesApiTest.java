@@ -100,6 +100,23 @@ class GovernanceAndPrioritiesApiTest {
     }
 
     @Test
+    void aFarFutureOrFarPastDateIsRefusedNamingTheFieldAndNothingIsWritten() {
+        Api api = new Api(port);
+        api.post("/api/priorities", COORDINATOR, Map.of("level", "NATIONAL", "subject", "THEME",
+                "title", "Priorité du lointain futur", "targetDate", "3026-01-01")).problem(400, "targetDate", "01/01/2000");
+        api.post("/api/priorities", COORDINATOR, Map.of("level", "NATIONAL", "subject", "THEME",
+                "title", "Priorité du lointain passé", "targetDate", "1026-01-01")).problem(400, "targetDate");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM priority WHERE title LIKE 'Priorité du lointain%'",
+                Integer.class)).as("nothing written").isZero();
+        String committee = api.committee("28");
+        api.post("/api/governance/bodies/" + committee + "/members", COORDINATOR, Map.of("person",
+                Map.of("name", "Dominique"), "role", "CITIZEN_REPRESENTATIVE", "joinedOn", "2202-01-15"))
+                .problem(400, "joinedOn");
+        assertThat(api.get("/api/governance/bodies/" + committee, COORDINATOR).ok().json().toString())
+                .doesNotContain("Dominique");
+    }
+
+    @Test
     void nationalAndLocalPrioritiesAreDeclaredAndAnnounced() {
         Api api = new Api(port);
         api.post("/api/priorities", COMMITTEE_84, Map.of("level", "NATIONAL", "subject", "THEME", "title", "Énergie"))

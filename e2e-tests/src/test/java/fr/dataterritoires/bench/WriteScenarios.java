@@ -267,7 +267,7 @@ final class WriteScenarios {
                     item.put("useCase", Map.of("policyDomain", "Mobilité", "territory", List.of("region:" + region),
                             "expectedOutcome", "Des trajets domicile-travail partagés",
                             "indicators", List.of(Map.of("name", "Trajets covoiturés par jour", "baseline", 120,
-                                    "target", 600, "unit", "trajets", "dueDate", "2099-12-31"))));
+                                    "target", 600, "unit", "trajets", "dueDate", "2035-12-31"))));
                     HttpApi.Response r = target.post("/roadmaps/" + roadmap[c] + "/items", tokens.committee(region), item);
                     if (r.status() != 201) {
                         throw new IllegalStateException("HTTP " + r.status() + " " + r.body());
@@ -295,7 +295,7 @@ final class WriteScenarios {
             }
             String funder = tokens.withSiren(Role.FUNDER, FUNDER_SIREN, "bench-financeur");
             String funderId = null;
-            for (JsonNode f : expect(direct.get("/funders", funder), 200, "funders").json()) {
+            for (JsonNode f : expect(direct.get("/funders?siren=" + FUNDER_SIREN, funder), 200, "funders").json()) {
                 if (FUNDER_SIREN.equals(f.path("siren").asString())) {
                     funderId = f.path("id").asString();
                 }

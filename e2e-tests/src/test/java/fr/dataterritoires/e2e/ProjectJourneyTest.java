@@ -428,7 +428,7 @@ class ProjectJourneyTest {
 
     private Map<String, String> openCall(String funder) {
         // the funder registers its organisation, once (a suite that ran the journey before knows it)
-        String funderId = find(api.get("/api/commons-calls/funders", funder).ok().json(),
+        String funderId = find(api.get("/api/commons-calls/funders?siren=" + FUNDER, funder).ok().json(),
                 f -> FUNDER.equals(f.path("siren").asString())).map(f -> f.path("id").asString())
                 .orElseGet(() -> api.post("/api/commons-calls/funders", funder,
                         Map.of("name", "Fonds régional pour les communs numériques")).status(201).json()
@@ -463,7 +463,7 @@ class ProjectJourneyTest {
         String id = created.path("id").asString();
         assertThat(api.post("/api/commons-calls/calls/" + id + "/open", funder, null).ok().json().path("status")
                 .asString()).isEqualTo("OPEN");
-        // applicants find it open
+        // applicants find it open (the list is paged, newest first: a call just opened is on its first page)
         JsonNode listed = find(api.get("/api/commons-calls/calls", null).ok().json(),
                 c -> id.equals(c.path("id").asString())).orElseThrow(() -> new AssertionError("call not listed"));
         assertThat(listed.path("status").asString()).isEqualTo("OPEN");

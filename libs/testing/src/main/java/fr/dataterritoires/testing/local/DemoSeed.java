@@ -142,11 +142,11 @@ public final class DemoSeed {
 
     private void priorities() throws Exception {
         String coordinator = token("NATIONAL_COORDINATOR", Map.of());
-        JsonNode existing = call("GET", "/api/roadmaps/priorities?level=NATIONAL", coordinator, null, 200);
         for (String[] p : List.of(new String[] {"Adresses et bases adresse locales", "adresses"},
                 new String[] {"Mobilités : offres de transport et covoiturage", "mobilite"},
                 new String[] {"Eau : qualité et consommation", "eau"})) {
-            boolean present = has(existing, n -> p[0].equals(n.path("title").asString()));
+            boolean present = findInPages("/api/roadmaps/priorities?level=NATIONAL", coordinator, 500,
+                    n -> p[0].equals(n.path("title").asString())).isPresent();
             if (!present) {
                 call("POST", "/api/roadmaps/priorities", coordinator, Map.of("level", "NATIONAL", "subject", "THEME",
                         "title", p[0], "theme", p[1]), 201);
@@ -162,8 +162,8 @@ public final class DemoSeed {
         for (String[] f : List.of(new String[] {FUNDER_A, "Agence nationale de la cohésion des territoires"},
                 new String[] {FUNDER_B, "Banque des territoires"})) {
             String funder = token("FUNDER", Map.of("siren", f[0]));
-            JsonNode all = call("GET", "/api/commons-calls/funders", funder, null, 200);
-            Optional<JsonNode> found = find(all, n -> f[0].equals(n.path("siren").asString()));
+            JsonNode bySiren = call("GET", "/api/commons-calls/funders?siren=" + f[0], funder, null, 200);
+            Optional<JsonNode> found = find(bySiren, n -> f[0].equals(n.path("siren").asString()));
             String funderId = found.isPresent() ? found.get().path("id").asString()
                     : call("POST", "/api/commons-calls/funders", funder, Map.of("name", f[1]), 201).path("id").asString();
             count("funders", found.isPresent());
@@ -183,8 +183,8 @@ public final class DemoSeed {
     }
 
     private String openCall(String funder, String funderId) throws Exception {
-        JsonNode calls = call("GET", "/api/commons-calls/calls", funder, null, 200);
-        Optional<JsonNode> found = find(calls, n -> CALL_TITLE.equals(n.path("title").asString()));
+        Optional<JsonNode> found = findInPages("/api/commons-calls/calls", funder, 200,
+                n -> CALL_TITLE.equals(n.path("title").asString()));
         String id;
         if (found.isPresent()) {
             id = found.get().path("id").asString();
@@ -400,6 +400,20 @@ public final class DemoSeed {
 
     JsonNode call(String method, String path, String token, Object body, int expected) throws Exception {
         return http.call(method, path, token, body, expected);
+    }
+
+    /** The first item of a paged list ({@code limit}/{@code offset}) that passes, reading pages until a short one. */
+    private Optional<JsonNode> findInPages(String path, String token, int limit, Predicate<JsonNode> test)
+            throws Exception {
+        String separator = path.contains("?") ? "&" : "?";
+        for (int offset = 0; offset <= 100_000; offset += limit) {
+            JsonNode page = call("GET", path + separator + "limit=" + limit + "&offset=" + offset, token, null, 200);
+            Optional<JsonNode> found = find(page, test);
+            if (found.isPresent() || page.size() < limit) {
+                return found;
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean has(JsonNode array, Predicate<JsonNode> test) {

@@ -20,6 +20,7 @@ import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.platform.outbox.OutboxPublisher;
 import fr.dataterritoires.platform.security.DtPrincipal;
 import fr.dataterritoires.platform.security.Role;
+import fr.dataterritoires.territory.Siren;
 
 /**
  * Calls of a funder: only that funder writes them and moves them through their lifecycle (another funder is refused
@@ -100,13 +101,13 @@ public class CallService {
     }
 
     @Transactional(readOnly = true)
-    public List<Call> list(DtPrincipal actorOrNull) {
+    public List<Call> list(DtPrincipal actorOrNull, int limit, int offset) {
         UUID own = null;
-        if (actorOrNull != null && actorOrNull.hasRole(Role.FUNDER) && actorOrNull.siren() != null) {
-            own = funders.all().stream().filter(f -> f.siren().value().equals(actorOrNull.siren())).map(Funder::id)
-                    .findFirst().orElse(null);
+        if (actorOrNull != null && actorOrNull.hasRole(Role.FUNDER) && actorOrNull.siren() != null
+                && Siren.isValid(actorOrNull.siren())) {
+            own = funders.bySiren(Siren.parse(actorOrNull.siren())).map(Funder::id).orElse(null);
         }
-        return calls.visible(own);
+        return calls.visible(own, limit, offset);
     }
 
     /** The call, locked, after checking the caller is its funder (else 403). */

@@ -18,8 +18,8 @@ public interface Calls {
     /** The call, its row locked until the transaction ends. */
     Optional<Call> findForUpdate(UUID id);
 
-    /** Calls that are not drafts, plus the drafts of {@code funderId} when not null. */
-    List<Call> visible(UUID funderId);
+    /** Calls that are not drafts, plus the drafts of {@code funderId} when not null: one page, newest first. */
+    List<Call> visible(UUID funderId, int limit, int offset);
 
     long countOpen();
 }

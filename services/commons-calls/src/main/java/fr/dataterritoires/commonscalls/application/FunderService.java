@@ -74,8 +74,12 @@ public class FunderService {
     }
 
     @Transactional(readOnly = true)
-    public List<Funder> all() {
-        return funders.all();
+    public List<Funder> list(Siren sirenOrNull, int limit, int offset) {
+        if (sirenOrNull != null) {
+            // at most one funder per SIREN: the page holds it, or nothing beyond the first row
+            return offset > 0 ? List.of() : funders.bySiren(sirenOrNull).stream().toList();
+        }
+        return funders.page(limit, offset);
     }
 
     @Transactional(readOnly = true)

@@ -17,7 +17,8 @@ public interface Funders {
 
     Optional<Funder> bySiren(Siren siren);
 
-    List<Funder> all();
+    /** By name, then id: one page. */
+    List<Funder> page(int limit, int offset);
 
     void insert(Programme programme);
 

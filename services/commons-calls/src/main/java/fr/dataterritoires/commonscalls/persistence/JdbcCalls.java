@@ -79,9 +79,11 @@ public class JdbcCalls implements Calls {
     }
 
     @Override
-    public List<Call> visible(UUID funderId) {
-        return jdbc.query("SELECT * FROM call WHERE status <> 'DRAFT' OR funder_id = :funder ORDER BY created_at DESC, id",
-                new MapSqlParameterSource("funder", funderId), JdbcCalls::call);
+    public List<Call> visible(UUID funderId, int limit, int offset) {
+        return jdbc.query("SELECT * FROM call WHERE status <> 'DRAFT' OR funder_id = :funder ORDER BY created_at DESC, id "
+                        + "LIMIT :limit OFFSET :offset",
+                new MapSqlParameterSource("funder", funderId).addValue("limit", limit).addValue("offset", offset),
+                JdbcCalls::call);
     }
 
     @Override

@@ -46,8 +46,9 @@ public class JdbcFunders implements Funders {
     }
 
     @Override
-    public List<Funder> all() {
-        return jdbc.query("SELECT * FROM funder ORDER BY name, id", JdbcFunders::funder);
+    public List<Funder> page(int limit, int offset) {
+        return jdbc.query("SELECT * FROM funder ORDER BY name, id LIMIT :limit OFFSET :offset",
+                new MapSqlParameterSource("limit", limit).addValue("offset", offset), JdbcFunders::funder);
     }
 
     @Override

@@ -24,6 +24,7 @@ import fr.dataterritoires.commonscalls.application.Grants;
 import fr.dataterritoires.commonscalls.domain.Award;
 import fr.dataterritoires.commonscalls.domain.Money;
 import fr.dataterritoires.commonscalls.domain.Tranche;
+import fr.dataterritoires.platform.errors.PlausibleDate;
 import fr.dataterritoires.platform.security.DtPrincipal;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -76,10 +77,10 @@ public class AwardController {
     public record TrancheBody(@NotNull @Schema(description = "PRE_FINANCING, MILESTONE ou FINAL") Tranche.Kind kind,
                               @NotBlank @Schema(description = "Montant en euros", example = "20000.00") String amount,
                               @NotBlank @Size(max = 2000) @Schema(description = "Condition de versement") String condition,
-                              LocalDate dueOn) {
+                              @PlausibleDate LocalDate dueOn) {
     }
 
-    public record AgreementBody(@NotNull LocalDate signedOn, @NotBlank @Size(max = 200) String reference,
+    public record AgreementBody(@NotNull @PlausibleDate LocalDate signedOn, @NotBlank @Size(max = 200) String reference,
                                 @NotEmpty @Size(max = 20) List<@Valid @NotNull TrancheBody> tranches) {
     }
 
@@ -87,7 +88,7 @@ public class AwardController {
                              @Size(max = 500) String documentUrl) {
     }
 
-    public record PaymentBody(@NotNull LocalDate paidOn, @NotBlank @Size(max = 200) String paymentReference) {
+    public record PaymentBody(@NotNull @PlausibleDate LocalDate paidOn, @NotBlank @Size(max = 200) String paymentReference) {
     }
 
     public record ReportResponse(UUID id, UUID trancheId, String title, String summary, String documentUrl,

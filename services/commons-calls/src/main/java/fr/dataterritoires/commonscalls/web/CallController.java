@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import fr.dataterritoires.commonscalls.application.ApplicationService;
@@ -38,11 +39,13 @@ import fr.dataterritoires.commonscalls.domain.CallStatus;
 import fr.dataterritoires.commonscalls.domain.CommonsKind;
 import fr.dataterritoires.commonscalls.domain.Criterion;
 import fr.dataterritoires.commonscalls.domain.Money;
+import fr.dataterritoires.platform.errors.PlausibleDate;
 import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.platform.security.Actors;
 import fr.dataterritoires.platform.security.DtPrincipal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -81,7 +84,8 @@ public class CallController {
             @NotBlank @Schema(description = "Subvention maximale en euros", example = "150000.00") String maxGrant,
             @Schema(description = "Subvention minimale en euros", example = "10000.00") String minGrant,
             @NotBlank @Schema(description = "Taux de cofinancement, fraction (0.8 = 80 %)", example = "0.8") String coFundingRate,
-            @NotNull Instant opensAt, @NotNull Instant closesAt, @NotNull LocalDate decisionDate,
+            @NotNull @PlausibleDate Instant opensAt, @NotNull @PlausibleDate Instant closesAt,
+            @NotNull @PlausibleDate LocalDate decisionDate,
             @NotEmpty Set<ApplicantType> applicantTypes,
             @Min(1) @Max(50) int minConsortiumSize,
             @Size(max = 200) @Schema(description = "Codes INSEE du périmètre ; vide = national") List<String> territorialScope,
@@ -170,9 +174,15 @@ public class CallController {
     }
 
     @GetMapping
-    @Operation(summary = "Lister les appels (hors brouillons, sauf les siens pour un financeur)")
-    public List<CallResponse> list() {
-        return calls.list(Actors.currentIfAuthenticated().orElse(null)).stream().map(CallResponse::of).toList();
+    @Operation(summary = "Lister les appels (hors brouillons, sauf les siens pour un financeur), des plus récents aux "
+            + "plus anciens, page par page")
+    public List<CallResponse> list(
+            @Parameter(description = "Taille de la page (200 au plus)") @RequestParam(defaultValue = "100") @Min(1)
+            @Max(200) int limit,
+            @Parameter(description = "Rang du premier appel de la page") @RequestParam(defaultValue = "0") @Min(0)
+            @Max(100_000) int offset) {
+        return calls.list(Actors.currentIfAuthenticated().orElse(null), limit, offset).stream().map(CallResponse::of)
+                .toList();
     }
 
     @GetMapping("/{id}")

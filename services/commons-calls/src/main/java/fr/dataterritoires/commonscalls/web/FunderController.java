@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import fr.dataterritoires.commonscalls.application.FunderService;
@@ -22,6 +25,7 @@ import fr.dataterritoires.commonscalls.domain.Programme;
 import fr.dataterritoires.platform.security.DtPrincipal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** Funders and their programmes (each with its préciput rate). Anyone reads them. */
@@ -64,9 +68,16 @@ public class FunderController {
     }
 
     @GetMapping
-    @Operation(summary = "Lister les financeurs")
-    public List<FunderResponse> list() {
-        return service.all().stream().map(FunderResponse::of).toList();
+    @Operation(summary = "Lister les financeurs par nom, page par page, ou retrouver celui d'un SIREN")
+    public List<FunderResponse> list(
+            @Parameter(description = "SIREN du financeur cherché (au plus un résultat)") @RequestParam(required = false)
+            String siren,
+            @Parameter(description = "Taille de la page (200 au plus)") @RequestParam(defaultValue = "100") @Min(1)
+            @Max(200) int limit,
+            @Parameter(description = "Rang du premier financeur de la page") @RequestParam(defaultValue = "0") @Min(0)
+            @Max(100_000) int offset) {
+        return service.list(siren == null ? null : Inputs.siren("siren", siren), limit, offset).stream()
+                .map(FunderResponse::of).toList();
     }
 
     @GetMapping("/{id}")

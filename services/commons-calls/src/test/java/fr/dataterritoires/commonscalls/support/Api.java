@@ -75,7 +75,7 @@ public final class Api extends HttpApi {
 
     /** The funder of the token's SIREN, registered when missing. */
     public String funder(String token, String siren) {
-        for (JsonNode f : get("/api/funders", null).ok().json()) {
+        for (JsonNode f : get("/api/funders?siren=" + siren, null).ok().json()) {
             if (f.path("siren").asString().equals(siren)) {
                 return f.path("id").asString();
             }

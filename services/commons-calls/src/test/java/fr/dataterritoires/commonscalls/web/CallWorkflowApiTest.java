@@ -206,6 +206,23 @@ class CallWorkflowApiTest {
     }
 
     @Test
+    void aFarFutureOrFarPastDateIsRefusedNamingTheFieldAndNothingIsWritten() {
+        Map<String, Object> farFuture = Api.callBody(funderId, "COMMONS", null, "300000.00", "120000.00", "0.00");
+        farFuture.put("closesAt", "9999-12-31T23:59:59Z");
+        api.post("/api/calls", FUNDER, farFuture).problem(400, "closesAt", "01/01/2000");
+        Map<String, Object> farDecision = Api.callBody(funderId, "COMMONS", null, "300000.00", "120000.00", "0.00");
+        farDecision.put("decisionDate", java.time.LocalDate.now().plusYears(31).toString());
+        api.post("/api/calls", FUNDER, farDecision).problem(400, "decisionDate");
+        Map<String, Object> farPast = Api.callBody(funderId, "COMMONS", null, "300000.00", "120000.00", "0.00");
+        farPast.put("opensAt", "1970-01-01T00:00:00Z");
+        api.post("/api/calls", FUNDER, farPast).problem(400, "opensAt");
+        for (Map<String, Object> refused : List.of(farFuture, farDecision, farPast)) {
+            assertThat(jdbc.sql("SELECT count(*) FROM call WHERE title = :title").param("title", refused.get("title"))
+                    .query(Integer.class).single()).as("nothing written").isZero();
+        }
+    }
+
+    @Test
     void editsCarryTheVersionReadAndApplicationsAreReadByTheirPartiesOnly() {
         Map<String, Object> body = Api.callBody(funderId, "COMMONS", null, "300000.00", "120000.00", "0.00");
         JsonNode created = api.post("/api/calls", FUNDER, body).status(201).json();

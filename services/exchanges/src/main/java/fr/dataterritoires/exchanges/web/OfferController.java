@@ -30,6 +30,7 @@ import fr.dataterritoires.exchanges.domain.HostType;
 import fr.dataterritoires.exchanges.domain.OfferStatus;
 import fr.dataterritoires.exchanges.domain.Side;
 import fr.dataterritoires.exchanges.domain.WorkMode;
+import fr.dataterritoires.platform.errors.PlausibleDate;
 import fr.dataterritoires.platform.security.Actors;
 import fr.dataterritoires.platform.security.DtPrincipal;
 
@@ -52,8 +53,8 @@ public class OfferController {
         this.applications = applications;
     }
 
-    record WindowBody(@NotNull(message = "la date de début est obligatoire") LocalDate startDate,
-                      @NotNull(message = "la date de fin est obligatoire") LocalDate endDate) {
+    record WindowBody(@NotNull(message = "la date de début est obligatoire") @PlausibleDate LocalDate startDate,
+                      @NotNull(message = "la date de fin est obligatoire") @PlausibleDate LocalDate endDate) {
     }
 
     record OfferBody(
@@ -143,8 +144,8 @@ public class OfferController {
             @NotNull @Pattern(regexp = "^[0-9]{2}$", message = "code INSEE de région à 2 chiffres attendu") String employerRegionCode,
             @Schema(description = "Ministère de l'employeur (côté État)")
             @Pattern(regexp = "^[A-Z][A-Z0-9_-]{1,29}$", message = "code de ministère en majuscules attendu") String employerMinistry,
-            @Schema(description = "Premier jour de l'échange") @NotNull LocalDate startDate,
-            @Schema(description = "Dernier jour de l'échange") @NotNull LocalDate endDate,
+            @Schema(description = "Premier jour de l'échange") @NotNull @PlausibleDate LocalDate startDate,
+            @Schema(description = "Dernier jour de l'échange") @NotNull @PlausibleDate LocalDate endDate,
             @Schema(description = "Motivation de l'agent") @NotBlank @Size(max = 4000) String motivation) {
     }
 

@@ -107,6 +107,28 @@ class OffersTrainingsAndStatisticsApiTest {
     }
 
     @Test
+    void aFarFutureOrFarPastDateIsRefusedNamingTheFieldAndNothingIsWritten() {
+        Api api = new Api(port);
+        String siren = newSiren('2');
+        String host = manager(siren);
+        Map<String, Object> farFuture = offerBody(siren);
+        farFuture.put("windows", List.of(Map.of("startDate", START.toString(), "endDate", "2999-12-31")));
+        api.post("/api/offers", host, farFuture).problem(400, "windows[0].endDate", "01/01/2000");
+        Map<String, Object> farPast = offerBody(siren);
+        farPast.put("windows", List.of(Map.of("startDate", "0202-02-01", "endDate", START.toString())));
+        api.post("/api/offers", host, farPast).problem(400, "windows[0].startDate");
+        assertThat(api.get("/api/offers?mine=true", host).ok().json().size()).as("no offer written").isZero();
+
+        String offer = api.post("/api/offers", host, offerBody(siren)).status(201).json().path("id").asString();
+        api.post("/api/offers/" + offer + "/publication", host, null).ok();
+        String candidate = agent("f-" + UUID.randomUUID(), newSiren('1'));
+        api.post("/api/offers/" + offer + "/applications", candidate,
+                application("Fé", "STATE", START, LocalDate.of(9999, 1, 1))).problem(400, "endDate");
+        assertThat(api.get("/api/me/applications", candidate).ok().json().size()).as("no application written").isZero();
+        assertThat(api.get("/api/offers/" + offer + "/applications", host).ok().json().size()).isZero();
+    }
+
+    @Test
     void offerAndTrainingListsArePagesWithAMaximumSize() {
         Api api = new Api(port);
         // three offers of one host, most recent first: page by page through mine=true

@@ -34,6 +34,9 @@ public class RestCallsAndAwards implements CallsAndAwards {
 
     static final String SERVICE = "commons-calls";
 
+    /** commons-calls' largest page of calls and funders. */
+    static final int PAGE = 200;
+
     private final ServiceClients clients;
 
     public RestCallsAndAwards(ServiceClients clients) {
@@ -42,8 +45,10 @@ public class RestCallsAndAwards implements CallsAndAwards {
 
     @Override
     public List<Call> calls() {
-        return get("/calls", new ParameterizedTypeReference<>() {
-        });
+        return EveryPage.read(PAGE, (limit, offset) -> call(c -> c.get()
+                .uri(u -> u.path("/calls").queryParam("limit", limit).queryParam("offset", offset).build())
+                .retrieve().body(new ParameterizedTypeReference<List<Call>>() {
+                })));
     }
 
     @Override
@@ -119,14 +124,30 @@ public class RestCallsAndAwards implements CallsAndAwards {
 
     @Override
     public List<Funder> funders() {
-        return get("/funders", new ParameterizedTypeReference<>() {
-        });
+        return EveryPage.read(PAGE, (limit, offset) -> call(c -> c.get()
+                .uri(u -> u.path("/funders").queryParam("limit", limit).queryParam("offset", offset).build())
+                .retrieve().body(new ParameterizedTypeReference<List<Funder>>() {
+                })));
     }
 
+    /** Asked by SIREN: the service answers that funder alone, whatever the number of funders. */
     @Override
     public Optional<Funder> funderOf(String siren) {
-        return siren == null ? Optional.empty()
-                : funders().stream().filter(f -> siren.equals(f.siren())).findFirst();
+        if (siren == null) {
+            return Optional.empty();
+        }
+        List<Funder> found;
+        try {
+            found = call(c -> c.get().uri(u -> u.path("/funders").queryParam("siren", siren).build())
+                    .retrieve().body(new ParameterizedTypeReference<List<Funder>>() {
+                    }));
+        } catch (ServiceRefusal refused) {
+            if (refused.status() == 400) {
+                return Optional.empty(); // not a SIREN: no funder has it
+            }
+            throw refused;
+        }
+        return found == null ? Optional.empty() : found.stream().filter(f -> siren.equals(f.siren())).findFirst();
     }
 
     @Override

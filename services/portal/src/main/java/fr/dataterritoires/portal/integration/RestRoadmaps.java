@@ -168,10 +168,14 @@ public class RestRoadmaps implements Roadmaps {
         MultiValueMap<String, String> query = new LinkedMultiValueMap<>();
         add(query, "level", level);
         add(query, "region", regionCode);
-        String uri = UriComponentsBuilder.fromPath("/priorities").queryParams(query).encode().build().toUriString();
-        return call(client -> client.get().uri(uri).retrieve()
-                .body(new ParameterizedTypeReference<List<PriorityView>>() {
-                }));
+        // the service's largest page; every page is read, the portal shows the whole list
+        return EveryPage.read(500, (limit, offset) -> {
+            String uri = UriComponentsBuilder.fromPath("/priorities").queryParams(query)
+                    .queryParam("limit", limit).queryParam("offset", offset).encode().build().toUriString();
+            return call(client -> client.get().uri(uri).retrieve()
+                    .body(new ParameterizedTypeReference<List<PriorityView>>() {
+                    }));
+        });
     }
 
     @Override

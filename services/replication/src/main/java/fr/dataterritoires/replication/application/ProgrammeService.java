@@ -155,8 +155,8 @@ public class ProgrammeService {
     }
 
     @Transactional(readOnly = true)
-    public List<CandidateCall> calls() {
-        return programme.calls();
+    public List<CandidateCall> calls(int limit, int offset) {
+        return programme.calls(limit, offset);
     }
 
     @Transactional(readOnly = true)

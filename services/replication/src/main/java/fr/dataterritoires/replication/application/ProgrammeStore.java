@@ -21,7 +21,8 @@ public interface ProgrammeStore {
 
     Optional<CandidateCall> findCallForUpdate(UUID id);
 
-    List<CandidateCall> calls();
+    /** Newest first (opening date, then id): one page. */
+    List<CandidateCall> calls(int limit, int offset);
 
     void insertCandidacy(Candidacy candidacy);
 

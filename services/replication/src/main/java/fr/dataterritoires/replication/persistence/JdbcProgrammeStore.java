@@ -69,8 +69,8 @@ class JdbcProgrammeStore implements ProgrammeStore {
     }
 
     @Override
-    public List<CandidateCall> calls() {
-        return jdbc.query(CALL + " ORDER BY opens_on DESC, id", (rs, n) -> call(rs));
+    public List<CandidateCall> calls(int limit, int offset) {
+        return jdbc.query(CALL + " ORDER BY opens_on DESC, id LIMIT ? OFFSET ?", (rs, n) -> call(rs), limit, offset);
     }
 
     private static CandidateCall call(ResultSet rs) throws SQLException {

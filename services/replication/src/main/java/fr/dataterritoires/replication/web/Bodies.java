@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import fr.dataterritoires.platform.errors.PlausibleDate;
 import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.replication.domain.TerritoryRef;
 import fr.dataterritoires.replication.domain.initiative.CommonsUsed;
@@ -92,7 +93,7 @@ final class Bodies {
     }
 
     record EvaluationBody(@NotBlank @Size(max = 1000) String method, @NotBlank @Size(max = 300) String evaluator,
-            @NotNull LocalDate evaluatedOn, @Size(max = 500) String reportUrl, boolean independent) {
+            @NotNull @PlausibleDate LocalDate evaluatedOn, @Size(max = 500) String reportUrl, boolean independent) {
         Evaluation value() {
             return new Evaluation(method, evaluator, evaluatedOn, reportUrl, independent);
         }
@@ -125,7 +126,7 @@ final class Bodies {
     }
 
     record StatusBody(@NotNull @Min(0) Long version, @NotNull ReplicationStatus status,
-            @Schema(description = "Date de l'étape (date de début prévue pour « planifiée »)") @NotNull LocalDate on) {
+            @Schema(description = "Date de l'étape (date de début prévue pour « planifiée »)") @NotNull @PlausibleDate LocalDate on) {
     }
 
     record AbandonBody(@NotNull @Min(0) Long version, @NotBlank @Size(max = 2000) String reason) {
@@ -155,17 +156,18 @@ final class Bodies {
     record SupportBody(@NotNull SupportKind kind, UUID replicationId,
             @NotBlank @Pattern(regexp = SIREN, message = SIREN_MESSAGE) String providerSiren,
             @Size(max = 300) String providerName,
-            @Schema(type = "string", example = "20000.00") BigDecimal amount, @NotNull LocalDate receivedOn,
+            @Schema(type = "string", example = "20000.00") BigDecimal amount, @NotNull @PlausibleDate LocalDate receivedOn,
             @Size(max = 2000) String description) {
     }
 
     @Schema(description = "Un appel à candidatures du programme d'accélération, ses critères publiés et son jury")
     record CallBody(@NotBlank @Size(max = 300) String title, @Size(max = 4000) String description,
             @NotEmpty @Size(max = 12) List<@Valid @NotNull CriterionBody> criteria,
-            @NotEmpty @Size(max = 20) List<@Valid @NotNull JurorBody> jury, @NotNull LocalDate opensOn,
-            @NotNull LocalDate closesOn, @NotNull @Min(1) @Max(100) Integer capacity,
+            @NotEmpty @Size(max = 20) List<@Valid @NotNull JurorBody> jury, @NotNull @PlausibleDate LocalDate opensOn,
+            @NotNull @PlausibleDate LocalDate closesOn, @NotNull @Min(1) @Max(100) Integer capacity,
             @Schema(type = "string", example = "3.00") @NotNull BigDecimal minimumScore,
-            @NotNull LocalDate supportStart, @NotNull LocalDate supportEnd) {
+            @NotNull @PlausibleDate LocalDate supportStart,
+            @NotNull @PlausibleDate LocalDate supportEnd) {
     }
 
     record CriterionBody(@NotBlank @Size(max = 40) String code, @NotBlank @Size(max = 300) String label,

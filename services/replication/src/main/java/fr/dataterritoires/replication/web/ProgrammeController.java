@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import fr.dataterritoires.platform.security.Actors;
@@ -24,8 +25,11 @@ import fr.dataterritoires.replication.domain.programme.CandidateCall;
 import fr.dataterritoires.replication.domain.programme.Selection;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 /** The acceleration programme: calls for candidates, candidacies, jury scores, selection and cohorts. */
 @RestController
@@ -41,9 +45,13 @@ public class ProgrammeController {
     }
 
     @GetMapping("/calls")
-    @Operation(summary = "Les appels à candidatures")
-    public List<Map<String, Object>> calls() {
-        return programme.calls().stream().map(Views::call).toList();
+    @Operation(summary = "Les appels à candidatures, des plus récents aux plus anciens (date d'ouverture), page par page")
+    public List<Map<String, Object>> calls(
+            @Parameter(description = "Taille de la page (200 au plus)") @RequestParam(defaultValue = "100") @Min(1)
+            @Max(200) int limit,
+            @Parameter(description = "Rang du premier appel de la page") @RequestParam(defaultValue = "0") @Min(0)
+            @Max(100_000) int offset) {
+        return programme.calls(limit, offset).stream().map(Views::call).toList();
     }
 
     @PostMapping("/calls")

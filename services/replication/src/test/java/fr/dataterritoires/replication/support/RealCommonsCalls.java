@@ -167,7 +167,7 @@ public final class RealCommonsCalls implements ApplicationContextInitializer<Con
     }
 
     private static String funder() {
-        for (JsonNode f : call("GET", "/api/funders", null, null, 200)) {
+        for (JsonNode f : call("GET", "/api/funders?siren=" + DevUsers.DEMO_FUNDER_SIREN, null, null, 200)) {
             if (f.path("siren").asString().equals(DevUsers.DEMO_FUNDER_SIREN)) {
                 return f.path("id").asString();
             }

@@ -40,6 +40,58 @@ class ProgrammeApiTest {
         api = new Api(port);
     }
 
+    /** A call of the acceleration programme opening {@code daysAgo} days ago. */
+    static Map<String, Object> callBody(LocalDate today, int daysAgo) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("title", "Appel paginé " + System.nanoTime());
+        body.put("description", "Accompagnement.");
+        body.put("criteria", List.of(Map.of("code", "SCALABILITY", "label", "Capacité de passage à l'échelle",
+                "weight", 1)));
+        body.put("jury", List.of(Map.of("subject", "jure-a", "name", "Alice Martin", "organisation", "ANCT")));
+        body.put("opensOn", today.minusDays(daysAgo).toString());
+        body.put("closesOn", today.plusDays(10).toString());
+        body.put("capacity", 1);
+        body.put("minimumScore", "2.50");
+        body.put("supportStart", today.plusDays(20).toString());
+        body.put("supportEnd", today.plusDays(200).toString());
+        return body;
+    }
+
+    @Test
+    void callsArePagedNewestOpeningFirstAndAPageBeyondTheBoundsIsRefused() {
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+        for (int i = 0; i < 3; i++) {
+            api.post("/api/programme/calls", Api.COORDINATOR, callBody(today, 30 + i)).status(201);
+        }
+        List<String> all = api.get("/api/programme/calls?limit=200", null).ok().json().findValuesAsString("id");
+        assertThat(all).hasSizeGreaterThanOrEqualTo(3).hasSizeLessThan(200);
+        assertThat(api.get("/api/programme/calls?limit=2", null).ok().json().findValuesAsString("id"))
+                .containsExactlyElementsOf(all.subList(0, 2));
+        assertThat(api.get("/api/programme/calls?limit=2&offset=1", null).ok().json().findValuesAsString("id"))
+                .containsExactlyElementsOf(all.subList(1, 3));
+        assertThat(api.get("/api/programme/calls?offset=" + all.size(), null).ok().json().size()).isZero();
+        // beyond the maximum: refused, naming the parameter (never silently cut)
+        api.get("/api/programme/calls?limit=201", null).problem(400, "limit");
+        api.get("/api/programme/calls?limit=0", null).problem(400, "limit");
+        api.get("/api/programme/calls?offset=100001", null).problem(400, "offset");
+        api.get("/api/programme/calls?offset=-1", null).problem(400, "offset");
+    }
+
+    @Test
+    void aFarFutureOrFarPastDateIsRefusedNamingTheFieldAndNothingIsWritten() {
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+        Map<String, Object> farFuture = callBody(today, 1);
+        farFuture.put("supportEnd", "2999-06-30");
+        api.post("/api/programme/calls", Api.COORDINATOR, farFuture).problem(400, "supportEnd", "01/01/2000");
+        Map<String, Object> farPast = callBody(today, 1);
+        farPast.put("opensOn", "1999-12-31");
+        api.post("/api/programme/calls", Api.COORDINATOR, farPast).problem(400, "opensOn");
+        for (Map<String, Object> refused : List.of(farFuture, farPast)) {
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM candidate_call WHERE title = ?", Integer.class,
+                    refused.get("title"))).as("nothing written").isZero();
+        }
+    }
+
     @Test
     void theJurySelectsACohortOnThePublishedCriteriaAndOnlyItsMembersAreAccelerated() {
         LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));

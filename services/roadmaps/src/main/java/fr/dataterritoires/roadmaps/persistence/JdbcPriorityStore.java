@@ -47,11 +47,21 @@ public class JdbcPriorityStore implements PriorityStore {
 
     @Override
     public List<Priority> list(PriorityLevel level, String regionCode) {
+        return query(level, regionCode, "", new MapSqlParameterSource());
+    }
+
+    @Override
+    public List<Priority> list(PriorityLevel level, String regionCode, int limit, int offset) {
+        return query(level, regionCode, " LIMIT :limit OFFSET :offset",
+                new MapSqlParameterSource("limit", limit).addValue("offset", offset));
+    }
+
+    private List<Priority> query(PriorityLevel level, String regionCode, String page, MapSqlParameterSource params) {
         return jdbc.query("SELECT id, level, region_code, subject, title, dataset_reference, theme, "
                         + "array_to_string(territories, ',') AS territories, target_access_level, target_date, declared_by, "
                         + "declared_at FROM priority WHERE (CAST(:level AS text) IS NULL OR level = :level) "
-                        + "AND (CAST(:region AS text) IS NULL OR region_code = :region) ORDER BY declared_at, id",
-                new MapSqlParameterSource("level", level == null ? null : level.name()).addValue("region", regionCode),
+                        + "AND (CAST(:region AS text) IS NULL OR region_code = :region) ORDER BY declared_at, id" + page,
+                params.addValue("level", level == null ? null : level.name()).addValue("region", regionCode),
                 (rs, n) -> {
                     String territories = rs.getString("territories");
                     Set<TerritoryKey> keys = territories == null || territories.isEmpty() ? Set.of()

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import fr.dataterritoires.platform.errors.PlausibleDate;
 import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.platform.security.DtPrincipal;
 import fr.dataterritoires.roadmaps.application.governance.GovernanceService;
@@ -62,10 +63,10 @@ public class GovernanceController {
 
     /** Either {@code organisation} or {@code person}. */
     public record MemberBody(@Valid OrganisationBody organisation, @Valid PersonBody person, @NotNull MemberRole role,
-                             @NotNull LocalDate joinedOn) {
+                             @NotNull @PlausibleDate LocalDate joinedOn) {
     }
 
-    public record DepartureBody(@NotNull LocalDate leftOn) {
+    public record DepartureBody(@NotNull @PlausibleDate LocalDate leftOn) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import fr.dataterritoires.platform.errors.PlausibleDate;
 import fr.dataterritoires.roadmaps.domain.roadmap.AccessLevel;
 import fr.dataterritoires.roadmaps.domain.roadmap.DataRole;
 import fr.dataterritoires.roadmaps.domain.roadmap.FundingSource;
@@ -45,12 +46,12 @@ public record ItemBody(
         @Valid DataReturnBody dataReturn,
         @Valid NationalToolBody nationalTool) {
 
-    public record MilestoneBody(@NotNull LocalDate date, @NotBlank @Size(max = 300) String title, boolean done) {
+    public record MilestoneBody(@NotNull @PlausibleDate LocalDate date, @NotBlank @Size(max = 300) String title, boolean done) {
     }
 
     public record IndicatorBody(@NotBlank @Size(max = 300) String name, @NotNull BigDecimal baseline,
                                 @NotNull BigDecimal target, @NotBlank @Size(max = 50) String unit,
-                                @NotNull LocalDate dueDate) {
+                                @NotNull @PlausibleDate LocalDate dueDate) {
     }
 
     public record UseCaseBody(@NotBlank @Size(max = 200) String policyDomain, @Size(max = 500) List<String> territory,
@@ -59,7 +60,8 @@ public record ItemBody(
     }
 
     public record DatasetBody(@Size(max = 2000) String catalogueDatasetId, @NotNull AccessLevel targetAccessLevel,
-                              @NotNull LocalDate targetDate, @NotBlank String responsibleSiren,
+                              @NotNull @PlausibleDate LocalDate targetDate,
+                              @NotBlank String responsibleSiren,
                               @NotNull PriorityOrigin answers) {
     }
 

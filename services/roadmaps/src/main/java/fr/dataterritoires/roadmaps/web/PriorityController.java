@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import fr.dataterritoires.platform.errors.PlausibleDate;
 import fr.dataterritoires.platform.security.DtPrincipal;
 import fr.dataterritoires.roadmaps.application.priority.DeclarePriority;
 import fr.dataterritoires.roadmaps.application.priority.PriorityService;
@@ -44,7 +47,7 @@ public class PriorityController {
     public record PriorityBody(@NotNull PriorityLevel level, String regionCode, @NotNull PrioritySubject subject,
                                @NotBlank @Size(max = 500) String title, @Size(max = 2000) String datasetReference,
                                @Size(max = 200) String theme, @Size(max = 500) List<String> territories,
-                               AccessLevel targetAccessLevel, LocalDate targetDate) {
+                               AccessLevel targetAccessLevel, @PlausibleDate LocalDate targetDate) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -69,10 +72,13 @@ public class PriorityController {
                 .body(PriorityResponse.of(p));
     }
 
+    /** In declaration order, one page at a time (beyond the bounds: a 400 naming {@code limit} or {@code offset}). */
     @GetMapping
     public List<PriorityResponse> list(@RequestParam(required = false) PriorityLevel level,
-                                       @RequestParam(required = false) String region) {
-        return service.list(level, region == null ? null : Inputs.region(region, "region")).stream()
+                                       @RequestParam(required = false) String region,
+                                       @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit,
+                                       @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int offset) {
+        return service.list(level, region == null ? null : Inputs.region(region, "region"), limit, offset).stream()
                 .map(PriorityResponse::of).toList();
     }
 }

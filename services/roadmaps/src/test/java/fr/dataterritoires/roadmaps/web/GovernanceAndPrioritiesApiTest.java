@@ -79,6 +79,44 @@ class GovernanceAndPrioritiesApiTest {
     }
 
     @Test
+    void prioritiesArePagedInTheirDeclarationOrderAndAPageBeyondTheBoundsIsRefused() {
+        Api api = new Api(port);
+        for (int i = 0; i < 3; i++) {
+            api.post("/api/priorities", COORDINATOR, Map.of("level", "NATIONAL", "subject", "THEME",
+                    "title", "Priorité paginée " + i)).status(201);
+        }
+        List<String> all = api.get("/api/priorities?level=NATIONAL&limit=500", null).ok().json().findValuesAsString("id");
+        assertThat(all).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(api.get("/api/priorities?level=NATIONAL&limit=2", null).ok().json().findValuesAsString("id"))
+                .containsExactlyElementsOf(all.subList(0, 2));
+        assertThat(api.get("/api/priorities?level=NATIONAL&limit=2&offset=1", null).ok().json().findValuesAsString("id"))
+                .containsExactlyElementsOf(all.subList(1, 3));
+        assertThat(api.get("/api/priorities?level=NATIONAL&offset=" + all.size(), null).ok().json().size()).isZero();
+        // beyond the maximum: refused, naming the parameter (never silently cut)
+        api.get("/api/priorities?limit=501", null).problem(400, "limit");
+        api.get("/api/priorities?limit=0", null).problem(400, "limit");
+        api.get("/api/priorities?offset=100001", null).problem(400, "offset");
+        api.get("/api/priorities?offset=-1", null).problem(400, "offset");
+    }
+
+    @Test
+    void aFarFutureOrFarPastDateIsRefusedNamingTheFieldAndNothingIsWritten() {
+        Api api = new Api(port);
+        api.post("/api/priorities", COORDINATOR, Map.of("level", "NATIONAL", "subject", "THEME",
+                "title", "Priorité du lointain futur", "targetDate", "3026-01-01")).problem(400, "targetDate", "01/01/2000");
+        api.post("/api/priorities", COORDINATOR, Map.of("level", "NATIONAL", "subject", "THEME",
+                "title", "Priorité du lointain passé", "targetDate", "1026-01-01")).problem(400, "targetDate");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM priority WHERE title LIKE 'Priorité du lointain%'",
+                Integer.class)).as("nothing written").isZero();
+        String committee = api.committee("28");
+        api.post("/api/governance/bodies/" + committee + "/members", COORDINATOR, Map.of("person",
+                Map.of("name", "Dominique"), "role", "CITIZEN_REPRESENTATIVE", "joinedOn", "2202-01-15"))
+                .problem(400, "joinedOn");
+        assertThat(api.get("/api/governance/bodies/" + committee, COORDINATOR).ok().json().toString())
+                .doesNotContain("Dominique");
+    }
+
+    @Test
     void nationalAndLocalPrioritiesAreDeclaredAndAnnounced() {
         Api api = new Api(port);
         api.post("/api/priorities", COMMITTEE_84, Map.of("level", "NATIONAL", "subject", "THEME", "title", "Énergie"))

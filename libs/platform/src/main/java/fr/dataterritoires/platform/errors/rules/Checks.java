@@ -1,6 +1,10 @@
 package fr.dataterritoires.platform.errors.rules;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -16,6 +20,23 @@ public final class Checks {
     public static final BigDecimal MAX_EUROS = new BigDecimal("999999999999.99");
 
     private static final BigDecimal MAX_FTE = new BigDecimal("99999.99");
+
+    /**
+     * The earliest date a request may carry: the platform's data (roadmaps, calls, exchanges, initiatives) starts with
+     * the 2000s, like its years ({@link #year}). Earlier is a typo (0202 for 2020) or a probe.
+     */
+    public static final LocalDate EARLIEST_DATE = LocalDate.of(2000, 1, 1);
+
+    /**
+     * How far ahead of today a request's date may be: 30 years, beyond the longest plans the platform holds (a
+     * roadmap's horizon, a grant's last tranche, a support period). Further is a typo (2205) or a probe (9999).
+     */
+    public static final int MAX_YEARS_AHEAD = 30;
+
+    /** Dates are civil dates in metropolitan France. */
+    public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private Checks() {
     }
@@ -116,6 +137,70 @@ public final class Checks {
             throw RuleViolation.invalid(field, "L'année « " + field + " » doit être comprise entre 2000 et 2100.");
         }
         return year;
+    }
+
+    /** Today in metropolitan France: the reference of {@link #date} and {@link #instant}. */
+    public static LocalDate today() {
+        return LocalDate.now(PARIS);
+    }
+
+    /** The last date accepted when it is {@code today}: {@link #MAX_YEARS_AHEAD} years later. */
+    public static LocalDate latestDate(LocalDate today) {
+        return today.plusYears(MAX_YEARS_AHEAD);
+    }
+
+    /** {@link #date(LocalDate, String, LocalDate)} against {@link #today()}. */
+    public static LocalDate date(LocalDate value, String field) {
+        return date(value, field, today());
+    }
+
+    /**
+     * A date from {@link #EARLIEST_DATE} to {@link #MAX_YEARS_AHEAD} years after {@code today}, both included; null
+     * passes (whether a date is required is another check).
+     */
+    public static LocalDate date(LocalDate value, String field, LocalDate today) {
+        String error = dateError(value, today);
+        if (error != null) {
+            throw RuleViolation.invalid(field, "La date « " + field + " » est " + error + ".");
+        }
+        return value;
+    }
+
+    /** {@link #date} for an instant, taken as its date in metropolitan France; against {@link #today()}. */
+    public static Instant instant(Instant value, String field) {
+        return instant(value, field, today());
+    }
+
+    /** {@link #date(LocalDate, String, LocalDate)} for an instant, taken as its date in metropolitan France. */
+    public static Instant instant(Instant value, String field, LocalDate today) {
+        String error = instantError(value, today);
+        if (error != null) {
+            throw RuleViolation.invalid(field, "La date « " + field + " » est " + error + ".");
+        }
+        return value;
+    }
+
+    /** Why {@code value} is out of the bounds of {@link #date} (French, e.g. "hors des bornes…"); null when not. */
+    public static String dateError(LocalDate value, LocalDate today) {
+        if (value == null || !value.isBefore(EARLIEST_DATE) && !value.isAfter(latestDate(today))) {
+            return null;
+        }
+        return bounds(today);
+    }
+
+    /** {@link #dateError} for an instant; compared as instants, so that even {@link Instant#MAX} gets an answer. */
+    public static String instantError(Instant value, LocalDate today) {
+        if (value == null) {
+            return null;
+        }
+        Instant earliest = EARLIEST_DATE.atStartOfDay(PARIS).toInstant();
+        Instant afterLatest = latestDate(today).plusDays(1).atStartOfDay(PARIS).toInstant();
+        return value.isBefore(earliest) || !value.isBefore(afterLatest) ? bounds(today) : null;
+    }
+
+    private static String bounds(LocalDate today) {
+        return "hors des bornes acceptées : du 01/01/2000 au " + FRENCH_DATE.format(latestDate(today)) + " ("
+                + MAX_YEARS_AHEAD + " ans d'ici)";
     }
 
     /** An optional http(s) address, at most 500 characters. */

@@ -7,6 +7,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import fr.dataterritoires.platform.errors.PlausibleDate;
+
 /**
  * A new access request.
  *
@@ -19,7 +21,7 @@ public record AccessRequestBody(
         @NotBlank @Size(max = 200) String requesterName,
         @NotBlank @Email @Size(max = 254) String requesterEmail,
         @NotBlank @Size(max = 2000) String purpose,
-        @NotNull LocalDate wishedStart,
-        @NotNull LocalDate wishedEnd,
+        @NotNull @PlausibleDate LocalDate wishedStart,
+        @NotNull @PlausibleDate LocalDate wishedEnd,
         @Size(max = 500) String legalBasis) {
 }

@@ -196,6 +196,20 @@ class AccessRequestApiTest {
     }
 
     @Test
+    void aFarFutureOrFarPastWishedDateIsRefusedNamingTheFieldAndNothingIsWritten() {
+        Dataset dataset = fixtures.dataset("Réseaux de chaleur et de froid", AccessLevel.RESTRICTED, PRODUCER);
+        Map<String, Object> farFuture = body(dataset, null);
+        farFuture.put("wishedEnd", "9999-12-31");
+        fixtures.post("/api/access-requests", requester, farFuture).problem(400, "wishedEnd", "01/01/2000");
+        Map<String, Object> farPast = body(dataset, null);
+        farPast.put("wishedStart", "1900-01-01");
+        fixtures.post("/api/access-requests", requester, farPast).problem(400, "wishedStart");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM access_request WHERE dataset_id = CAST(? AS uuid)",
+                Integer.class, farFuture.get("datasetId"))).isZero();
+        assertThat(fixtures.reload(dataset.id()).demand().accessRequests()).isZero();
+    }
+
+    @Test
     void silenceForAMonthIsAnImplicitRefusalRecordedByTheJob() {
         Dataset dataset = fixtures.dataset("Consommations énergétiques des bâtiments", AccessLevel.RESTRICTED, PRODUCER);
         String id = fixtures.post("/api/access-requests", requester, body(dataset, null)).json().path("id").asString();

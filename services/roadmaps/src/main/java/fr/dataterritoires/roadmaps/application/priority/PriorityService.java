@@ -57,7 +57,7 @@ public class PriorityService {
     }
 
     @Transactional(readOnly = true)
-    public List<Priority> list(PriorityLevel level, String regionCode) {
-        return priorities.list(level, regionCode);
+    public List<Priority> list(PriorityLevel level, String regionCode, int limit, int offset) {
+        return priorities.list(level, regionCode, limit, offset);
     }
 }

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import fr.dataterritoires.contracts.events.CloudEvents;
+import fr.dataterritoires.platform.errors.rules.Checks;
 import fr.dataterritoires.platform.errors.rules.RuleViolation;
 import fr.dataterritoires.roadmaps.domain.TerritoryKey;
 import fr.dataterritoires.roadmaps.domain.roadmap.AccessLevel;
@@ -287,7 +288,14 @@ public final class ItemRows {
 
         LocalDate parseDate(String value, String field) {
             try {
-                return value.contains("/") ? LocalDate.parse(value, FRENCH_DATE) : LocalDate.parse(value);
+                LocalDate date = value.contains("/") ? LocalDate.parse(value, FRENCH_DATE) : LocalDate.parse(value);
+                // the bounds of every date of a request (Checks.date), here a line's error like any other
+                String outOfBounds = Checks.dateError(date, Checks.today());
+                if (outOfBounds != null) {
+                    error(field, "La date « " + field + " » est " + outOfBounds + ".");
+                    return null;
+                }
+                return date;
             } catch (DateTimeParseException e) {
                 error(field, "« " + value + " » n'est pas une date (" + field + ") : AAAA-MM-JJ ou JJ/MM/AAAA.");
                 return null;

@@ -76,10 +76,10 @@ public class ApplicationController {
 
     public record ApplicationBody(
             @Schema(description = "Appel visé (création seulement)") UUID callId,
-            @NotEmpty @Size(max = 51) List<@Valid MemberBody> consortium,
+            @NotEmpty @Size(max = 51) List<@Valid @NotNull MemberBody> consortium,
             @NotNull @Valid CommonsBody commons,
             @NotBlank @Schema(description = "Montant demandé en euros", example = "80000.00") String requestedAmount,
-            @NotEmpty @Size(max = 100) List<@Valid BudgetLineBody> budget,
+            @NotEmpty @Size(max = 100) List<@Valid @NotNull BudgetLineBody> budget,
             @Size(max = 300) @Schema(description = "Charte éthique adoptée [R19]") String ethicsCharter,
             @Size(max = 20) @Schema(description = "Labels visés [R19]") List<String> labels,
             @Size(max = 10000) String sustainabilityPlan,

@@ -92,7 +92,7 @@ public class CallController {
             @NotEmpty Set<CommonsKind> commonsKinds,
             @Size(max = 20) @Schema(description = "Déclarations exigées des candidats (ex. charte-ethique)") List<String> requiredDeclarations,
             @Min(1) @Max(10) int reviewsPerApplication,
-            @NotEmpty @Size(max = 20) List<@Valid CriterionBody> criteria,
+            @NotEmpty @Size(max = 20) List<@Valid @NotNull CriterionBody> criteria,
             @Schema(description = "Version lue (modification) : 409 si l'appel a changé entre-temps") Long version) {
 
         Call.Terms terms() {

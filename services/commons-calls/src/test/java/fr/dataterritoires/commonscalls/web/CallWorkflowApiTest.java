@@ -203,6 +203,25 @@ class CallWorkflowApiTest {
         api.post("/api/applications", APPLICANT, application).problem(400, "commons.licence");
         // an applicant applies for its own organisation only
         api.post("/api/applications", Api.applicant(Api.MEMBER), Api.applicationBody(callId, "50000.00")).problem(403);
+        // a null item in a list of objects is a 400 naming the list, never a 500 (found by the exhaustive fuzzer on
+        // PUT /api/applications/{id})
+        application = Api.applicationBody(callId, "50000.00");
+        application.put("consortium", withNullItem(application.get("consortium")));
+        api.post("/api/applications", APPLICANT, application).problem(400, "consortium");
+        String draft = api.post("/api/applications", APPLICANT, Api.applicationBody(callId, "50000.00")).status(201)
+                .json().path("id").asString();
+        application = Api.applicationBody(callId, "50000.00");
+        application.put("budget", withNullItem(application.get("budget")));
+        api.put("/api/applications/" + draft, APPLICANT, application).problem(400, "budget");
+        body = Api.callBody(funderId, "COMMONS", null, "300000.00", "120000.00", "0.00");
+        body.put("criteria", withNullItem(body.get("criteria")));
+        api.post("/api/calls", FUNDER, body).problem(400, "criteria");
+    }
+
+    private static List<Object> withNullItem(Object list) {
+        List<Object> items = new java.util.ArrayList<>((List<?>) list);
+        items.add(null);
+        return items;
     }
 
     @Test

@@ -30,8 +30,7 @@ public class GrpcCallLog implements ServerInterceptor, Ordered {
     @Override
     public <ReqT, RespT> ServerCall.Listener<ReqT> interceptCall(ServerCall<ReqT, RespT> call, Metadata headers,
                                                                  ServerCallHandler<ReqT, RespT> next) {
-        String service = call.getMethodDescriptor().getServiceName();
-        if (service == null || service.startsWith("grpc.health.") || service.startsWith("grpc.reflection.")) {
+        if (PlatformGrpcServerAutoConfiguration.isHealthOrReflection(call.getMethodDescriptor().getServiceName())) {
             return next.startCall(call, headers);
         }
         String method = call.getMethodDescriptor().getFullMethodName();

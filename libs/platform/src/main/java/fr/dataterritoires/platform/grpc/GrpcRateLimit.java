@@ -44,8 +44,7 @@ public class GrpcRateLimit implements ServerInterceptor, Ordered {
     @Override
     public <ReqT, RespT> ServerCall.Listener<ReqT> interceptCall(ServerCall<ReqT, RespT> call, Metadata headers,
                                                                  ServerCallHandler<ReqT, RespT> next) {
-        String service = call.getMethodDescriptor().getServiceName();
-        if (service == null || service.startsWith("grpc.health.") || service.startsWith("grpc.reflection.")) {
+        if (PlatformGrpcServerAutoConfiguration.isHealthOrReflection(call.getMethodDescriptor().getServiceName())) {
             return next.startCall(call, headers);
         }
         RateDecision decision = limiter.decide(Callers.key(authentication(), address(call)),

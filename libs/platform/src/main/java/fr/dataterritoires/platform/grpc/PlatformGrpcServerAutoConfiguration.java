@@ -73,6 +73,14 @@ public class PlatformGrpcServerAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(PlatformGrpcServerAutoConfiguration.class);
 
+    /**
+     * Whether a call goes to the server's own health or reflection service ({@link #ANONYMOUS_SERVICES}): probes and
+     * tools, left out of the call log and never rate-limited, so they can neither drown the log nor be refused.
+     */
+    static boolean isHealthOrReflection(String serviceName) {
+        return serviceName == null || serviceName.startsWith("grpc.health.") || serviceName.startsWith("grpc.reflection.");
+    }
+
     @Bean
     @ConditionalOnMissingBean
     public GrpcStatusTranslator grpcStatusTranslator() {

@@ -70,6 +70,8 @@ public class OutboxRelay {
 
     /** Longest uninterrupted wait of an idle tick: how soon it notices a shutdown. */
     private static final long WAIT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** How old the pending count and lag may be when read: counted when read (a scrape), at most once a second. */
+    private static final long GAUGES_MAX_AGE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -87,6 +89,7 @@ public class OutboxRelay {
 
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong oldestAgeMillis = new AtomicLong();
+    private long gaugesCountedAt = System.nanoTime() - GAUGES_MAX_AGE_NANOS;
     private final Counter published;
     private final Counter failures;
 
@@ -103,9 +106,11 @@ public class OutboxRelay {
                 .register(meters);
         this.failures = Counter.builder("dt.outbox.publish.failures")
                 .description("Relay batches that failed (broker away, nack, timeout)").register(meters);
-        Gauge.builder("dt.outbox.pending", pending, AtomicLong::get)
+        // counted when read rather than after every relay pass: woken at every commit, the relay would otherwise count
+        // the pending rows once per write under load
+        Gauge.builder("dt.outbox.pending", this, OutboxRelay::pending)
                 .description("Outbox events not yet published").register(meters);
-        Gauge.builder("dt.outbox.lag", oldestAgeMillis, value -> value.get() / 1000.0).baseUnit("seconds")
+        Gauge.builder("dt.outbox.lag", this, relay -> relay.lagMillis() / 1000.0).baseUnit("seconds")
                 .description("Age of the oldest unpublished outbox event").register(meters);
     }
 
@@ -162,7 +167,6 @@ public class OutboxRelay {
             wakeUpRequested.set(true);
             log.warn("outbox relay failed, next attempt in {} ms: {}", currentBackoff.toMillis(), e.toString());
         }
-        refreshLag();
     }
 
     /** Waits for a wake-up, in slices so that a shutdown does not wait for a long wake-up check to end. */
@@ -260,8 +264,12 @@ public class OutboxRelay {
         return new Message(body, properties);
     }
 
-    /** Refreshes the pending and lag gauges. */
-    public void refreshLag() {
+    /** Counts the pending events and the oldest one's age, unless counted less than a second ago. */
+    private synchronized void countPending() {
+        if (System.nanoTime() - gaugesCountedAt < GAUGES_MAX_AGE_NANOS) {
+            return;
+        }
+        gaugesCountedAt = System.nanoTime();
         try {
             jdbc.query("SELECT count(*) AS n, min(occurred_at) AS oldest FROM outbox_event WHERE published_at IS NULL", rs -> {
                 pending.set(rs.getLong("n"));
@@ -283,8 +291,16 @@ public class OutboxRelay {
         return deleted;
     }
 
+    /** Outbox events not yet published (counted at most a second ago). */
     public long pending() {
+        countPending();
         return pending.get();
+    }
+
+    /** Age in milliseconds of the oldest event not yet published, 0 when none (counted at most a second ago). */
+    public long lagMillis() {
+        countPending();
+        return oldestAgeMillis.get();
     }
 
     private static Duration min(Duration a, Duration b) {

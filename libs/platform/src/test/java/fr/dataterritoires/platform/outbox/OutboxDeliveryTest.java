@@ -254,6 +254,30 @@ class OutboxDeliveryTest {
     }
 
     @Test
+    void thePendingAndLagGaugesAreCountedWhenReadEvenWithTheRelayStopped() throws Exception {
+        ConfigurableApplicationContext producer = harness.producer("producer", 4, harness.amqp.port());
+        CamelContext camel = producer.getBean(CamelContext.class);
+        OutboxPublisher outbox = producer.getBean(OutboxPublisher.class);
+        TransactionTemplate tx = new TransactionTemplate(producer.getBean(PlatformTransactionManager.class));
+        io.micrometer.core.instrument.MeterRegistry meters = producer.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+        camel.getRouteController().stopRoute(OutboxRelayRoute.RELAY_ROUTE_ID);
+
+        tx.executeWithoutResult(status -> {
+            outbox.record("Thing", "stuck-1", EventsHarness.TYPE, Map.of("seq", 1));
+            outbox.record("Thing", "stuck-2", EventsHarness.TYPE, Map.of("seq", 2));
+        });
+
+        // no relay pass runs, yet a scrape sees the two waiting events and their age (before, only a pass counted)
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200))
+                .until(() -> meters.get("dt.outbox.pending").gauge().value() == 2
+                        && meters.get("dt.outbox.lag").gauge().value() > 0);
+        camel.getRouteController().startRoute(OutboxRelayRoute.RELAY_ROUTE_ID);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> meters.get("dt.outbox.pending").gauge().value() == 0
+                        && meters.get("dt.outbox.lag").gauge().value() == 0);
+    }
+
+    @Test
     void recordAllWritesItsEventsInOrderInTheCallersTransactionOnly() throws Exception {
         ConfigurableApplicationContext producer = harness.producer("producer", 4, harness.amqp.port());
         OutboxPublisher outbox = producer.getBean(OutboxPublisher.class);

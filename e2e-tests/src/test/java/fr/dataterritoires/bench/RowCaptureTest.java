@@ -53,6 +53,25 @@ class RowCaptureTest {
     }
 
     @Test
+    void anAuditSequenceEqualToAnotherTablesGeneratedKeyLinksNothing() {
+        // tx 20 levies on project P (its ledger entry got the generated id 1523); tx 21 levies on project Q and its
+        // audit record happens to be number 1523: two operations, each entry inserted by its own transaction
+        RowCapture.Row entry = row("ledger_entry", 21, "{\"id\":1523,\"transaction_id\":\"" + OTHER + "\"}");
+        RowCapture.Row ledger = row("ledger_transaction", 21, "{\"id\":\"" + OTHER + "\"}");
+        RowCapture.Row audit = row("audit_record", 20, "{\"seq\":1523,\"action\":\"preciput.levied\"}");
+        RowCapture.Row project = row("innovation_project", 20, "{\"id\":\"" + APPLICATION + "\"}");
+
+        RowCapture.Captured captured = RowCapture.group(List.of(entry, ledger, audit, project), List.of(), key -> false);
+
+        assertThat(captured.operations()).hasSize(2);
+        assertThat(captured.operations()).allSatisfy(op -> assertThat(op.transactions()).hasSize(1));
+        RowCapture.Transaction levy = captured.operations().stream().map(op -> op.transactions().get(0))
+                .filter(tx -> tx.xmin() == 21).findFirst().orElseThrow();
+        assertThat(levy.inserts()).containsExactlyInAnyOrder(entry, ledger);
+        assertThat(levy.updates()).isEmpty();
+    }
+
+    @Test
     void anOutboxRowOfNoCapturedAggregateIsATransactionOfItsOwn() {
         RowCapture.Row event = row("outbox_event", 99, "{\"position\":8,\"aggregate_id\":\"nowhere-to-be-found\"}");
 

@@ -35,9 +35,10 @@ e2e: ## the full project journey and the fault scenarios across the running suit
 
 bench: ## every benchmark in one build (32 minutes on a quiet 2-core machine; search over 100 000 datasets); figures go to docs/benchmarks.md
 	$(MVN) -q -DskipTests install
-	BENCH_SKIP_BUILD=1 BENCH_DATASETS=$${BENCH_DATASETS:-100000} BENCH_QUERY_SECONDS=$${BENCH_QUERY_SECONDS:-15} \
+	BENCH_SKIP_BUILD=1 BENCH_DATASETS=$${BENCH_DATASETS:-100000} BENCH_QUERY_SECONDS=$${BENCH_QUERY_SECONDS:-10} \
 	  scripts/bench-search.sh
-	BENCH_SKIP_BUILD=1 BENCH_WRITE_SECONDS=$${BENCH_WRITE_SECONDS:-8} scripts/bench-writes.sh
+	BENCH_SKIP_BUILD=1 BENCH_WRITE_SECONDS=$${BENCH_WRITE_SECONDS:-6} BENCH_IDLE_SETTLE_SECONDS=$${BENCH_IDLE_SETTLE_SECONDS:-5} \
+	  scripts/bench-writes.sh
 
 bench-search: ## dataset-search: harvest/index and search vs raw Elasticsearch (BENCH_DATASETS=20000 for a short run)
 	scripts/bench-search.sh

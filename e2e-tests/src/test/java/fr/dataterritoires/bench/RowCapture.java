@@ -36,8 +36,8 @@ import tools.jackson.databind.node.ObjectNode;
  * mentioning it); {@code audit_record} rows are appended again with their sequence and hash chain computed at replay,
  * as {@code AuditTrail} does (lock the head, link, move the head), because the replay's order is not the service's.
  *
- * <p><b>Operations.</b> A transaction that uses a row inserted by another transaction of the step (a column holds that
- * row's key) belongs to the same operation (e.g. an application drafted then submitted, the items of one roadmap):
+ * <p><b>Operations.</b> A transaction that uses a row inserted by another transaction of the step (a foreign-key column
+ * holds that row's key) belongs to the same operation (e.g. an application drafted then submitted, the items of one roadmap):
  * an operation's transactions are replayed in their order by one client. A row is inserted by the first transaction of
  * the operation that mentions it and updated (to its final values) by every later one that mentions it, as the service
  * did (a version moved on, a balance changed); a row that existed before the step is updated by every transaction
@@ -83,7 +83,14 @@ final class RowCapture {
     }
 
     /** A table of the schema: its key columns and the columns an INSERT may set. */
-    record Table(String name, List<String> key, List<String> columns) {
+    /** {@code references}: the table each single-column foreign key of this table names (column → table). */
+    record Table(String name, List<String> key, List<String> columns, Map<String, String> references) {
+    }
+
+    /** The table a column's values name (its foreign key), or null when the column is no foreign key. */
+    @FunctionalInterface
+    interface References {
+        String of(String table, String column);
     }
 
     private RowCapture() {
@@ -130,7 +137,26 @@ final class RowCapture {
                     }
                     List<String> key = r.getArray(2) == null ? List.of() : List.of((String[]) r.getArray(2).getArray());
                     List<String> columns = List.of((String[]) r.getArray(3).getArray());
-                    tables.put(name, new Table(name, key, columns));
+                    tables.put(name, new Table(name, key, columns, new HashMap<>()));
+                }
+            }
+        }
+        try (PreparedStatement p = connection.prepareStatement("""
+                SELECT c.relname, a.attname, f.relname
+                  FROM pg_constraint k
+                  JOIN pg_class c ON c.oid = k.conrelid
+                  JOIN pg_namespace n ON n.oid = c.relnamespace
+                  JOIN pg_class f ON f.oid = k.confrelid
+                  JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = k.conkey[1]
+                 WHERE n.nspname = ? AND k.contype = 'f' AND cardinality(k.conkey) = 1
+                """)) {
+            p.setString(1, schema);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    Table table = tables.get(r.getString(1));
+                    if (table != null) {
+                        table.references().put(r.getString(2), r.getString(3));
+                    }
                 }
             }
         }
@@ -172,34 +198,49 @@ final class RowCapture {
                 }
             }
         }
-        return group(rows, outbox, existing::contains);
+        return group(rows, outbox, existing::contains, (table, column) -> {
+            Table t = tables.get(table);
+            return t == null ? null : t.references().get(column);
+        });
     }
 
     /**
      * Groups captured rows into operations and transactions (see the class comment). {@code existed} tells whether a
      * row (table name + key text) was there before the step. Package-private for tests.
      */
-    static Captured group(List<Row> rows, List<Row> outbox, java.util.function.Predicate<String> existed) {
+    static Captured group(List<Row> rows, List<Row> outbox, java.util.function.Predicate<String> existed,
+                          References references) {
         // transactions by xmin, in order
         TreeMap<Long, List<Row>> byXmin = new TreeMap<>();
         for (Row row : rows) {
             byXmin.computeIfAbsent(row.xmin(), x -> new ArrayList<>()).add(row);
         }
-        // which transactions mention a value (a key of another row); not the audit records: no foreign key names
-        // them and they name nothing by one (their documents are copies), while their sequence numbers would match
-        // the generated keys of other tables (a préciput ledger entry 1523 and the audit record 1523 of another
-        // transaction), chaining unrelated transactions and inserting rows before their parents
+        // which transactions name a row through a foreign key (table + key value), and which mention a value at
+        // all (for the outbox's aggregates, which no foreign key names). Only foreign keys link rows: any equal value
+        // did before, and a number of one table equal to another's generated key chained unrelated transactions
+        // and updated append-only rows (préciput: ledger_transaction.year 2026 and seq 1523 against the ledger
+        // entries 2026 and 1523; an audit record's sequence likewise). The audit records take no part: no foreign
+        // key names them and their documents are copies.
         Map<String, List<Long>> mentions = new HashMap<>();
+        Map<String, List<Long>> named = new HashMap<>();
         for (Map.Entry<Long, List<Row>> tx : byXmin.entrySet()) {
             Set<String> seen = new HashSet<>();
+            Set<String> seenNamed = new HashSet<>();
             for (Row row : tx.getValue()) {
                 if (row.table().equals(AUDIT)) {
                     continue;
                 }
                 row.values().properties().forEach(e -> {
                     String v = text(e.getValue());
-                    if (v != null && v.length() >= 4 && seen.add(v)) {
+                    if (v == null) {
+                        return;
+                    }
+                    if (v.length() >= 4 && seen.add(v)) {
                         mentions.computeIfAbsent(v, k -> new ArrayList<>()).add(tx.getKey());
+                    }
+                    String target = references.of(row.table(), e.getKey());
+                    if (target != null && seenNamed.add(target + '\u0000' + v)) {
+                        named.computeIfAbsent(target + '\u0000' + v, k -> new ArrayList<>()).add(tx.getKey());
                     }
                 });
             }
@@ -254,8 +295,8 @@ final class RowCapture {
             boolean before = row.key() != null && existed.test(row.table() + row.key());
             List<Long> writers = new ArrayList<>();
             writers.add(row.xmin());
-            if (row.keyValue() != null && row.keyValue().length() >= 4) {
-                List<Long> m = mentions.get(row.keyValue());
+            if (row.keyValue() != null) {
+                List<Long> m = named.get(row.table() + '\u0000' + row.keyValue());
                 if (m != null) {
                     m.stream().filter(x -> !writers.contains(x)).forEach(writers::add);
                 }

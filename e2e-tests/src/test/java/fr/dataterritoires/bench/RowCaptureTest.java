@@ -3,6 +3,7 @@ package fr.dataterritoires.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class RowCaptureTest {
         RowCapture.Row event = row("outbox_event", 99, "{\"position\":5,\"aggregate_id\":\"" + APPLICATION + "\"}");
 
         RowCapture.Captured captured = RowCapture.group(List.of(member, auditDraft, application, call, other),
-                List.of(event), Set.of("call[\"" + CALL + "\"]")::contains);
+                List.of(event), Set.of("call[\"" + CALL + "\"]")::contains, REFERENCES);
 
         assertThat(captured.operations()).hasSize(2);
         RowCapture.Operation submitted = captured.operations().get(0);
@@ -61,7 +62,8 @@ class RowCaptureTest {
         RowCapture.Row audit = row("audit_record", 20, "{\"seq\":1523,\"action\":\"preciput.levied\"}");
         RowCapture.Row project = row("innovation_project", 20, "{\"id\":\"" + APPLICATION + "\"}");
 
-        RowCapture.Captured captured = RowCapture.group(List.of(entry, ledger, audit, project), List.of(), key -> false);
+        RowCapture.Captured captured = RowCapture.group(List.of(entry, ledger, audit, project), List.of(), key -> false,
+                REFERENCES);
 
         assertThat(captured.operations()).hasSize(2);
         assertThat(captured.operations()).allSatisfy(op -> assertThat(op.transactions()).hasSize(1));
@@ -72,10 +74,33 @@ class RowCaptureTest {
     }
 
     @Test
+    void onlyForeignKeysLinkRowsNotEqualNumbersElsewhere() {
+        // two préciput levies: each ledger transaction has a year (2026) and a generated number (seq) that equal the
+        // generated ids of ledger entries of the other levy; only ledger_entry.transaction_id is a foreign key
+        String first = "0b5c1a52-0000-4000-8000-0000000000f1";
+        String second = "0b5c1a52-0000-4000-8000-0000000000f2";
+        RowCapture.Row levy1 = row("ledger_transaction", 30, "{\"id\":\"" + first + "\",\"seq\":2027,\"year\":2026}");
+        RowCapture.Row entry1 = row("ledger_entry", 30, "{\"id\":2026,\"transaction_id\":\"" + first + "\"}");
+        RowCapture.Row levy2 = row("ledger_transaction", 31, "{\"id\":\"" + second + "\",\"seq\":2026,\"year\":2026}");
+        RowCapture.Row entry2 = row("ledger_entry", 31, "{\"id\":2027,\"transaction_id\":\"" + second + "\"}");
+
+        RowCapture.Captured captured = RowCapture.group(List.of(levy1, entry1, levy2, entry2), List.of(), key -> false,
+                REFERENCES);
+
+        assertThat(captured.operations()).hasSize(2);
+        assertThat(captured.operations()).allSatisfy(op -> {
+            assertThat(op.transactions()).hasSize(1);
+            assertThat(op.transactions().get(0).updates()).isEmpty();
+            assertThat(op.transactions().get(0).inserts()).hasSize(2);
+        });
+        assertThat(captured.updatedPerTable()).isEmpty();
+    }
+
+    @Test
     void anOutboxRowOfNoCapturedAggregateIsATransactionOfItsOwn() {
         RowCapture.Row event = row("outbox_event", 99, "{\"position\":8,\"aggregate_id\":\"nowhere-to-be-found\"}");
 
-        RowCapture.Captured captured = RowCapture.group(List.of(), List.of(event), key -> false);
+        RowCapture.Captured captured = RowCapture.group(List.of(), List.of(event), key -> false, REFERENCES);
 
         assertThat(captured.outboxUnattached()).isEqualTo(1);
         assertThat(captured.operations()).hasSize(1);
@@ -89,6 +114,11 @@ class RowCaptureTest {
 
         assertThat(RowCapture.orderForInsert(List.of(child, parent))).containsExactly(parent, child);
     }
+
+    /** The foreign keys of the tables above, as {@code RowCapture.tables} reads them from the catalogue. */
+    private static final RowCapture.References REFERENCES = (table, column) -> Map.of(
+            "consortium_member.application_id", "application", "application.call_id", "call",
+            "ledger_entry.transaction_id", "ledger_transaction").get(table + "." + column);
 
     private static RowCapture.Row row(String table, long xmin, String json) {
         ObjectNode values = (ObjectNode) EsHttp.JSON.readTree(json);

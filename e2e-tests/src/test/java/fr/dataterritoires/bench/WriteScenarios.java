@@ -191,15 +191,19 @@ final class WriteScenarios {
      * own roadmap (one région, one period), a new one every {@value #ITEMS_PER_ROADMAP} items, made before the
      * request is timed: a roadmap of a realistic size, and no client waits on another's version. Client k of every
      * step goes on with the roadmap client k of the step before left unfinished: a fresh roadmap per client and step
-     * used up the régions' 23 periods (2030-2099) once the quiet machine's steps filed more items.
+     * used up the régions' 23 periods (2030-2098) once the quiet machine's steps filed more items. A new roadmap goes
+     * to the next région in turn, not to the client's own: client 0 alone files every item of the 1-client steps, and
+     * with a fixed région it used up région 01's periods by the 64-client step (make bench of 23:17).
      */
     static final class RoadmapItems extends Base {
 
         static final int ITEMS_PER_ROADMAP = 60;
         private final List<String> regions = Territories.get().regions().stream().map(Region::code).toList();
         private final Map<String, AtomicInteger> nextYear = new ConcurrentHashMap<>();
-        /** Per client: its roadmap, the version it last saw, the items it filed there (kept from step to step). */
+        private final AtomicInteger nextRegion = new AtomicInteger();
+        /** Per client: its roadmap, its région, the version it last saw, the items it filed there (kept across steps). */
         private String[] roadmap = new String[0];
+        private String[] regionOf = new String[0];
         private long[] version = new long[0];
         private int[] items = new int[0];
 
@@ -230,10 +234,12 @@ final class WriteScenarios {
         public LoadRunner.Client step(Target target, int concurrency) {
             if (roadmap.length < concurrency) {
                 roadmap = java.util.Arrays.copyOf(roadmap, concurrency);
+                regionOf = java.util.Arrays.copyOf(regionOf, concurrency);
                 version = java.util.Arrays.copyOf(version, concurrency);
                 items = java.util.Arrays.copyOf(items, concurrency);
             }
             String[] roadmap = this.roadmap;
+            String[] regionOf = this.regionOf;
             long[] version = this.version;
             int[] items = this.items;
             return new LoadRunner.Client() {
@@ -241,16 +247,22 @@ final class WriteScenarios {
                 public void prepare(int index) {
                     int c = client(index);
                     if (roadmap[c] == null || items[c] >= ITEMS_PER_ROADMAP) {
-                        String region = regions.get(c % regions.size());
-                        int year = nextYear.get(region).getAndAdd(3);
-                        if (year + 2 > 2099) {
-                            throw new IllegalStateException("no period left for région " + region);
+                        String region = null;
+                        int year = 0;
+                        for (int tried = 0; tried < regions.size() && region == null; tried++) {
+                            String candidate = regions.get(Math.floorMod(nextRegion.getAndIncrement(), regions.size()));
+                            year = nextYear.get(candidate).getAndAdd(3);
+                            region = year + 2 > 2100 ? null : candidate; // the service takes years up to 2100
+                        }
+                        if (region == null) {
+                            throw new IllegalStateException("no period left in any région");
                         }
                         JsonNode created = expect(target.post("/roadmaps/committee", tokens.committee(region),
                                 Map.of("regionCode", region, "startYear", year, "endYear", year + 2,
                                         "title", "Feuille de route " + year + "-" + (year + 2) + " (banc d'essai)")),
                                 201, "roadmap").json();
                         roadmap[c] = created.path("id").asString();
+                        regionOf[c] = region;
                         version[c] = created.path("version").asLong();
                         items[c] = 0;
                     }
@@ -259,7 +271,7 @@ final class WriteScenarios {
                 @Override
                 public boolean send(int index) {
                     int c = client(index);
-                    String region = regions.get(c % regions.size());
+                    String region = regionOf[c];
                     Map<String, Object> item = new LinkedHashMap<>();
                     item.put("version", version[c]);
                     item.put("kind", "USE_CASE");

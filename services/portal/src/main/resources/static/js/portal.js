@@ -32,3 +32,47 @@
     }, 250);
   });
 }());
+
+// A harvest run in progress (#avancement[data-suivi]): its page is re-read every few seconds and its progress
+// replaced in place, instead of the whole page reloading (what <noscript><meta http-equiv="refresh"> does without
+// this script). The live region #etat-moisson (role="status", polite) changes only when the run's status does, so a
+// screen reader hears "Moisson terminée…" once, not every count. "?actualisation=non" turns both off.
+(function () {
+  'use strict';
+  var progress = document.getElementById('avancement');
+  var status = document.getElementById('etat-moisson');
+  if (!progress || !status || !progress.hasAttribute('data-suivi') || !window.fetch || !window.DOMParser) {
+    return;
+  }
+  var every = 3000;
+  function schedule() {
+    setTimeout(poll, every);
+  }
+  function poll() {
+    fetch(window.location.href, {headers: {'Accept': 'text/html'}, credentials: 'same-origin', cache: 'no-store'})
+      .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
+      .then(function (html) {
+        var page = new DOMParser().parseFromString(html, 'text/html');
+        var fresh = page.getElementById('avancement');
+        var freshStatus = page.getElementById('etat-moisson');
+        if (!fresh || !freshStatus) {
+          schedule();
+          return;
+        }
+        // a parsed document runs no script: its <noscript> would show as content here
+        Array.prototype.forEach.call(fresh.querySelectorAll('noscript'), function (n) { n.remove(); });
+        progress.innerHTML = fresh.innerHTML;
+        if (freshStatus.textContent !== status.textContent) {
+          status.textContent = freshStatus.textContent;
+        }
+        document.title = page.title;
+        if (fresh.hasAttribute('data-suivi')) {
+          schedule();
+        } else {
+          progress.removeAttribute('data-suivi');
+        }
+      })
+      .catch(function () { schedule(); /* a missed answer: the next one will do */ });
+  }
+  schedule();
+}());

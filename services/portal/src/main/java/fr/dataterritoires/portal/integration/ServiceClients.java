@@ -73,6 +73,11 @@ public class ServiceClients {
         }
     }
 
+    /** The application's mapper, for answers a client reads itself (an import's refused lines). */
+    JsonMapper json() {
+        return json;
+    }
+
     private RestClient create(String service) {
         return RestClient.builder()
                 // the application's mapper: unknown members of the services' answers are ignored, dates read as ISO
@@ -124,6 +129,15 @@ public class ServiceClients {
         try {
             problem = json.readTree(response.getBody());
         } catch (RuntimeException unreadable) {
+            return new ServiceRefusal(status, "Demande refusée", "Le service a refusé la demande (HTTP " + status
+                    + ").", Map.of());
+        }
+        return refusal(status, problem);
+    }
+
+    /** A 4xx answer already read: its problem+json as a {@link ServiceRefusal}. */
+    ServiceRefusal refusal(int status, JsonNode problem) {
+        if (problem == null || !problem.isObject()) {
             return new ServiceRefusal(status, "Demande refusée", "Le service a refusé la demande (HTTP " + status
                     + ").", Map.of());
         }

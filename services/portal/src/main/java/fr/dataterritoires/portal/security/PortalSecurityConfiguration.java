@@ -79,6 +79,8 @@ public class PortalSecurityConfiguration {
                         // funding, replication and exchanges: what the services publish to anyone
                         .requestMatchers(HttpMethod.GET, "/appels", "/appels/*", "/preciput", "/initiatives",
                                 "/initiatives/*", "/echanges/offres", "/echanges/offres/*", "/formations").permitAll()
+                        // harvested sources and their runs, as dataset-search publishes them (starting one: signed in)
+                        .requestMatchers(HttpMethod.GET, "/moissons", "/moissons/*", "/moissons/sources/*").permitAll()
                         .requestMatchers("/connexion", "/oauth2/**", "/login/oauth2/**").permitAll()
                         // the development issuer (local profile only; loopback callers only: DevAuthorizationEndpoint)
                         .requestMatchers("/dev-issuer/**").permitAll()

@@ -123,6 +123,30 @@ public final class RealFundingServices implements ApplicationContextInitializer<
         return initiativeId;
     }
 
+    /**
+     * A new programme of the demo funder at a 5 % préciput, through commons-calls' API (the pages do not create
+     * programmes); the funder is registered first if no test did. Its id.
+     */
+    public static String preciputProgramme() {
+        try {
+            String funderToken = token(Role.FUNDER);
+            JsonNode found = commonsCalls().call("GET", "/api/funders?siren=" + DevUsers.DEMO_FUNDER_SIREN, null, 200,
+                    funderToken);
+            String funderId = found.isEmpty()
+                    ? commonsCalls().call("POST", "/api/funders", Map.of("name",
+                            "Agence nationale de la cohésion des territoires"), 201, funderToken).path("id").asString()
+                    : found.get(0).path("id").asString();
+            return commonsCalls().call("POST", "/api/funders/" + funderId + "/programmes", Map.of("name",
+                    "Programme d'innovation " + java.util.UUID.randomUUID().toString().substring(0, 8),
+                    "preciputRate", "0.05"), 201, funderToken).path("id").asString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A demo user's token, as the portal's development login gives it. */
     public static String token(Role role) {
         return RealDatasetSearch.minter().mintFor(role);

@@ -1,0 +1,109 @@
+package fr.dataterritoires.portal.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import fr.dataterritoires.platform.security.Role;
+import fr.dataterritoires.portal.support.FundingPortalTest;
+import fr.dataterritoires.portal.support.RealFundingServices;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The préciput import in Debian's Chromium against the real commons-calls: a funder uploads a file of innovation
+ * projects with one bad line and sees that line's error (nothing levied), then the corrected file levied; a national
+ * coordinator finds both among the latest imports. axe-core on every page: no serious or critical violation.
+ */
+@FundingPortalTest
+class PreciputImportJourneyTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aFunderSeesTheBadLineOfItsFileThenImportsItCorrected() throws Exception {
+        List<String> violations = new ArrayList<>();
+        String programme = RealFundingServices.preciputProgramme();
+        String project = "PROJ-" + UUID.randomUUID().toString().substring(0, 8);
+        String bad = "projectReference;programmeId;projectFunding\n" + project + "-1;" + programme + ";100000.00\n"
+                + project + "-2;" + programme + ";cent mille\n";
+        Path dir = Files.createTempDirectory("dt-portal-preciput");
+        Path badFile = Files.writeString(dir.resolve("projets-a-corriger.csv"), bad, StandardCharsets.UTF_8);
+        Path goodFile = Files.writeString(dir.resolve("projets.csv"), bad.replace(";cent mille\n", ";20000.00\n"),
+                StandardCharsets.UTF_8);
+        String refused;
+        String applied;
+        try (Browser browser = Browser.start(true)) {
+            ChromeDriver web = browser.driver();
+            web.get(url("/preciput/imports"));
+            signIn(browser, Role.FUNDER);
+            // Spring Security marks the saved request it resumes with "?continue"
+            assertThat(java.net.URI.create(web.getCurrentUrl()).getPath()).isEqualTo("/preciput/imports");
+            assertThat(text(web, By.id("programmes"))).contains(programme);
+            browser.collectAccessibilityViolations(violations);
+
+            web.findElement(By.id("fichier")).sendKeys(badFile.toString());
+            browser.clickAndWait(By.id("importer"));
+            refused = web.getCurrentUrl();
+            assertThat(text(web, By.id("resultat"))).contains("Import refusé");
+            assertThat(text(web, By.id("ligne-3"))).contains("Ligne 3").contains("projectFunding");
+            assertThat(text(web, By.id("preleves"))).isEqualTo("0");
+            browser.collectAccessibilityViolations(violations);
+            browser.screenshot("import-preciput-refuse");
+
+            browser.clickAndWait(By.id("nouvel-import"));
+            web.findElement(By.id("fichier")).sendKeys(goodFile.toString());
+            browser.clickAndWait(By.id("importer"));
+            applied = web.getCurrentUrl();
+            assertThat(text(web, By.id("resultat"))).contains("Import appliqué");
+            assertThat(text(web, By.id("preleves"))).isEqualTo("2");
+            browser.collectAccessibilityViolations(violations);
+
+            // the coordinators' list
+            web.manage().deleteAllCookies();
+            web.get(url("/preciput/imports"));
+            signIn(browser, Role.NATIONAL_COORDINATOR);
+            assertThat(text(web, By.id("derniers-imports"))).contains("projets-a-corriger.csv").contains("projets.csv");
+            browser.collectAccessibilityViolations(violations);
+        } finally {
+            Files.deleteIfExists(badFile);
+            Files.deleteIfExists(goodFile);
+            Files.deleteIfExists(dir);
+        }
+        JsonNode recorded = RealFundingServices.commonsCalls().call("GET", "/api/preciput/imports/"
+                + refused.substring(refused.lastIndexOf('/') + 1), null, 200,
+                RealFundingServices.token(Role.NATIONAL_COORDINATOR));
+        assertThat(recorded.path("status").asString()).isEqualTo("REJECTED");
+        assertThat(recorded.path("errors").get(0).path("line").asInt()).isEqualTo(3);
+        assertThat(RealFundingServices.commonsCalls().call("GET", "/api/preciput/imports/"
+                + applied.substring(applied.lastIndexOf('/') + 1), null, 200,
+                RealFundingServices.token(Role.NATIONAL_COORDINATOR)).path("levied").asInt()).isEqualTo(2);
+        assertThat(violations).as("serious or critical axe-core violations").isEmpty();
+    }
+
+    private static void signIn(Browser browser, Role role) {
+        ChromeDriver web = browser.driver();
+        assertThat(web.getCurrentUrl()).endsWith("/connexion");
+        browser.clickAndWait(By.id("connexion-developpement"));
+        web.findElement(By.cssSelector("label[for=role-" + role.name() + "]")).click();
+        browser.clickAndWait(By.id("connexion-demo"));
+    }
+
+    private static String text(ChromeDriver web, By element) {
+        return web.findElement(element).getDomProperty("textContent").replaceAll("\\s+", " ").strip();
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+}

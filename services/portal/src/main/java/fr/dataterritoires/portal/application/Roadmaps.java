@@ -26,6 +26,7 @@ public interface Roadmaps {
 
     RoadmapView addItem(UUID id, long version, ItemDraft item);
 
+    /** The item's content and place (parent, weight, milestones); its status and progress stay as they are. */
     RoadmapView replaceItem(UUID id, long version, UUID itemId, ItemDraft item);
 
     /** Execution tracking: status and progress ({@code progress} blank: the status's default). */

@@ -39,7 +39,8 @@ public record ItemDraft(RoadmapItemKind kind, Map<String, String> values, List<M
             return date == null && title == null;
         }
 
-        Map<String, Object> body() {
+        /** The milestone as the service's API takes it. */
+        public Map<String, Object> body() {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("date", date);
             body.put("title", title);
@@ -60,7 +61,7 @@ public record ItemDraft(RoadmapItemKind kind, Map<String, String> values, List<M
         milestones = milestones == null ? List.of() : milestones.stream().filter(m -> !m.isBlank()).toList();
     }
 
-    /** The form as posted: its fields by name, and the milestones' rows ({@code milestones[i].date}, {@code .title}, {@code .done}). */
+    /** The form as posted: its fields by name, and the milestones' rows ({@code milestones[i].date}, ...). */
     public ItemDraft(RoadmapItemKind kind, Map<String, String> posted) {
         this(kind, posted, milestoneRows(posted));
     }
@@ -71,18 +72,28 @@ public record ItemDraft(RoadmapItemKind kind, Map<String, String> values, List<M
         return all;
     }
 
+    /**
+     * The milestones' rows of a posted form ({@code milestones[i].date}, {@code .title}, {@code .done}), in the rows'
+     * order, blank ones dropped; null when the form has none (the tracking form of an item without milestones).
+     */
+    public static List<MilestoneDraft> postedMilestones(Map<String, String> posted) {
+        boolean any = posted != null && posted.keySet().stream().anyMatch(n -> MILESTONE_FIELD.matcher(n).matches());
+        return any ? milestoneRows(posted).stream().filter(m -> !m.isBlank()).toList() : null;
+    }
+
     private static List<MilestoneDraft> milestoneRows(Map<String, String> posted) {
         java.util.SortedMap<Integer, Map<String, String>> rows = new java.util.TreeMap<>();
         if (posted != null) {
             posted.forEach((name, value) -> {
                 Matcher m = MILESTONE_FIELD.matcher(name);
                 if (m.matches()) {
-                    rows.computeIfAbsent(Integer.parseInt(m.group(1)), i -> new LinkedHashMap<>()).put(m.group(2), value);
+                    rows.computeIfAbsent(Integer.parseInt(m.group(1)), i -> new LinkedHashMap<>())
+                            .put(m.group(2), value);
                 }
             });
         }
-        return rows.values().stream().map(r -> new MilestoneDraft(r.get("date"), r.get("title"), checked(r.get("done"))))
-                .toList();
+        return rows.values().stream()
+                .map(r -> new MilestoneDraft(r.get("date"), r.get("title"), checked(r.get("done")))).toList();
     }
 
     /** A checkbox posts its value when ticked, nothing otherwise. */

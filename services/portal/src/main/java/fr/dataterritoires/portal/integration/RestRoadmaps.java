@@ -106,11 +106,15 @@ public class RestRoadmaps implements Roadmaps {
     }
 
     @Override
-    public RoadmapView track(UUID id, long version, UUID itemId, String status, String progress) {
+    public RoadmapView track(UUID id, long version, UUID itemId, String status, String progress,
+                             java.util.List<ItemDraft.MilestoneDraft> milestones) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("version", version);
         body.put("status", typed(status));
         body.put("progress", ItemDraft.typedNumber(progress));
+        if (milestones != null) {
+            body.put("milestones", milestones.stream().map(ItemDraft.MilestoneDraft::body).toList());
+        }
         return post("/roadmaps/" + id + "/items/" + itemId + "/tracking", body);
     }
 

@@ -24,8 +24,9 @@ import fr.dataterritoires.portal.security.CurrentUser;
 
 /**
  * The issuers' pages: a committee member's région roadmaps, a ministry officer's territorial sections; creating one,
- * its items (add, edit: content, parent, weight, milestones), their progress, the submission to the national instance. Plain forms: a POST, then a
- * redirect either way (post/redirect/get), with the service's refusals shown next to the fields they name.
+ * its items (add, edit: content, parent, weight, milestones), their progress and milestones reached, the submission to
+ * the national instance. Plain forms: a POST, then a redirect either way (post/redirect/get), with the service's
+ * refusals shown next to the fields they name.
  */
 @Controller
 public class RoadmapEditPages {
@@ -152,11 +153,14 @@ public class RoadmapEditPages {
     @PostMapping("/feuilles-de-route/{id}/elements/{itemId}/suivi")
     public String track(@PathVariable UUID id, @PathVariable UUID itemId, @RequestParam long version,
                         @RequestParam(required = false) String status,
-                        @RequestParam(required = false) String progress, RedirectAttributes redirect) {
+                        @RequestParam(required = false) String progress,
+                        @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
         // the refusals go next to this item's fields only
         redirect.addFlashAttribute("trackedItem", itemId);
+        // its milestones travel in the form (hidden date and title, "atteint" ticked or not): the list is replaced
+        List<ItemDraft.MilestoneDraft> milestones = ItemDraft.postedMilestones(form.toSingleValueMap());
         return Forms.step(redirect, "L'avancement est enregistré.", edit(id) + "#element-" + itemId,
-                () -> roadmaps.track(id, version, itemId, status, progress));
+                () -> roadmaps.track(id, version, itemId, status, progress, milestones));
     }
 
     @PostMapping("/feuilles-de-route/{id}/soumission")

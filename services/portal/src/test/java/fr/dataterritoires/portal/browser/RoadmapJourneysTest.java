@@ -21,8 +21,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * The roadmap journey in a real browser (Debian's Chromium, headless) against the real roadmaps service: a committee
  * member signs in, files a roadmap (a refused item first, then a financial line and a use case with a milestone, its
- * title refused first), puts the line under the use case with a weight, records progress and submits it; the national coordinator takes it up, arbitrates and publishes it, then reads the consolidation and
- * the national priorities; a visitor without JavaScript finds it by région. axe-core checks every page visited: no
+ * title refused first), puts the line under the use case with a weight, records progress and submits it; the
+ * national coordinator takes it up, arbitrates and publishes it, then reads the consolidation and the national
+ * priorities; a visitor without JavaScript finds it by région. axe-core checks every page visited: no
  * serious or critical violation.
  */
 @PortalTest
@@ -97,6 +98,7 @@ class RoadmapJourneysTest {
             browser.clickAndWait(By.id("modifier-0"));
             new Select(web.findElement(By.id("parentId")))
                     .selectByVisibleText("Observatoire des mobilités du quotidien (Cas d'usage prioritaire)");
+            web.findElement(By.id("weight")).clear();
             web.findElement(By.id("weight")).sendKeys("2");
             check(browser, violations);
             browser.clickAndWait(By.id("enregistrer"));

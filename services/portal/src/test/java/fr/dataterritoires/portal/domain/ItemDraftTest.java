@@ -82,6 +82,12 @@ class ItemDraftTest {
         // no milestone typed: an empty list, which clears them (the service replaces the list)
         assertThat(new ItemDraft(RoadmapItemKind.FINANCIAL_LINE, Map.of("title", "x")).body())
                 .containsEntry("milestones", List.of()).containsEntry("parentId", null).containsEntry("weight", null);
+        // the tracking form: no milestone fields, the milestones stay as they are (null); else the whole list
+        assertThat(ItemDraft.postedMilestones(Map.of("status", "PLANNED", "progress", ""))).isNull();
+        assertThat(ItemDraft.postedMilestones(Map.of("milestones[0].date", "2027-01-15",
+                "milestones[0].title", "Lancement", "milestones[1].date", "2027-06-30", "milestones[1].title", "Bilan",
+                "milestones[1].done", "true"))).containsExactly(new ItemDraft.MilestoneDraft("2027-01-15", "Lancement", false),
+                new ItemDraft.MilestoneDraft("2027-06-30", "Bilan", true));
     }
 
     @Test

@@ -280,6 +280,23 @@ class RoadmapPagesTest {
         assertThat(item(roadmap, "USE_CASE").path("progress").asInt()).isEqualTo(40);
         // the use case's milestones stay, not sent again by the line's form
         assertThat(item(roadmap, "USE_CASE").path("milestones").size()).isEqualTo(1);
+
+        // a milestone reached or not is tracking, open after submission too: its box in the item's tracking form
+        int row = index(id, useCase);
+        assertThat(send(post("/feuilles-de-route/" + id + "/soumission").param("version", String.valueOf(version(id))),
+                member)).contains("id=\"succes\"").containsPattern("id=\"jalon-" + row
+                + "-0\" name=\"milestones\\[0\\]\\.done\"\\s+value=\"true\" checked=\"checked\"");
+        assertThat(send(post("/feuilles-de-route/" + id + "/elements/" + useCase + "/suivi")
+                .param("version", String.valueOf(version(id))).param("status", "PLANNED")
+                .param("milestones[0].date", start + "-03-15").param("milestones[0].title", "Atelier de lancement"),
+                member)).contains("id=\"succes\"");
+        JsonNode followed = RealRoadmaps.api("GET", "/api/roadmaps/" + id, null, 200, token);
+        assertThat(followed.path("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(item(followed, "USE_CASE").path("milestones")).singleElement().satisfies(m -> {
+            assertThat(m.path("title").asString()).isEqualTo("Atelier de lancement");
+            assertThat(m.path("done").asBoolean()).isFalse();
+        });
+        assertThat(item(followed, "USE_CASE").path("progress").asInt()).isEqualTo(40);
     }
 
     @Test

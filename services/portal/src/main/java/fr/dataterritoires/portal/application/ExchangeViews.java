@@ -40,7 +40,8 @@ public final class ExchangeViews {
 
         /** The day of the enrolment in France. */
         public java.time.LocalDate enrolledOn() {
-            return enrolledAt == null ? null : java.time.LocalDate.ofInstant(enrolledAt, java.time.ZoneId.of("Europe/Paris"));
+            return enrolledAt == null ? null
+                    : java.time.LocalDate.ofInstant(enrolledAt, java.time.ZoneId.of("Europe/Paris"));
         }
     }
 }

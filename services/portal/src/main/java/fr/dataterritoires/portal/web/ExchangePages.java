@@ -107,7 +107,7 @@ public class ExchangePages {
         return "trainings";
     }
 
-    /** "Se connecter pour s'inscrire": signed in, back to the training's form (Spring Security resumes this request). */
+    /** "Se connecter pour s'inscrire": signed in, back to the training's form (Spring Security resumes it). */
     @GetMapping("/formations/{id}/inscription")
     public String signedInToEnrol(@PathVariable java.util.UUID id) {
         return "redirect:/formations#formation-" + id;

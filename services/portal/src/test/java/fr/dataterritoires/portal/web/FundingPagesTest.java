@@ -98,7 +98,8 @@ class FundingPagesTest {
                 .param("learnerCategory", "TERRITORIAL_AGENT").param("regionCode", "84")).andReturn();
         assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/formations");
         String shown = body(mvc.perform(get("/formations").session(agent).flashAttrs(refused.getFlashMap())).andReturn());
-        assertThat(shown).contains("id=\"courriel-" + id + "-erreur\"").contains("value=\"lucas.dubois\"")
+        assertThat(shown).contains("id=\"courriel-" + id + "-erreur\"").contains("href=\"#courriel-" + id + "\"")
+                .contains("value=\"lucas.dubois\"")
                 .contains("<option value=\"TERRITORIAL_AGENT\" selected=\"selected\">");
 
         // the agent's category says the employer's side: enrolled in one click, with the employer's SIREN

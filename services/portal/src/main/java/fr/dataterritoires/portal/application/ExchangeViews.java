@@ -37,5 +37,11 @@ public final class ExchangeViews {
 
     public record Enrolment(String id, String trainingId, String learnerCategory, String employerSiren,
                             String regionCode, String status, Instant enrolledAt, Instant completedAt) {
+
+        /** The day of the enrolment in France. */
+        public java.time.LocalDate enrolledOn() {
+            return enrolledAt == null ? null
+                    : java.time.LocalDate.ofInstant(enrolledAt, java.time.ZoneId.of("Europe/Paris"));
+        }
     }
 }

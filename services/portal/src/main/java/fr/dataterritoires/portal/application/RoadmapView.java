@@ -60,6 +60,43 @@ public record RoadmapView(UUID id, String kind, String regionCode, String minist
         return items.stream().filter(i -> i.id().equals(itemId)).findFirst();
     }
 
+    /** The item's parent, when it has one in this roadmap. */
+    public Optional<Item> parentOf(Item item) {
+        return item.parentId() == null ? Optional.empty() : item(item.parentId());
+    }
+
+    /** The items whose parent is {@code itemId}, in the roadmap's order. */
+    public List<Item> children(UUID itemId) {
+        return items.stream().filter(i -> itemId.equals(i.parentId())).toList();
+    }
+
+    /** An item with sub-items: its progress is theirs, weighted (the service refuses to have it typed). */
+    public boolean hasChildren(UUID itemId) {
+        return items.stream().anyMatch(i -> itemId.equals(i.parentId()));
+    }
+
+    /**
+     * The items {@code itemId} may hang under: every other item but its own sub-items, at any depth (the service
+     * refuses a loop; the form does not offer one). {@code itemId} null: a new item, every item.
+     */
+    public List<Item> possibleParents(UUID itemId) {
+        if (itemId == null) {
+            return items;
+        }
+        java.util.Set<UUID> below = new java.util.HashSet<>();
+        below.add(itemId);
+        boolean grown = true;
+        while (grown) {
+            grown = false;
+            for (Item i : items) {
+                if (i.parentId() != null && below.contains(i.parentId()) && below.add(i.id())) {
+                    grown = true;
+                }
+            }
+        }
+        return items.stream().filter(i -> !below.contains(i.id())).toList();
+    }
+
     /** The financial lines or actions, which the arbitration decides. */
     public List<Item> arbitratedItems() {
         return items.stream().filter(i -> i.itemKind().map(RoadmapItemKind::isArbitrated).orElse(false)).toList();
@@ -68,8 +105,17 @@ public record RoadmapView(UUID id, String kind, String regionCode, String minist
     /**
      * @param content the kind's sub-object under its JSON name, e.g. {@code {"financialLine": {"amount": 1500}}}
      */
-    public record Item(UUID id, String kind, String title, String description, UUID parentId, String status,
-                       int progress, int ownProgress, Map<String, Map<String, Object>> content, Grant grant) {
+    /**
+     * @param progress    rolled up from the sub-items when it has some (weighted), else {@code ownProgress}
+     * @param weight      its weight in its parent's progress (1 to 100)
+     */
+    public record Item(UUID id, String kind, String title, String description, UUID parentId, int weight,
+                       String status, int progress, int ownProgress, List<Milestone> milestones,
+                       Map<String, Map<String, Object>> content, Grant grant) {
+
+        public Item {
+            milestones = milestones == null ? List.of() : List.copyOf(milestones);
+        }
 
         public Optional<RoadmapItemKind> itemKind() {
             return RoadmapItemKind.parse(kind);
@@ -86,7 +132,10 @@ public record RoadmapView(UUID id, String kind, String regionCode, String minist
         /** The form's values of this item (what its edit form shows). */
         public ItemDraft draft() {
             RoadmapItemKind k = itemKind().orElseThrow();
-            return ItemDraft.of(k, title, description, content == null ? null : content.get(k.part()));
+            return ItemDraft.of(k, title, description, parentId, weight, milestones.stream()
+                            .map(m -> new ItemDraft.MilestoneDraft(m.date() == null ? null : m.date().toString(),
+                                    m.title(), m.done())).toList(),
+                    content == null ? null : content.get(k.part()));
         }
 
         /** The kind's fields with their values, in French, for reading. */
@@ -105,6 +154,10 @@ public record RoadmapView(UUID id, String kind, String regionCode, String minist
     }
 
     public record Detail(String label, String value) {
+    }
+
+    /** A dated step of an item, reached ({@code done}) or not. */
+    public record Milestone(java.time.LocalDate date, String title, boolean done) {
     }
 
     public record Grant(BigDecimal grantedAmount, BigDecimal grantedFte, String reason) {

@@ -26,10 +26,15 @@ public interface Roadmaps {
 
     RoadmapView addItem(UUID id, long version, ItemDraft item);
 
+    /** The item's content and place (parent, weight, milestones); its status and progress stay as they are. */
     RoadmapView replaceItem(UUID id, long version, UUID itemId, ItemDraft item);
 
-    /** Execution tracking: status and progress ({@code progress} blank: the status's default). */
-    RoadmapView track(UUID id, long version, UUID itemId, String status, String progress);
+    /**
+     * Execution tracking: status and progress ({@code progress} blank: the status's default), milestones reached
+     * ({@code milestones} null: as they are; else the whole list, which the service replaces).
+     */
+    RoadmapView track(UUID id, long version, UUID itemId, String status, String progress,
+                      java.util.List<ItemDraft.MilestoneDraft> milestones);
 
     RoadmapView submit(UUID id, long version);
 

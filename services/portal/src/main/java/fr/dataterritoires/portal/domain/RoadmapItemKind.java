@@ -47,9 +47,12 @@ public enum RoadmapItemKind {
             Field.optional(Field.list("nationalTool.partnerSirens", "SIREN des collectivités partenaires (facultatif)",
                     "Séparés par des virgules")));
 
-    /** How a field is typed in and sent: free text, a list typed with commas, a number, a date, one of a few values. */
+    /**
+     * How a field is typed in and sent: free text, a list typed with commas, a number, a date, one of a few values,
+     * one of the roadmap's items (the parent).
+     */
     public enum Input {
-        TEXT, TEXTAREA, LIST, NUMBER, DATE, SELECT
+        TEXT, TEXTAREA, LIST, NUMBER, DATE, SELECT, ITEM
     }
 
     /**
@@ -107,6 +110,19 @@ public enum RoadmapItemKind {
             Field.text("title", "Intitulé", null),
             Field.optional(Field.textarea("description", "Description (facultatif)", null)));
 
+    /**
+     * Where an item sits in its roadmap, whatever its kind: its parent (its progress then counts in the parent's, with
+     * its weight; ADR 0007) and its weight. The parent's choices are the roadmap's items, so the page draws them.
+     */
+    public static final List<Field> STRUCTURE = List.of(
+            new Field("parentId", "Élément parent (facultatif)",
+                    "Son avancement comptera dans celui du parent", Input.ITEM, List.of(), true),
+            Field.optional(Field.number("weight", "Poids dans l'avancement du parent (facultatif)",
+                    "Un nombre entier de 1 à 100 ; 1 si vide")));
+
+    /** The milestones' label in the list of refusals, for a refusal of the whole list. */
+    public static final String MILESTONES = "milestones";
+
     private final String roadmapKind;
     private final String label;
     private final String indefinite;
@@ -144,10 +160,15 @@ public enum RoadmapItemKind {
         return fields;
     }
 
-    /** The form's labels by field name, for the list of refusals at the top of the form. */
+    /**
+     * The form's labels by field name, for the list of refusals at the top of the form: the kind's fields and the
+     * structure's ({@link ItemDraft#labels} adds the milestones' rows).
+     */
     public java.util.Map<String, String> labels() {
         java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
         fields().forEach(f -> labels.put(f.name(), f.label()));
+        STRUCTURE.forEach(f -> labels.put(f.name(), f.label()));
+        labels.put(MILESTONES, "Jalons");
         return labels;
     }
 
@@ -155,6 +176,8 @@ public enum RoadmapItemKind {
     public java.util.Map<String, String> ids() {
         java.util.Map<String, String> ids = new java.util.LinkedHashMap<>();
         fields().forEach(f -> ids.put(f.name(), f.id()));
+        STRUCTURE.forEach(f -> ids.put(f.name(), f.id()));
+        ids.put(MILESTONES, "jalons");
         return ids;
     }
 

@@ -72,6 +72,17 @@ public class RestExchangeProgramme implements ExchangeProgramme {
     public Enrolment enrol(String trainingId, FormValues form) {
         Map<String, Object> body = new LinkedHashMap<>(FormBodies.fields(form, "name", "email", "learnerCategory",
                 "employerSide", "regionCode"));
+        // an agent's category already says the side of their employer, which exchanges wants as well: not asked twice
+        if (!body.containsKey("employerSide")) {
+            String side = switch (String.valueOf(body.get("learnerCategory"))) {
+                case "STATE_AGENT" -> "STATE";
+                case "TERRITORIAL_AGENT" -> "TERRITORIAL";
+                default -> null;
+            };
+            if (side != null) {
+                body.put("employerSide", side);
+            }
+        }
         return call(c -> c.post().uri("/trainings/{id}/enrolments", trainingId)
                 .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(Enrolment.class));
     }

@@ -95,16 +95,26 @@ public class RestRoadmaps implements Roadmaps {
     public RoadmapView replaceItem(UUID id, long version, UUID itemId, ItemDraft item) {
         Map<String, Object> body = new LinkedHashMap<>(item.body());
         body.put("version", version);
+        // the service's PUT replaces the tracking too (absent: planned, 0 %), which the item form does not show: the
+        // item keeps the status and progress it has (read now; a change since the form's version is refused anyway)
+        roadmap(id).item(itemId).ifPresent(current -> {
+            body.put("status", current.status());
+            body.put("progress", current.ownProgress());
+        });
         return call(client -> client.put().uri("/roadmaps/{id}/items/{itemId}", id, itemId)
                 .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(RoadmapView.class));
     }
 
     @Override
-    public RoadmapView track(UUID id, long version, UUID itemId, String status, String progress) {
+    public RoadmapView track(UUID id, long version, UUID itemId, String status, String progress,
+                             java.util.List<ItemDraft.MilestoneDraft> milestones) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("version", version);
         body.put("status", typed(status));
         body.put("progress", ItemDraft.typedNumber(progress));
+        if (milestones != null) {
+            body.put("milestones", milestones.stream().map(ItemDraft.MilestoneDraft::body).toList());
+        }
         return post("/roadmaps/" + id + "/items/" + itemId + "/tracking", body);
     }
 

@@ -1,6 +1,8 @@
 package fr.dataterritoires.portal.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -27,6 +29,12 @@ import fr.dataterritoires.portal.security.CurrentUser;
  */
 @Controller
 public class ExchangePages {
+
+    /**
+     * Enrolment statuses (exchanges' EnrolmentStatus) with which a training's form gives way to the enrolment; after a
+     * refused consent or a withdrawal the learner may enrol again.
+     */
+    static final java.util.Set<String> HELD = java.util.Set.of("AWAITING_CONSENT", "ENROLLED", "COMPLETED");
 
     private final ExchangeProgramme exchanges;
     private final CurrentUser currentUser;
@@ -75,15 +83,34 @@ public class ExchangePages {
     public String mine(Model model) {
         model.addAttribute("applications", exchanges.myApplications());
         model.addAttribute("enrolments", exchanges.myEnrolments());
+        // an enrolment names its training by id: its title comes from the (public) catalogue
+        Map<String, String> titles = new HashMap<>();
+        exchanges.trainings().forEach(t -> titles.put(t.id(), t.title()));
+        model.addAttribute("trainingTitles", titles);
         return "my-exchanges";
     }
 
     @GetMapping("/formations")
     public String trainings(Model model) {
         model.addAttribute("trainings", exchanges.trainings());
+        // a signed-in learner sees where they are enrolled (status by training) instead of the form
+        Map<String, String> enrolled = new HashMap<>();
+        if (currentUser.user().isPresent()) {
+            // a held enrolment wins over a refused or withdrawn one of the same training
+            exchanges.myEnrolments().forEach(e -> enrolled.merge(e.trainingId(), e.status(),
+                    (kept, other) -> HELD.contains(kept) ? kept : other));
+        }
+        model.addAttribute("enrolled", enrolled);
+        model.addAttribute("heldStatuses", HELD);
         FormPages.prepare(model, FormValues.empty()
                 .with("name", currentUser.user().map(u -> u.name()).orElse(null)));
         return "trainings";
+    }
+
+    /** "Se connecter pour s'inscrire": signed in, back to the training's form (Spring Security resumes it). */
+    @GetMapping("/formations/{id}/inscription")
+    public String signedInToEnrol(@PathVariable java.util.UUID id) {
+        return "redirect:/formations#formation-" + id;
     }
 
     @PostMapping("/formations/{id}/inscription")

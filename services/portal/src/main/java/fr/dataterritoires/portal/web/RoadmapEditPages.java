@@ -24,8 +24,9 @@ import fr.dataterritoires.portal.security.CurrentUser;
 
 /**
  * The issuers' pages: a committee member's région roadmaps, a ministry officer's territorial sections; creating one,
- * its items (add, edit), their progress, the submission to the national instance. Plain forms: a POST, then a
- * redirect either way (post/redirect/get), with the service's refusals shown next to the fields they name.
+ * its items (add, edit: content, parent, weight, milestones), their progress and milestones reached, the submission to
+ * the national instance. Plain forms: a POST, then a redirect either way (post/redirect/get), with the service's
+ * refusals shown next to the fields they name.
  */
 @Controller
 public class RoadmapEditPages {
@@ -83,12 +84,16 @@ public class RoadmapEditPages {
     }
 
     @GetMapping("/feuilles-de-route/{id}/elements/nouveau")
-    public String newItem(@PathVariable UUID id, @RequestParam(name = "type") String type, Model model) {
+    public String newItem(@PathVariable UUID id, @RequestParam(name = "type") String type,
+                          @RequestParam(name = "parent", required = false) String parent, Model model) {
         RoadmapItemKind kind = kind(type);
-        model.addAttribute("roadmap", roadmaps.roadmap(id));
+        RoadmapView roadmap = roadmaps.roadmap(id);
+        model.addAttribute("roadmap", roadmap);
         model.addAttribute("kind", kind);
+        model.addAttribute("parents", roadmap.possibleParents(null));
         if (!model.containsAttribute("draft")) {
-            model.addAttribute("draft", ItemDraft.empty(kind));
+            // "Ajouter un sous-élément" on an item's page: the form opens with that parent chosen
+            model.addAttribute("draft", new ItemDraft(kind, parent == null ? Map.of() : Map.of("parentId", parent)));
         }
         // the kind travels in the form's hidden field "type", not twice
         model.addAttribute("action", "/feuilles-de-route/" + id + "/elements/nouveau");
@@ -111,6 +116,10 @@ public class RoadmapEditPages {
                 "Cet élément n'est pas dans la feuille de route.", Map.of()));
         model.addAttribute("roadmap", roadmap);
         model.addAttribute("kind", item.itemKind().orElseThrow());
+        model.addAttribute("item", item);
+        model.addAttribute("parent", roadmap.parentOf(item).orElse(null));
+        model.addAttribute("children", roadmap.children(itemId));
+        model.addAttribute("parents", roadmap.possibleParents(itemId));
         if (!model.containsAttribute("draft")) {
             model.addAttribute("draft", item.draft());
         }
@@ -144,11 +153,14 @@ public class RoadmapEditPages {
     @PostMapping("/feuilles-de-route/{id}/elements/{itemId}/suivi")
     public String track(@PathVariable UUID id, @PathVariable UUID itemId, @RequestParam long version,
                         @RequestParam(required = false) String status,
-                        @RequestParam(required = false) String progress, RedirectAttributes redirect) {
+                        @RequestParam(required = false) String progress,
+                        @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
         // the refusals go next to this item's fields only
         redirect.addFlashAttribute("trackedItem", itemId);
+        // its milestones travel in the form (hidden date and title, "atteint" ticked or not): the list is replaced
+        List<ItemDraft.MilestoneDraft> milestones = ItemDraft.postedMilestones(form.toSingleValueMap());
         return Forms.step(redirect, "L'avancement est enregistré.", edit(id) + "#element-" + itemId,
-                () -> roadmaps.track(id, version, itemId, status, progress));
+                () -> roadmaps.track(id, version, itemId, status, progress, milestones));
     }
 
     @PostMapping("/feuilles-de-route/{id}/soumission")

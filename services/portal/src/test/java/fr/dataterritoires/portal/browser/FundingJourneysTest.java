@@ -22,7 +22,8 @@ import tools.jackson.databind.JsonNode;
  * The funding and exchanges journeys in Debian's Chromium against the real commons-calls, exchanges and replication:
  * a funder opens a call for commons, an applicant applies as a consortium with an ethics charter and labels (first
  * refused, per field, then deposited), the funder decides eligibility and names an evaluator, the evaluator scores
- * with the call's grid, the funder decides and the award is published; an agent applies to a host offer. The public
+ * with the call's grid, the funder decides and the award is published; an agent applies to a host offer and enrols
+ * in a training, then finds both on their page. The public
  * pages (calls, préciput, initiatives, offers, trainings) are visited too; axe-core checks every page: no serious or
  * critical violation.
  */
@@ -33,7 +34,7 @@ class FundingJourneysTest {
     int port;
 
     @Test
-    void aCallGoesFromOpeningToAwardAndAnAgentAppliesToAnOffer() throws Exception {
+    void aCallGoesFromOpeningToAwardAndAnAgentAppliesToAnOfferAndEnrolsInATraining() throws Exception {
         List<String> violations = new ArrayList<>();
         String title = "Socle commun des adresses " + UUID.randomUUID().toString().substring(0, 8);
         String commons = "Base adresse locale partagée " + UUID.randomUUID().toString().substring(0, 8);
@@ -209,7 +210,22 @@ class FundingJourneysTest {
         assertThat(text(web, By.id("candidatures-echanges")))
                 .contains("Deux semaines au service de la donnée environnementale");
         check(browser, violations);
+
+        // the agent enrols in a training by clicking, then finds the enrolment with their applications
+        String training = "Animer une communauté de la donnée " + UUID.randomUUID().toString().substring(0, 8);
+        String trainingId = RealFundingServices.addTraining(training);
+        visit(browser, "/formations", violations);
+        web.findElement(By.id("courriel-" + trainingId)).sendKeys("lucas.dubois@example.gouv.fr");
+        select(web, "categorie-" + trainingId, "TERRITORIAL_AGENT");
+        browser.clickAndWait(By.id("inscrire-" + trainingId));
+        assertThat(web.getCurrentUrl()).endsWith("/echanges/mes-candidatures");
+        assertThat(text(web, By.id("succes"))).contains("Inscription enregistrée");
+        assertThat(text(web, By.id("inscriptions"))).contains(training).contains("Inscrit");
+        check(browser, violations);
         browser.screenshot("mes-echanges");
+        visit(browser, "/formations", violations);
+        assertThat(text(web, By.id("inscription-" + trainingId))).contains("Inscrit");
+        assertThat(web.findElements(By.id("inscrire-" + trainingId))).isEmpty();
         visit(browser, "/mes-donnees", violations);
     }
 

@@ -20,9 +20,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The roadmap journey in a real browser (Debian's Chromium, headless) against the real roadmaps service: a committee
- * member signs in, files a roadmap (a refused item first, then a financial line and a use case), records progress
- * and submits it; the national coordinator takes it up, arbitrates and publishes it, then reads the consolidation and
- * the national priorities; a visitor without JavaScript finds it by région. axe-core checks every page visited: no
+ * member signs in, files a roadmap (a refused item first, then a financial line and a use case with a milestone, its
+ * title refused first), puts the line under the use case with a weight, records progress and submits it; the
+ * national coordinator takes it up, arbitrates and publishes it, then reads the consolidation and the national
+ * priorities; a visitor without JavaScript finds it by région. axe-core checks every page visited: no
  * serious or critical violation.
  */
 @PortalTest
@@ -75,19 +76,46 @@ class RoadmapJourneysTest {
             browser.clickAndWait(By.id("enregistrer"));
             assertThat(web.getCurrentUrl()).endsWith("/edition");
 
+            // a use case with a milestone: its title forgotten first, refused next to it
             browser.clickAndWait(By.id("ajouter-USE_CASE"));
             web.findElement(By.id("title")).sendKeys("Observatoire des mobilités du quotidien");
             web.findElement(By.id("useCase-policyDomain")).sendKeys("mobilités");
             web.findElement(By.id("useCase-territory")).sendKeys("departement:69");
             web.findElement(By.id("useCase-expectedOutcome")).sendKeys("Les trajets domicile-travail mieux connus");
+            setValue(web, "jalon-0-date", start + "-03-15");
+            browser.clickAndWait(By.id("enregistrer"));
+            assertThat(web.findElement(By.id("jalon-0-titre-erreur")).getText()).isNotBlank();
+            assertThat(web.findElement(By.id("jalon-0-titre")).getAttribute("aria-describedby"))
+                    .isEqualTo("jalon-0-titre-erreur");
+            check(browser, violations);
+            web.findElement(By.id("jalon-0-titre")).sendKeys("Atelier de lancement");
+            web.findElement(By.cssSelector("label[for=jalon-0-atteint]")).click();
             browser.clickAndWait(By.id("enregistrer"));
             assertThat(web.findElement(By.id("elements")).getText()).contains("Observatoire des mobilités du quotidien")
-                    .contains("Animation du comité territorial");
+                    .contains("Animation du comité territorial").contains("Atelier de lancement (atteint)");
 
-            // progress of the use case (second row)
-            new Select(web.findElement(By.id("statut-1"))).selectByVisibleText("En cours");
-            web.findElement(By.id("avancement-1")).sendKeys("30");
-            browser.clickAndWait(By.id("suivi-1"));
+            // the financial line goes under the use case, with a weight
+            browser.clickAndWait(By.id("modifier-0"));
+            new Select(web.findElement(By.id("parentId")))
+                    .selectByVisibleText("Observatoire des mobilités du quotidien (Cas d'usage prioritaire)");
+            web.findElement(By.id("weight")).clear();
+            web.findElement(By.id("weight")).sendKeys("2");
+            check(browser, violations);
+            browser.clickAndWait(By.id("enregistrer"));
+            assertThat(web.findElement(By.id("elements")).getText())
+                    .contains("Sous-élément de « Observatoire des mobilités du quotidien », poids 2");
+            // the use case's page lists its sub-item; its progress is theirs
+            browser.clickAndWait(By.id("modifier-1"));
+            assertThat(web.findElement(By.id("sous-elements")).getText()).contains("Animation du comité territorial");
+            check(browser, violations);
+            browser.screenshot("feuille-de-route-element-sous-elements");
+            web.get(url("/feuilles-de-route/" + id + "/edition"));
+
+            // progress of the financial line (first row), which the use case (second row) takes
+            assertThat(web.findElements(By.id("avancement-1"))).isEmpty();
+            new Select(web.findElement(By.id("statut-0"))).selectByVisibleText("En cours");
+            web.findElement(By.id("avancement-0")).sendKeys("30");
+            browser.clickAndWait(By.id("suivi-0"));
             assertThat(web.findElement(By.id("succes")).getText()).contains("L'avancement est enregistré");
             check(browser, violations);
             browser.screenshot("feuille-de-route-edition");
@@ -100,6 +128,16 @@ class RoadmapJourneysTest {
         assertThat(submitted.path("status").asString()).isEqualTo("SUBMITTED");
         assertThat(submitted.path("regionCode").asString()).isEqualTo(DevUsers.DEMO_REGION);
         assertThat(submitted.path("items").size()).isEqualTo(2);
+        JsonNode useCase = submitted.path("items").valueStream().filter(i -> i.path("kind").asString().equals("USE_CASE"))
+                .findFirst().orElseThrow();
+        assertThat(useCase.path("progress").asInt()).isEqualTo(30);
+        assertThat(useCase.path("milestones")).singleElement()
+                .satisfies(m -> assertThat(m.path("done").asBoolean()).isTrue());
+        assertThat(submitted.path("items").valueStream().filter(i -> i.path("kind").asString().equals("FINANCIAL_LINE")))
+                .singleElement().satisfies(line -> {
+                    assertThat(line.path("parentId").asString()).isEqualTo(useCase.path("id").asString());
+                    assertThat(line.path("weight").asInt()).isEqualTo(2);
+                });
 
         try (Browser browser = Browser.start(true)) {
             ChromeDriver web = browser.driver();
@@ -137,7 +175,7 @@ class RoadmapJourneysTest {
             browser.clickAndWait(By.linkText(title));
             assertThat(web.findElement(By.id("statut")).getDomProperty("textContent")).isEqualTo("Publiée");
             assertThat(web.findElement(By.id("elements")).getText()).contains("Observatoire des mobilités du quotidien")
-                    .contains("30 %");
+                    .contains("30 %").contains("Atelier de lancement (atteint)");
             assertThat(web.findElement(By.id("total-demande")).getText()).isEqualTo("24 000,00 €");
             assertThat(web.findElement(By.id("total-accorde")).getText()).isEqualTo("20 000,00 €");
             browser.screenshot("feuille-de-route-publiee");
@@ -153,6 +191,11 @@ class RoadmapJourneysTest {
         browser.clickAndWait(By.id("connexion-developpement"));
         web.findElement(By.cssSelector("label[for=role-" + role.name() + "]")).click();
         browser.clickAndWait(By.id("connexion-demo"));
+    }
+
+    /** A date field's value, as its picker would set it. */
+    private static void setValue(ChromeDriver web, String id, String value) {
+        web.executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, value);
     }
 
     private void visit(Browser browser, String path, List<String> violations) {

@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  * one process each for the test JVM (libs/testing {@link TestService}), on the development issuer key of
  * {@link RealDatasetSearch} (the portal's development login mints the tokens they check). replication reads the
  * funding of its initiatives from commons-calls over gRPC, as deployed. Seeded through their REST APIs with what the
- * pages cannot create themselves: a published host offer, a training, an initiative.
+ * pages cannot create themselves: a published host offer, a training, an initiative ({@link #addTraining} adds more).
  */
 public final class RealFundingServices implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -30,6 +30,7 @@ public final class RealFundingServices implements ApplicationContextInitializer<
     private static TestService replication;
     private static String offerId;
     private static String initiativeId;
+    private static String trainingId;
 
     static synchronized void start() {
         if (commonsCalls != null) {
@@ -87,6 +88,8 @@ public final class RealFundingServices implements ApplicationContextInitializer<
         offerId = drafted.path("id").asString();
         exchanges.call("POST", "/api/offers/" + offerId + "/publication", null, 200, host);
 
+        trainingId = addTraining("Ouvrir les données de sa collectivité");
+
         Map<String, Object> initiative = new LinkedHashMap<>();
         initiative.put("leadSiren", DevUsers.DEMO_APPLICANT_SIREN);
         initiative.put("title", "Observatoire partagé de la vacance des logements");
@@ -139,6 +142,38 @@ public final class RealFundingServices implements ApplicationContextInitializer<
             return commonsCalls().call("POST", "/api/funders/" + funderId + "/programmes", Map.of("name",
                     "Programme d'innovation " + java.util.UUID.randomUUID().toString().substring(0, 8),
                     "preciputRate", "0.05"), 201, funderToken).path("id").asString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A training of the catalogue, open to agents of both sides and elected officials, without employer consent. */
+    public static String trainingId() {
+        start();
+        return trainingId;
+    }
+
+    /**
+     * A new training in exchanges' catalogue, as the national coordination adds it (the portal has no page for it):
+     * a test that enrols someone takes its own, so that what it sees does not depend on the other tests.
+     */
+    public static String addTraining(String title) {
+        start();
+        Map<String, Object> training = new LinkedHashMap<>();
+        training.put("provider", "Centre national de la fonction publique territoriale");
+        training.put("title", title);
+        training.put("description", "Repérer, préparer et publier les données d'une collectivité.");
+        training.put("format", "HYBRID");
+        training.put("hours", 14);
+        training.put("competences", List.of("publier des données", "licences ouvertes"));
+        training.put("audiences", List.of("STATE_AGENT", "TERRITORIAL_AGENT", "ELECTED_OFFICIAL"));
+        training.put("employerConsentRequired", false);
+        try {
+            return exchanges.call("POST", "/api/trainings", training, 201, token(Role.NATIONAL_COORDINATOR))
+                    .path("id").asString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

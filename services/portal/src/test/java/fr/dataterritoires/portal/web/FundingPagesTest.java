@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,6 +15,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import fr.dataterritoires.platform.security.Role;
+import fr.dataterritoires.platform.security.dev.DevUsers;
 import fr.dataterritoires.portal.support.FundingPortalTest;
 import fr.dataterritoires.portal.support.RealFundingServices;
 import fr.dataterritoires.portal.support.SignIn;
@@ -71,6 +73,55 @@ class FundingPagesTest {
                 .flashAttrs(refused.getFlashMap())).andReturn());
         assertThat(shown).contains("L’appel n’a pas été enregistré").contains("value=\"Appel sans budget\"")
                 .contains("id=\"budget-erreur\"");
+    }
+
+    @Test
+    void anAgentEnrolsInATrainingByClickingAndThenSeesTheEnrolment() throws Exception {
+        String title = "Piloter un projet de données " + UUID.randomUUID();
+        String id = RealFundingServices.addTraining(title);
+
+        // a visitor sees the training and the way to sign in first, not the form
+        String anonymous = body(mvc.perform(get("/formations")).andReturn());
+        assertThat(anonymous).contains(SearchPagesTest.escape(title))
+                .contains("id=\"se-connecter-pour-s-inscrire-" + id + "\"").doesNotContain("id=\"inscrire-" + id + "\"");
+        MvcResult signInFirst = mvc.perform(get("/formations/" + id + "/inscription")).andReturn();
+        assertThat(signInFirst.getResponse().getRedirectedUrl()).endsWith("/connexion");
+        MockHttpSession agent = SignIn.as(mvc, Role.AGENT);
+        MvcResult back = mvc.perform(get("/formations/" + id + "/inscription").session(agent)).andReturn();
+        assertThat(back.getResponse().getRedirectedUrl()).isEqualTo("/formations#formation-" + id);
+        String form = body(mvc.perform(get("/formations").session(agent)).andReturn());
+        assertThat(form).contains("id=\"inscrire-" + id + "\"").contains("name=\"name\" value=\"Lucas Dubois\"");
+
+        // an address exchanges refuses: its words next to the field of this training's form, what was typed kept
+        MvcResult refused = mvc.perform(post("/formations/" + id + "/inscription").session(agent).with(csrf())
+                .param("name", "Lucas Dubois").param("email", "lucas.dubois")
+                .param("learnerCategory", "TERRITORIAL_AGENT").param("regionCode", "84")).andReturn();
+        assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/formations");
+        String shown = body(mvc.perform(get("/formations").session(agent).flashAttrs(refused.getFlashMap())).andReturn());
+        assertThat(shown).contains("id=\"courriel-" + id + "-erreur\"").contains("href=\"#courriel-" + id + "\"")
+                .contains("value=\"lucas.dubois\"")
+                .contains("<option value=\"TERRITORIAL_AGENT\" selected=\"selected\">");
+
+        // the agent's category says the employer's side: enrolled in one click, with the employer's SIREN
+        MvcResult enrolled = mvc.perform(post("/formations/" + id + "/inscription").session(agent).with(csrf())
+                .param("name", "Lucas Dubois").param("email", "lucas.dubois@example.gouv.fr")
+                .param("learnerCategory", "TERRITORIAL_AGENT").param("regionCode", "84")).andReturn();
+        assertThat(enrolled.getResponse().getRedirectedUrl()).isEqualTo("/echanges/mes-candidatures");
+        String mine = body(mvc.perform(get("/echanges/mes-candidatures").session(agent)
+                .flashAttrs(enrolled.getFlashMap())).andReturn());
+        assertThat(mine).contains("Inscription enregistrée").contains("id=\"inscriptions\"")
+                .contains(SearchPagesTest.escape(title));
+        JsonNode held = RealFundingServices.exchanges().call("GET", "/api/me/enrolments", null, 200,
+                RealFundingServices.token(Role.AGENT));
+        assertThat(held.valueStream().filter(e -> e.path("trainingId").asString().equals(id))).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.path("status").asString()).isEqualTo("ENROLLED");
+                    assertThat(e.path("learnerCategory").asString()).isEqualTo("TERRITORIAL_AGENT");
+                    assertThat(e.path("employerSiren").asString()).isEqualTo(DevUsers.DEMO_EMPLOYER_SIREN);
+                });
+        // the catalogue now shows the enrolment where the form was
+        String after = body(mvc.perform(get("/formations").session(agent)).andReturn());
+        assertThat(after).contains("id=\"inscription-" + id + "\"").doesNotContain("id=\"inscrire-" + id + "\"");
     }
 
     @Test

@@ -174,6 +174,132 @@ class RoadmapPagesTest {
     }
 
     @Test
+    void anItemsParentWeightAndMilestonesGoThroughItsFormsWithTheServicesRefusalsPerField() throws Exception {
+        MockHttpSession member = SignIn.as(mvc, Role.COMMITTEE_MEMBER);
+        int start = RealRoadmaps.freshYear();
+        MvcResult created = mvc.perform(post("/mes-feuilles-de-route").session(member).with(csrf())
+                .param("title", "Feuille de route " + UUID.randomUUID()).param("startYear", String.valueOf(start))
+                .param("endYear", String.valueOf(start + 1))).andReturn();
+        String id = created.getResponse().getRedirectedUrl().split("/")[2];
+        String token = RealRoadmaps.token(Role.COMMITTEE_MEMBER);
+
+        // a use case with a milestone reached (the first row left empty, dropped), then a line under it, weighted
+        String newForm = body(mvc.perform(get("/feuilles-de-route/" + id + "/elements/nouveau").param("type", "USE_CASE")
+                .session(member)).andReturn());
+        assertThat(newForm).contains("id=\"parentId\"").contains("id=\"weight\"").contains("name=\"milestones[0].date\"")
+                .contains("name=\"milestones[1].done\"").doesNotContain("name=\"milestones[2].date\"");
+        assertThat(send(post("/feuilles-de-route/" + id + "/elements/nouveau")
+                .param("type", "USE_CASE").param("version", String.valueOf(version(id)))
+                .param("title", "Observatoire des mobilités").param("useCase.policyDomain", "mobilités")
+                .param("useCase.expectedOutcome", "Des trajets mieux connus")
+                .param("milestones[1].date", (start) + "-03-15").param("milestones[1].title", "Atelier de lancement")
+                .param("milestones[1].done", "true"), member)).contains("id=\"succes\"");
+        JsonNode roadmap = RealRoadmaps.api("GET", "/api/roadmaps/" + id, null, 200, token);
+        String useCase = item(roadmap, "USE_CASE").path("id").asString();
+        assertThat(item(roadmap, "USE_CASE").path("milestones")).singleElement().satisfies(m -> {
+            assertThat(m.path("date").asString()).isEqualTo(start + "-03-15");
+            assertThat(m.path("title").asString()).isEqualTo("Atelier de lancement");
+            assertThat(m.path("done").asBoolean()).isTrue();
+        });
+        // "Ajouter un sous-élément" opens the form with that parent chosen
+        String subForm = body(mvc.perform(get("/feuilles-de-route/" + id + "/elements/nouveau").session(member)
+                .param("type", "FINANCIAL_LINE").param("parent", useCase)).andReturn());
+        assertThat(subForm).contains("<option value=\"" + useCase + "\" selected=\"selected\">");
+        assertThat(send(post("/feuilles-de-route/" + id + "/elements/nouveau")
+                .param("type", "FINANCIAL_LINE").param("version", String.valueOf(version(id)))
+                .param("title", "Animation du comité").param("financialLine.amount", "5000")
+                .param("financialLine.year", String.valueOf(start)).param("financialLine.source", "STATE")
+                .param("parentId", useCase).param("weight", "3"), member)).contains("Sous-élément de « Observatoire des mobilités », poids 3")
+                .contains("Jalons :").contains("15/03/" + start + " : Atelier de lancement (atteint)");
+        roadmap = RealRoadmaps.api("GET", "/api/roadmaps/" + id, null, 200, token);
+        JsonNode line = item(roadmap, "FINANCIAL_LINE");
+        String lineId = line.path("id").asString();
+        assertThat(line.path("parentId").asString()).isEqualTo(useCase);
+        assertThat(line.path("weight").asInt()).isEqualTo(3);
+
+        // the use case's page: its milestone in its row, its sub-item, and no parent that would make a loop
+        String useCasePage = body(mvc.perform(get("/feuilles-de-route/" + id + "/elements/" + useCase).session(member))
+                .andReturn());
+        assertThat(useCasePage).contains("id=\"sous-elements\"").contains("Animation du comité")
+                .contains("calculé à partir des sous-éléments")
+                .contains("value=\"Atelier de lancement\"").contains("value=\"" + start + "-03-15\"")
+                .contains("id=\"jalon-0-atteint\" name=\"milestones[0].done\" value=\"true\" checked=\"checked\"")
+                .doesNotContain("<option value=\"" + lineId + "\"");
+        String linePage = body(mvc.perform(get("/feuilles-de-route/" + id + "/elements/" + lineId).session(member))
+                .andReturn());
+        assertThat(linePage).contains("<option value=\"" + useCase + "\" selected=\"selected\">")
+                .containsPattern("id=\"weight\" name=\"weight\"\\s+value=\"3\"").contains("id=\"parent-actuel\"");
+
+        // the service's refusals, each next to its field: a weight out of 1-100 and a milestone without its title...
+        String lineForm = "/feuilles-de-route/" + id + "/elements/" + lineId;
+        MvcResult badWeight = mvc.perform(post(lineForm).session(member).with(csrf())
+                .param("type", "FINANCIAL_LINE").param("version", String.valueOf(version(id)))
+                .param("title", "Animation du comité").param("financialLine.amount", "5000")
+                .param("financialLine.year", String.valueOf(start)).param("financialLine.source", "STATE")
+                .param("parentId", useCase).param("weight", "150")
+                .param("milestones[0].date", start + "-06-30")).andReturn();
+        assertThat(badWeight.getResponse().getRedirectedUrl()).isEqualTo(lineForm);
+        assertThat(follow(badWeight, member)).contains("id=\"weight-erreur\"").containsPattern("name=\"weight\"\\s+value=\"150\"")
+                .contains("id=\"jalon-0-titre-erreur\"").contains("href=\"#jalon-0-titre\"")
+                .contains("value=\"" + start + "-06-30\"");
+        // ... a date that is not one ...
+        MvcResult badDate = mvc.perform(post(lineForm).session(member).with(csrf())
+                .param("type", "FINANCIAL_LINE").param("version", String.valueOf(version(id)))
+                .param("title", "Animation du comité").param("financialLine.amount", "5000")
+                .param("financialLine.year", String.valueOf(start)).param("financialLine.source", "STATE")
+                .param("milestones[0].date", "30 juin").param("milestones[0].title", "Bilan")).andReturn();
+        assertThat(follow(badDate, member)).contains("id=\"jalon-0-date-erreur\"").contains("value=\"Bilan\"");
+        // ... and the use case under its own sub-item (a form read before the line was added under it)
+        MvcResult loop = mvc.perform(post("/feuilles-de-route/" + id + "/elements/" + useCase).session(member)
+                .with(csrf()).param("type", "USE_CASE").param("version", String.valueOf(version(id)))
+                .param("title", "Observatoire des mobilités").param("useCase.policyDomain", "mobilités")
+                .param("useCase.expectedOutcome", "Des trajets mieux connus").param("parentId", lineId)).andReturn();
+        assertThat(follow(loop, member)).contains("id=\"parentId-erreur\"").contains("boucle");
+        assertThat(item(RealRoadmaps.api("GET", "/api/roadmaps/" + id, null, 200, token), "USE_CASE")
+                .path("parentId").isMissingNode()).isTrue();
+
+        // the line's progress counts in the use case's, which is not typed; editing the line keeps its tracking
+        assertThat(send(post(lineForm + "/suivi").param("version", String.valueOf(version(id)))
+                .param("status", "IN_PROGRESS").param("progress", "40"), member))
+                .contains("id=\"avancement-" + index(id, useCase) + "-calcule\"")
+                .doesNotContain("id=\"avancement-" + index(id, useCase) + "\"");
+        assertThat(send(post(lineForm).param("type", "FINANCIAL_LINE").param("version", String.valueOf(version(id)))
+                .param("title", "Animation du comité territorial").param("financialLine.amount", "5000")
+                .param("financialLine.year", String.valueOf(start)).param("financialLine.source", "STATE")
+                .param("parentId", useCase).param("weight", "2")
+                .param("milestones[0].date", start + "-06-30").param("milestones[0].title", "Bilan"), member))
+                .contains("id=\"succes\"");
+        roadmap = RealRoadmaps.api("GET", "/api/roadmaps/" + id, null, 200, token);
+        line = item(roadmap, "FINANCIAL_LINE");
+        assertThat(line.path("title").asString()).isEqualTo("Animation du comité territorial");
+        assertThat(line.path("status").asString()).isEqualTo("IN_PROGRESS");
+        assertThat(line.path("ownProgress").asInt()).isEqualTo(40);
+        assertThat(line.path("weight").asInt()).isEqualTo(2);
+        assertThat(line.path("milestones")).singleElement()
+                .satisfies(m -> assertThat(m.path("done").asBoolean()).isFalse());
+        assertThat(item(roadmap, "USE_CASE").path("progress").asInt()).isEqualTo(40);
+        // the use case's milestones stay, not sent again by the line's form
+        assertThat(item(roadmap, "USE_CASE").path("milestones").size()).isEqualTo(1);
+
+        // a milestone reached or not is tracking, open after submission too: its box in the item's tracking form
+        int row = index(id, useCase);
+        assertThat(send(post("/feuilles-de-route/" + id + "/soumission").param("version", String.valueOf(version(id))),
+                member)).contains("id=\"succes\"").containsPattern("id=\"jalon-" + row
+                + "-0\" name=\"milestones\\[0\\]\\.done\"\\s+value=\"true\" checked=\"checked\"");
+        assertThat(send(post("/feuilles-de-route/" + id + "/elements/" + useCase + "/suivi")
+                .param("version", String.valueOf(version(id))).param("status", "PLANNED")
+                .param("milestones[0].date", start + "-03-15").param("milestones[0].title", "Atelier de lancement"),
+                member)).contains("id=\"succes\"");
+        JsonNode followed = RealRoadmaps.api("GET", "/api/roadmaps/" + id, null, 200, token);
+        assertThat(followed.path("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(item(followed, "USE_CASE").path("milestones")).singleElement().satisfies(m -> {
+            assertThat(m.path("title").asString()).isEqualTo("Atelier de lancement");
+            assertThat(m.path("done").asBoolean()).isFalse();
+        });
+        assertThat(item(followed, "USE_CASE").path("progress").asInt()).isEqualTo(40);
+    }
+
+    @Test
     void theRegionsTableListsWhatTheServiceConsolidates() throws Exception {
         int year = RealRoadmaps.freshYear();
         JsonNode consolidation = RealRoadmaps.api("GET", "/api/roadmaps/consolidation?period=" + year, null, 200, null);

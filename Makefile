@@ -33,7 +33,7 @@ e2e: ## the full project journey and the fault scenarios across the running suit
 	$(MVN) -q -DskipTests install
 	$(MVN) -pl e2e-tests verify -Pe2e
 
-bench: ## every benchmark in one build (32 minutes on a quiet 2-core machine; search over 100 000 datasets); figures go to docs/benchmarks.md
+bench: ## every benchmark in one build (25 minutes on a quiet 2-core machine; search over 100 000 datasets); figures go to docs/benchmarks.md
 	$(MVN) -q -DskipTests install
 	BENCH_SKIP_BUILD=1 BENCH_DATASETS=$${BENCH_DATASETS:-100000} BENCH_QUERY_SECONDS=$${BENCH_QUERY_SECONDS:-10} \
 	  scripts/bench-search.sh

@@ -25,7 +25,12 @@ class TerritoryCodePropertiesTest {
     private static final Set<String> REGIONS = T.regions().stream().map(Region::code).collect(Collectors.toSet());
     private static final Set<String> DEPARTEMENTS = T.departements().stream().map(Departement::code)
             .collect(Collectors.toSet());
-    private static final Set<String> COMMUNES = T.communes().stream().map(Commune::code).collect(Collectors.toSet());
+    /** Communes and the municipal arrondissements of Paris, Lyon and Marseille, which are current commune codes too. */
+    private static final Set<String> COMMUNES = T.communes().stream()
+            .flatMap(c -> java.util.stream.Stream.concat(java.util.stream.Stream.of(c.code()),
+                    T.childrenOf(TerritoryLevel.COMMUNE, c.code(), TerritoryLevel.COMMUNE).stream()
+                            .map(Territory::code)))
+            .collect(Collectors.toSet());
     private static final Set<String> EPCIS = T.epcis().stream().map(Epci::code).collect(Collectors.toSet());
 
     @Provide
@@ -72,6 +77,16 @@ class TerritoryCodePropertiesTest {
     void fiveCharactersNameACommuneExactlyWhenTheDataListsIt(@ForAll("communeShaped") String code) {
         assertThat(T.isValidAndCurrent(TerritoryLevel.COMMUNE, code)).as(code).isEqualTo(COMMUNES.contains(code));
         assertThat(T.commune(code).isPresent()).isEqualTo(COMMUNES.contains(code));
+    }
+
+    /** A random five-character code once hit 69381 (Lyon 8e), which the validator rightly accepts as a commune. */
+    @net.jqwik.api.Example
+    void municipalArrondissementsAreCurrentCommuneCodes() {
+        for (String code : List.of("75101", "69381", "13216")) {
+            assertThat(T.isValidAndCurrent(TerritoryLevel.COMMUNE, code)).as(code).isTrue();
+            assertThat(COMMUNES).contains(code);
+        }
+        assertThat(T.communes()).noneMatch(Commune::isMunicipalArrondissement);
     }
 
     @Provide

@@ -51,7 +51,7 @@ charts: ## lint, render and strictly validate the Helm charts and deploy/ overla
 
 screenshots: ## refresh docs/screenshots from the portal's browser journeys (Chromium; make test keeps them under target/)
 	$(MVN) -q -pl services/portal -am install -DskipTests
-	$(MVN) -pl services/portal test -Dtest='BrowserJourneysTest,RoadmapJourneysTest' -Dsurefire.failIfNoSpecifiedTests=false -Dportal.screenshots=$(CURDIR)/docs/screenshots
+	$(MVN) -pl services/portal test -Dtest='*JourneyTest,*JourneysTest' -Dsurefire.failIfNoSpecifiedTests=false -Dportal.screenshots=$(CURDIR)/docs/screenshots
 
 contracts-release: ## record the current gRPC contracts as the released descriptor set that later changes must stay wire compatible with
 	$(MVN) -pl libs/contracts test -Dtest=GrpcWireCompatibilityTest -Dcontracts.release=true

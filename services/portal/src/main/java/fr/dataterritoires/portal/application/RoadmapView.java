@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import fr.dataterritoires.portal.domain.FrenchNumbers;
 import fr.dataterritoires.portal.domain.ItemDraft;
 import fr.dataterritoires.portal.domain.RoadmapItemKind;
 import fr.dataterritoires.portal.domain.Vocabulary;
@@ -146,11 +147,17 @@ public record RoadmapView(UUID id, String kind, String regionCode, String minist
             }
             ItemDraft values = draft();
             return k.ownFields().stream().filter(f -> values.value(f.name()) != null)
-                    .map(f -> new Detail(f.label().replace(" (facultatif)", ""),
-                            f.input() == RoadmapItemKind.Input.SELECT
-                                    ? Vocabulary.label(f.options(), values.value(f.name())) : values.value(f.name())))
+                    .map(f -> new Detail(f.label().replace(" (facultatif)", "").replace(" (€)", ""),
+                            switch (f.input()) {
+                                case SELECT -> Vocabulary.label(f.options(), values.value(f.name()));
+                                case NUMBER -> Optional.ofNullable(f.label().endsWith("(€)")
+                                        ? FrenchNumbers.euros(values.value(f.name()))
+                                        : FrenchNumbers.plain(values.value(f.name()))).orElse(values.value(f.name()));
+                                default -> values.value(f.name());
+                            }))
                     .toList();
         }
+
     }
 
     public record Detail(String label, String value) {

@@ -1,11 +1,10 @@
 package fr.dataterritoires.portal.web;
 
-import java.math.BigDecimal;
-import java.text.NumberFormat;
-import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
+
+import fr.dataterritoires.portal.domain.FrenchNumbers;
 
 /**
  * French words for the services' codes (statuses, kinds) and amounts as the pages show them, for the templates:
@@ -56,8 +55,8 @@ public class Libelles {
         if (amount == null || amount.isBlank()) {
             return "—";
         }
-        NumberFormat format = NumberFormat.getCurrencyInstance(Locale.FRANCE);
-        return format.format(new BigDecimal(amount));
+        String euros = FrenchNumbers.euros(amount);
+        return euros == null ? amount : euros;
     }
 
     /** The status badge's DSFR colour. */

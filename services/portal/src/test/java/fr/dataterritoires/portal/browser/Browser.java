@@ -19,6 +19,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
+import fr.dataterritoires.platform.security.Role;
+
 /**
  * Debian's Chromium, headless, driven by Debian's ChromeDriver (never a downloaded browser): a fresh profile per
  * browser, no background networking (this machine's network is closed). Missing Chromium fails the tests, it does
@@ -32,14 +34,19 @@ final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final Path profile;
+    private final int port;
 
-    private Browser(ChromeDriver driver, Path profile) {
+    private Browser(ChromeDriver driver, Path profile, int port) {
         this.driver = driver;
         this.profile = profile;
+        this.port = port;
     }
 
-    /** @param javascript false: the page's scripts never run (progressive enhancement checks) */
-    static Browser start(boolean javascript) {
+    /**
+     * @param port the portal's, on 127.0.0.1
+     * @param javascript false: the page's scripts never run (progressive enhancement checks)
+     */
+    static Browser start(int port, boolean javascript) {
         assertThat(CHROMIUM).as("Debian's Chromium (apt-get install chromium chromium-driver; .ci/run does it)")
                 .isExecutable();
         assertThat(CHROMEDRIVER).as("Debian's ChromeDriver (apt-get install chromium-driver)").isExecutable();
@@ -59,7 +66,7 @@ final class Browser implements AutoCloseable {
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
             driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-            return new Browser(driver, profile);
+            return new Browser(driver, profile, port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -67,6 +74,58 @@ final class Browser implements AutoCloseable {
 
     ChromeDriver driver() {
         return driver;
+    }
+
+    /** The portal's address of {@code path}. */
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    /** Opens {@code path} and adds its serious and critical accessibility violations to {@code violations}. */
+    void visit(String path, List<String> violations) {
+        driver.get(url(path));
+        check(violations);
+    }
+
+    /**
+     * On the sign-in page the portal sent the browser to: the development issuer, then the demo user of {@code role}.
+     * Both pages are checked by axe-core.
+     */
+    void signIn(Role role, List<String> violations) {
+        assertThat(driver.getCurrentUrl()).endsWith("/connexion");
+        check(violations);
+        clickAndWait(org.openqa.selenium.By.id("connexion-developpement"));
+        check(violations);
+        driver.findElement(org.openqa.selenium.By.cssSelector("label[for=role-" + role.name() + "]")).click();
+        clickAndWait(org.openqa.selenium.By.id("connexion-demo"));
+    }
+
+    /**
+     * An element's text as read aloud: its text content with white space collapsed, the no-break spaces of French
+     * numbers ("80 000,00 €") included.
+     */
+    String text(org.openqa.selenium.By element) {
+        return driver.findElement(element).getDomProperty("textContent").replaceAll("[\\s\\h]+", " ").strip();
+    }
+
+    /** A date field's value, as its picker would set it. */
+    void setValue(String id, String value) {
+        driver.executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, value);
+    }
+
+    /** Chooses the option with {@code value} in the list {@code id}. */
+    void select(String id, String value) {
+        new org.openqa.selenium.support.ui.Select(driver.findElement(org.openqa.selenium.By.id(id))).selectByValue(value);
+    }
+
+    /** Opens {@code path} as the demo user of {@code role}, signing in if the portal asks, and lands on it. */
+    void openSignedIn(String path, Role role, List<String> violations) {
+        driver.get(url(path));
+        if (driver.getCurrentUrl().endsWith("/connexion")) {
+            signIn(role, violations);
+        }
+        // Spring Security marks the saved request it resumes with "?continue"
+        assertThat(java.net.URI.create(driver.getCurrentUrl()).getPath()).isEqualTo(path);
     }
 
     /** Clicks what submits a form or follows a link, and waits until the next page has replaced this one. */
@@ -107,7 +166,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Adds the current page's serious and critical violations to {@code found}, each with the page's address. */
-    void collectAccessibilityViolations(List<String> found) {
+    void check(List<String> found) {
         String page = driver.getCurrentUrl();
         seriousAccessibilityViolations().forEach(v -> found.add(page + " — " + v));
     }

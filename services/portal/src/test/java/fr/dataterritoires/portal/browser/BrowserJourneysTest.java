@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -37,9 +36,9 @@ class BrowserJourneysTest {
         String restricted = RealDatasetSearch.restrictedDatasetId();
         long restrictedCount = RealDatasetSearch.api("/api/datasets?accessLevel=RESTRICTED&size=1").path("total")
                 .asLong();
-        try (Browser browser = Browser.start(false)) {
+        try (Browser browser = Browser.start(port, false)) {
             ChromeDriver web = browser.driver();
-            web.get(url("/"));
+            web.get(browser.url("/"));
             assertThat(web.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
             web.findElement(By.id("recherche-accueil")).sendKeys("");
             browser.clickAndWait(By.cssSelector(".fr-search-bar button"));
@@ -63,7 +62,7 @@ class BrowserJourneysTest {
             assertThat(web.findElement(By.id("territoire")).getAttribute("value")).isEqualTo("Lyon (Commune 69123)");
 
             // the restricted dataset, its procedure, then the request form after signing in
-            web.get(url("/jeux-de-donnees/" + restricted));
+            web.get(browser.url("/jeux-de-donnees/" + restricted));
             assertThat(web.findElement(By.id("niveau-acces")).getText()).isNotBlank();
             assertThat(web.findElement(By.id("procedure-acces")).getText()).isNotBlank();
             browser.clickAndWait(By.id("demander-acces"));
@@ -88,42 +87,42 @@ class BrowserJourneysTest {
         String restricted = RealDatasetSearch.restrictedDatasetId();
         String open = RealDatasetSearch.ids(RealDatasetSearch.api("/api/datasets?accessLevel=OPEN&size=1")).getFirst();
         List<String> violations = new ArrayList<>();
-        try (Browser browser = Browser.start(true)) {
+        try (Browser browser = Browser.start(port, true)) {
             ChromeDriver web = browser.driver();
             WebDriverWait wait = new WebDriverWait(web, Duration.ofSeconds(20));
 
-            visit(browser, "/", violations);
+            browser.visit("/", violations);
             browser.screenshot("accueil");
 
-            visit(browser, "/jeux-de-donnees", violations);
+            browser.visit("/jeux-de-donnees", violations);
             WebElement territory = web.findElement(By.id("territoire"));
             territory.sendKeys("Lyo");
             wait.until(d -> !d.findElements(By.cssSelector("#territoires-proposes option")).isEmpty());
             assertThat(web.findElements(By.cssSelector("#territoires-proposes option")))
                     .anySatisfy(o -> assertThat(o.getAttribute("value")).isEqualTo("Lyon (Commune 69123)"));
             browser.screenshot("recherche");
-            visit(browser, "/jeux-de-donnees?territoire=Xqzwvkjh", violations);
-            visit(browser, "/jeux-de-donnees?territoire=Saint-Denis", violations);
-            visit(browser, "/jeux-de-donnees?accessLevel=RESTRICTED&page=1", violations);
+            browser.visit("/jeux-de-donnees?territoire=Xqzwvkjh", violations);
+            browser.visit("/jeux-de-donnees?territoire=Saint-Denis", violations);
+            browser.visit("/jeux-de-donnees?accessLevel=RESTRICTED&page=1", violations);
 
-            visit(browser, "/jeux-de-donnees/" + open, violations);
-            visit(browser, "/jeux-de-donnees/" + restricted, violations);
+            browser.visit("/jeux-de-donnees/" + open, violations);
+            browser.visit("/jeux-de-donnees/" + restricted, violations);
             browser.screenshot("jeu-de-donnees");
 
             browser.clickAndWait(By.id("demander-acces"));
-            check(browser, violations);
+            browser.check(violations);
             browser.screenshot("connexion");
             browser.clickAndWait(By.id("connexion-developpement"));
-            check(browser, violations);
+            browser.check(violations);
             browser.screenshot("emetteur-de-developpement");
             web.findElement(By.cssSelector("label[for=role-APPLICANT]")).click();
             browser.clickAndWait(By.id("connexion-demo"));
             assertThat(web.getCurrentUrl()).contains("/demande-acces");
-            check(browser, violations);
+            browser.check(violations);
 
             browser.clickAndWait(By.id("envoyer"));
             assertThat(web.findElement(By.id("erreurs")).isDisplayed()).isTrue();
-            check(browser, violations);
+            browser.check(violations);
             browser.screenshot("demande-acces-erreurs");
 
             String purpose = "Observatoire régional des mobilités " + UUID.randomUUID();
@@ -136,11 +135,11 @@ class BrowserJourneysTest {
             browser.clickAndWait(By.id("envoyer"));
             assertThat(web.getCurrentUrl()).endsWith("/demandes-acces");
             assertThat(web.findElement(By.id("demande-envoyee")).getText()).contains("Demande envoyée");
-            check(browser, violations);
+            browser.check(violations);
             browser.screenshot("mes-demandes");
 
-            visit(browser, "/accessibilite", violations);
-            visit(browser, "/jeux-de-donnees/" + UUID.randomUUID(), violations);
+            browser.visit("/accessibilite", violations);
+            browser.visit("/jeux-de-donnees/" + UUID.randomUUID(), violations);
         }
         assertThat(violations).as("serious or critical axe-core violations").isEmpty();
     }
@@ -148,7 +147,7 @@ class BrowserJourneysTest {
     @Test
     void theAccessibilityCheckSeesWhatItMustRefuse() {
         // the same check on a page with known faults: an image without text and a field without label
-        try (Browser browser = Browser.start(true)) {
+        try (Browser browser = Browser.start(port, true)) {
             browser.driver().get("data:text/html;charset=utf-8,<html><body><img src='x.png'>"
                     + "<form><input type='text'></form></body></html>");
             assertThat(browser.seriousAccessibilityViolations())
@@ -157,17 +156,6 @@ class BrowserJourneysTest {
         }
     }
 
-    private void visit(Browser browser, String path, List<String> violations) {
-        browser.driver().get(url(path));
-        check(browser, violations);
-    }
 
-    private static void check(Browser browser, List<String> violations) {
-        WebDriver web = browser.driver();
-        browser.seriousAccessibilityViolations().forEach(v -> violations.add(web.getCurrentUrl() + " — " + v));
-    }
 
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
 }

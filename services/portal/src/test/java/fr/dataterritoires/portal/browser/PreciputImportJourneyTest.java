@@ -43,38 +43,38 @@ class PreciputImportJourneyTest {
                 StandardCharsets.UTF_8);
         String refused;
         String applied;
-        try (Browser browser = Browser.start(true)) {
+        try (Browser browser = Browser.start(port, true)) {
             ChromeDriver web = browser.driver();
-            web.get(url("/preciput/imports"));
-            signIn(browser, Role.FUNDER);
+            web.get(browser.url("/preciput/imports"));
+            browser.signIn(Role.FUNDER, violations);
             // Spring Security marks the saved request it resumes with "?continue"
             assertThat(java.net.URI.create(web.getCurrentUrl()).getPath()).isEqualTo("/preciput/imports");
-            assertThat(text(web, By.id("programmes"))).contains(programme);
-            browser.collectAccessibilityViolations(violations);
+            assertThat(browser.text(By.id("programmes"))).contains(programme);
+            browser.check(violations);
 
             web.findElement(By.id("fichier")).sendKeys(badFile.toString());
             browser.clickAndWait(By.id("importer"));
             refused = web.getCurrentUrl();
-            assertThat(text(web, By.id("resultat"))).contains("Import refusé");
-            assertThat(text(web, By.id("ligne-3"))).contains("Ligne 3").contains("projectFunding");
-            assertThat(text(web, By.id("preleves"))).isEqualTo("0");
-            browser.collectAccessibilityViolations(violations);
+            assertThat(browser.text(By.id("resultat"))).contains("Import refusé");
+            assertThat(browser.text(By.id("ligne-3"))).contains("Ligne 3").contains("projectFunding");
+            assertThat(browser.text(By.id("preleves"))).isEqualTo("0");
+            browser.check(violations);
             browser.screenshot("import-preciput-refuse");
 
             browser.clickAndWait(By.id("nouvel-import"));
             web.findElement(By.id("fichier")).sendKeys(goodFile.toString());
             browser.clickAndWait(By.id("importer"));
             applied = web.getCurrentUrl();
-            assertThat(text(web, By.id("resultat"))).contains("Import appliqué");
-            assertThat(text(web, By.id("preleves"))).isEqualTo("2");
-            browser.collectAccessibilityViolations(violations);
+            assertThat(browser.text(By.id("resultat"))).contains("Import appliqué");
+            assertThat(browser.text(By.id("preleves"))).isEqualTo("2");
+            browser.check(violations);
 
             // the coordinators' list
             web.manage().deleteAllCookies();
-            web.get(url("/preciput/imports"));
-            signIn(browser, Role.NATIONAL_COORDINATOR);
-            assertThat(text(web, By.id("derniers-imports"))).contains("projets-a-corriger.csv").contains("projets.csv");
-            browser.collectAccessibilityViolations(violations);
+            web.get(browser.url("/preciput/imports"));
+            browser.signIn(Role.NATIONAL_COORDINATOR, violations);
+            assertThat(browser.text(By.id("derniers-imports"))).contains("projets-a-corriger.csv").contains("projets.csv");
+            browser.check(violations);
         } finally {
             Files.deleteIfExists(badFile);
             Files.deleteIfExists(goodFile);
@@ -91,19 +91,6 @@ class PreciputImportJourneyTest {
         assertThat(violations).as("serious or critical axe-core violations").isEmpty();
     }
 
-    private static void signIn(Browser browser, Role role) {
-        ChromeDriver web = browser.driver();
-        assertThat(web.getCurrentUrl()).endsWith("/connexion");
-        browser.clickAndWait(By.id("connexion-developpement"));
-        web.findElement(By.cssSelector("label[for=role-" + role.name() + "]")).click();
-        browser.clickAndWait(By.id("connexion-demo"));
-    }
 
-    private static String text(ChromeDriver web, By element) {
-        return web.findElement(element).getDomProperty("textContent").replaceAll("\\s+", " ").strip();
-    }
 
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
 }

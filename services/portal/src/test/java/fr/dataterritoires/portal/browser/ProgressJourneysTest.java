@@ -44,38 +44,38 @@ class ProgressJourneysTest {
     void aCoordinatorStartsAHarvestAndWatchesItFinishInPlace() {
         List<String> violations = new ArrayList<>();
         try (HeldCatalogue catalogue = HeldCatalogue.declare("Catalogue suivi");
-             Browser browser = Browser.start(true)) {
+             Browser browser = Browser.start(port, true)) {
             ChromeDriver web = browser.driver();
-            visit(browser, "/moissons", violations);
+            browser.visit("/moissons", violations);
             // signed in on the way to a coordinator's page; the harvest pages themselves are public
-            web.get(url("/coordination/priorites"));
-            signIn(browser, Role.NATIONAL_COORDINATOR);
-            visit(browser, "/moissons/sources/" + catalogue.sourceId(), violations);
+            web.get(browser.url("/coordination/priorites"));
+            browser.signIn(Role.NATIONAL_COORDINATOR, violations);
+            browser.visit("/moissons/sources/" + catalogue.sourceId(), violations);
             browser.clickAndWait(By.id("lancer-moisson"));
             assertThat(web.getCurrentUrl()).matches(".*/moissons/[0-9a-f-]{36}");
-            assertThat(text(web, By.id("statut-moisson"))).isEqualTo("En cours");
+            assertThat(browser.text(By.id("statut-moisson"))).isEqualTo("En cours");
             assertThat(web.findElement(By.id("etat-moisson")).getAttribute("role")).isEqualTo("status");
-            check(browser, violations);
+            browser.check(violations);
             browser.screenshot("moisson-en-cours");
 
             // the page stays (no reload) while the script updates it to the end of the run
             WebElement page = web.findElement(By.tagName("html"));
             catalogue.release();
             new WebDriverWait(web, Duration.ofSeconds(90))
-                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> text(web, By.id("statut-moisson"))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> browser.text(By.id("statut-moisson"))
                     .equals("Terminée"));
             assertThat(ExpectedConditions.stalenessOf(page).apply(web)).as("updated in place, not reloaded").isFalse();
-            assertThat(text(web, By.id("etat-moisson"))).startsWith("Moisson terminée en ")
+            assertThat(browser.text(By.id("etat-moisson"))).startsWith("Moisson terminée en ")
                     .contains("1 fiche traitée, 0 nouveau jeu, 1 fiche en échec");
-            assertThat(text(web, By.id("nouveaux"))).isEqualTo("0");
-            assertThat(text(web, By.id("en-echec"))).isEqualTo("1");
-            assertThat(text(web, By.id("echecs"))).contains("titre");
+            assertThat(browser.text(By.id("nouveaux"))).isEqualTo("0");
+            assertThat(browser.text(By.id("en-echec"))).isEqualTo("1");
+            assertThat(browser.text(By.id("echecs"))).contains("titre");
             assertThat(web.findElements(By.id("arreter-actualisation"))).isEmpty();
-            check(browser, violations);
+            browser.check(violations);
             browser.screenshot("moisson-terminee");
             browser.clickAndWait(By.linkText("Toutes les moissons de cette source"));
-            assertThat(text(web, By.id("moissons"))).contains("Terminée").contains("À la demande");
-            check(browser, violations);
+            assertThat(browser.text(By.id("moissons"))).contains("Terminée").contains("À la demande");
+            browser.check(violations);
         }
         assertThat(violations).as("serious or critical axe-core violations").isEmpty();
     }
@@ -83,21 +83,21 @@ class ProgressJourneysTest {
     @Test
     void withoutJavaScriptARunningHarvestsPageReloadsItselfUntilTheEnd() throws Exception {
         try (HeldCatalogue catalogue = HeldCatalogue.declare("Catalogue sans script");
-             Browser browser = Browser.start(false)) {
+             Browser browser = Browser.start(port, false)) {
             String run = RealDatasetSearch.process().call("POST", "/api/sources/" + catalogue.sourceId() + "/runs",
                     null, 202).path("id").asString();
             ChromeDriver web = browser.driver();
-            web.get(url("/moissons/" + run));
-            assertThat(text(web, By.id("statut-moisson"))).isEqualTo("En cours");
+            web.get(browser.url("/moissons/" + run));
+            assertThat(browser.text(By.id("statut-moisson"))).isEqualTo("En cours");
             // reloaded by <noscript><meta http-equiv="refresh">, still in progress
             WebElement first = web.findElement(By.tagName("html"));
             new WebDriverWait(web, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(first));
-            assertThat(text(web, By.id("statut-moisson"))).isEqualTo("En cours");
+            assertThat(browser.text(By.id("statut-moisson"))).isEqualTo("En cours");
             catalogue.release();
             new WebDriverWait(web, Duration.ofSeconds(90))
-                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> text(web, By.id("statut-moisson"))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> browser.text(By.id("statut-moisson"))
                     .equals("Terminée"));
-            assertThat(text(web, By.id("en-echec"))).isEqualTo("1");
+            assertThat(browser.text(By.id("en-echec"))).isEqualTo("1");
 
             // once over it stays put
             WebElement finished = web.findElement(By.tagName("html"));
@@ -118,27 +118,27 @@ class ProgressJourneysTest {
         Path bad = Files.writeString(dir.resolve("elements-a-corriger.csv"), file(start, "12,345"),
                 StandardCharsets.UTF_8);
         Path good = Files.writeString(dir.resolve("elements.csv"), file(start, "12,35"), StandardCharsets.UTF_8);
-        try (Browser browser = Browser.start(true)) {
+        try (Browser browser = Browser.start(port, true)) {
             ChromeDriver web = browser.driver();
-            web.get(url("/feuilles-de-route/" + id + "/edition"));
-            signIn(browser, Role.COMMITTEE_MEMBER);
+            web.get(browser.url("/feuilles-de-route/" + id + "/edition"));
+            browser.signIn(Role.COMMITTEE_MEMBER, violations);
             browser.clickAndWait(By.id("importer-elements"));
-            check(browser, violations);
+            browser.check(violations);
 
             web.findElement(By.id("fichier")).sendKeys(bad.toString());
             browser.clickAndWait(By.id("importer"));
-            assertThat(text(web, By.id("resultat"))).contains("Import refusé").contains("1 ligne invalide sur 2");
-            assertThat(text(web, By.id("ligne-3"))).contains("Ligne 3").contains("financialLine.amount")
+            assertThat(browser.text(By.id("resultat"))).contains("Import refusé").contains("1 ligne invalide sur 2");
+            assertThat(browser.text(By.id("ligne-3"))).contains("Ligne 3").contains("financialLine.amount")
                     .contains("deux décimales");
-            check(browser, violations);
+            browser.check(violations);
             browser.screenshot("import-elements-refuse");
 
             web.findElement(By.id("fichier")).sendKeys(good.toString());
             browser.clickAndWait(By.id("importer"));
-            assertThat(text(web, By.id("resultat"))).contains("Import appliqué").contains("2 éléments importés");
-            check(browser, violations);
+            assertThat(browser.text(By.id("resultat"))).contains("Import appliqué").contains("2 éléments importés");
+            browser.check(violations);
             browser.clickAndWait(By.id("voir-elements"));
-            assertThat(text(web, By.id("elements"))).contains("Animation du comité").contains("Acquisition de données");
+            assertThat(browser.text(By.id("elements"))).contains("Animation du comité").contains("Acquisition de données");
         } finally {
             Files.deleteIfExists(bad);
             Files.deleteIfExists(good);
@@ -156,29 +156,8 @@ class ProgressJourneysTest {
                 + "F2;FINANCIAL_LINE;Acquisition de données;1;PLANNED;" + secondAmount + ";" + year + ";STATE\r\n";
     }
 
-    /** On the sign-in page the portal sent the browser to: the development issuer, then a demo user of {@code role}. */
-    private static void signIn(Browser browser, Role role) {
-        ChromeDriver web = browser.driver();
-        assertThat(web.getCurrentUrl()).endsWith("/connexion");
-        browser.clickAndWait(By.id("connexion-developpement"));
-        web.findElement(By.cssSelector("label[for=role-" + role.name() + "]")).click();
-        browser.clickAndWait(By.id("connexion-demo"));
-    }
 
-    private static String text(ChromeDriver web, By element) {
-        return web.findElement(element).getDomProperty("textContent").replaceAll("\\s+", " ").strip();
-    }
 
-    private void visit(Browser browser, String path, List<String> violations) {
-        browser.driver().get(url(path));
-        check(browser, violations);
-    }
 
-    private static void check(Browser browser, List<String> violations) {
-        browser.collectAccessibilityViolations(violations);
-    }
 
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
 }

@@ -23,8 +23,9 @@ import tools.jackson.databind.JsonNode;
  * member signs in, files a roadmap (a refused item first, then a financial line and a use case with a milestone, its
  * title refused first), puts the line under the use case with a weight, records progress and submits it; the
  * national coordinator takes it up, arbitrates and publishes it, then reads the consolidation and the national
- * priorities; a visitor without JavaScript finds it by région. axe-core checks every page visited: no
- * serious or critical violation.
+ * priorities; a visitor without JavaScript finds it by région. A ministry officer files the ministry's territorial
+ * section (an action, its FTE refused first, and a data return), which the coordinator arbitrates, publishes and
+ * finds in the ministries' consolidation. axe-core checks every page visited: no serious or critical violation.
  */
 @PortalTest
 class RoadmapJourneysTest {
@@ -39,16 +40,16 @@ class RoadmapJourneysTest {
         String title = "Feuille de route Auvergne-Rhône-Alpes " + UUID.randomUUID();
         String id;
 
-        try (Browser browser = Browser.start(true)) {
+        try (Browser browser = Browser.start(port, true)) {
             ChromeDriver web = browser.driver();
-            visit(browser, "/feuilles-de-route", violations);
+            browser.visit("/feuilles-de-route", violations);
             browser.screenshot("feuilles-de-route");
 
             // the committee member signs in on the way to their roadmaps
-            web.get(url("/mes-feuilles-de-route"));
-            signIn(browser, Role.COMMITTEE_MEMBER, violations);
+            web.get(browser.url("/mes-feuilles-de-route"));
+            browser.signIn(Role.COMMITTEE_MEMBER, violations);
             assertThat(web.getCurrentUrl()).contains("/mes-feuilles-de-route");
-            check(browser, violations);
+            browser.check(violations);
 
             web.findElement(By.id("title")).sendKeys(title);
             web.findElement(By.id("startYear")).sendKeys(String.valueOf(start));
@@ -57,17 +58,17 @@ class RoadmapJourneysTest {
             assertThat(web.getCurrentUrl()).endsWith("/edition");
             id = web.getCurrentUrl().split("/")[4];
             assertThat(web.findElement(By.id("succes")).getText()).contains("est créée");
-            check(browser, violations);
+            browser.check(violations);
 
             // a financial line sent empty: the refusals, then the line
             browser.clickAndWait(By.id("ajouter-FINANCIAL_LINE"));
-            check(browser, violations);
+            browser.check(violations);
             browser.clickAndWait(By.id("enregistrer"));
             assertThat(web.findElement(By.id("erreurs")).getText()).contains("La demande n'a pas été enregistrée");
             assertThat(web.findElement(By.id("title-erreur")).getText()).isNotBlank();
             assertThat(web.findElement(By.id("financialLine-amount")).getAttribute("aria-describedby"))
                     .isEqualTo("financialLine-amount-erreur");
-            check(browser, violations);
+            browser.check(violations);
             browser.screenshot("feuille-de-route-element-erreurs");
             web.findElement(By.id("title")).sendKeys("Animation du comité territorial");
             web.findElement(By.id("financialLine-amount")).sendKeys("24 000");
@@ -82,12 +83,12 @@ class RoadmapJourneysTest {
             web.findElement(By.id("useCase-policyDomain")).sendKeys("mobilités");
             web.findElement(By.id("useCase-territory")).sendKeys("departement:69");
             web.findElement(By.id("useCase-expectedOutcome")).sendKeys("Les trajets domicile-travail mieux connus");
-            setValue(web, "jalon-0-date", start + "-03-15");
+            browser.setValue("jalon-0-date", start + "-03-15");
             browser.clickAndWait(By.id("enregistrer"));
             assertThat(web.findElement(By.id("jalon-0-titre-erreur")).getText()).isNotBlank();
             assertThat(web.findElement(By.id("jalon-0-titre")).getAttribute("aria-describedby"))
                     .isEqualTo("jalon-0-titre-erreur");
-            check(browser, violations);
+            browser.check(violations);
             web.findElement(By.id("jalon-0-titre")).sendKeys("Atelier de lancement");
             web.findElement(By.cssSelector("label[for=jalon-0-atteint]")).click();
             browser.clickAndWait(By.id("enregistrer"));
@@ -100,16 +101,16 @@ class RoadmapJourneysTest {
                     .selectByVisibleText("Observatoire des mobilités du quotidien (Cas d'usage prioritaire)");
             web.findElement(By.id("weight")).clear();
             web.findElement(By.id("weight")).sendKeys("2");
-            check(browser, violations);
+            browser.check(violations);
             browser.clickAndWait(By.id("enregistrer"));
             assertThat(web.findElement(By.id("elements")).getText())
                     .contains("Sous-élément de « Observatoire des mobilités du quotidien », poids 2");
             // the use case's page lists its sub-item; its progress is theirs
             browser.clickAndWait(By.id("modifier-1"));
             assertThat(web.findElement(By.id("sous-elements")).getText()).contains("Animation du comité territorial");
-            check(browser, violations);
+            browser.check(violations);
             browser.screenshot("feuille-de-route-element-sous-elements");
-            web.get(url("/feuilles-de-route/" + id + "/edition"));
+            web.get(browser.url("/feuilles-de-route/" + id + "/edition"));
 
             // progress of the financial line (first row), which the use case (second row) takes
             assertThat(web.findElements(By.id("avancement-1"))).isEmpty();
@@ -117,11 +118,11 @@ class RoadmapJourneysTest {
             web.findElement(By.id("avancement-0")).sendKeys("30");
             browser.clickAndWait(By.id("suivi-0"));
             assertThat(web.findElement(By.id("succes")).getText()).contains("L'avancement est enregistré");
-            check(browser, violations);
+            browser.check(violations);
             browser.screenshot("feuille-de-route-edition");
             browser.clickAndWait(By.id("soumettre"));
             assertThat(web.findElement(By.id("statut")).getDomProperty("textContent")).isEqualTo("Soumise");
-            check(browser, violations);
+            browser.check(violations);
         }
         JsonNode submitted = RealRoadmaps.api("GET", "/api/roadmaps/" + id, null, 200,
                 RealRoadmaps.token(Role.NATIONAL_COORDINATOR));
@@ -139,37 +140,37 @@ class RoadmapJourneysTest {
                     assertThat(line.path("weight").asInt()).isEqualTo(2);
                 });
 
-        try (Browser browser = Browser.start(true)) {
+        try (Browser browser = Browser.start(port, true)) {
             ChromeDriver web = browser.driver();
-            web.get(url("/coordination/feuilles-de-route"));
-            signIn(browser, Role.NATIONAL_COORDINATOR, violations);
-            check(browser, violations);
+            web.get(browser.url("/coordination/feuilles-de-route"));
+            browser.signIn(Role.NATIONAL_COORDINATOR, violations);
+            browser.check(violations);
             browser.clickAndWait(By.linkText(title));
-            check(browser, violations);
+            browser.check(violations);
             browser.clickAndWait(By.id("examiner"));
             assertThat(web.findElement(By.id("statut")).getDomProperty("textContent")).isEqualTo("En cours d'examen");
-            check(browser, violations);
+            browser.check(violations);
             web.findElement(By.id("montant-0")).sendKeys("20000");
             web.findElement(By.id("motif-0")).sendKeys("Accordé pour deux ans, le reste par un appel à communs");
             browser.screenshot("examen-feuille-de-route");
             browser.clickAndWait(By.id("arbitrer"));
             assertThat(web.findElement(By.id("statut")).getDomProperty("textContent")).isEqualTo("Arbitrée");
-            check(browser, violations);
+            browser.check(violations);
             browser.clickAndWait(By.id("publier"));
             assertThat(web.findElement(By.id("statut")).getDomProperty("textContent")).isEqualTo("Publiée");
-            check(browser, violations);
+            browser.check(violations);
 
-            visit(browser, "/coordination/consolidation?periode=" + start, violations);
+            browser.visit("/coordination/consolidation?periode=" + start, violations);
             assertThat(web.findElement(By.id("region-" + DevUsers.DEMO_REGION)).getText()).contains(title)
                     .contains("Publiée");
             browser.screenshot("consolidation-nationale");
-            visit(browser, "/coordination/priorites", violations);
+            browser.visit("/coordination/priorites", violations);
         }
 
         // the public, without JavaScript: the régions, the région, the roadmap
-        try (Browser browser = Browser.start(false)) {
+        try (Browser browser = Browser.start(port, false)) {
             ChromeDriver web = browser.driver();
-            web.get(url("/feuilles-de-route?periode=" + start));
+            web.get(browser.url("/feuilles-de-route?periode=" + start));
             assertThat(web.findElements(By.cssSelector("#regions tbody tr"))).hasSize(18);
             browser.clickAndWait(By.cssSelector("a[href='/feuilles-de-route/regions/" + DevUsers.DEMO_REGION + "']"));
             browser.clickAndWait(By.linkText(title));
@@ -183,31 +184,108 @@ class RoadmapJourneysTest {
         assertThat(violations).as("serious or critical axe-core violations").isEmpty();
     }
 
-    /** On the sign-in page the portal sent the browser to: the development issuer, then the demo user of {@code role}. */
-    private void signIn(Browser browser, Role role, List<String> violations) {
-        ChromeDriver web = browser.driver();
-        assertThat(web.getCurrentUrl()).endsWith("/connexion");
-        check(browser, violations);
-        browser.clickAndWait(By.id("connexion-developpement"));
-        web.findElement(By.cssSelector("label[for=role-" + role.name() + "]")).click();
-        browser.clickAndWait(By.id("connexion-demo"));
-    }
+    @Test
+    void aMinistryFilesItsTerritorialSectionThatTheCoordinatorArbitratesAndConsolidates() {
+        List<String> violations = new ArrayList<>();
+        int year = RealRoadmaps.freshYear();
+        String title = "Section territoriale " + DevUsers.DEMO_MINISTRY + " " + UUID.randomUUID();
+        String id;
 
-    /** A date field's value, as its picker would set it. */
-    private static void setValue(ChromeDriver web, String id, String value) {
-        web.executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, value);
-    }
+        try (Browser browser = Browser.start(port, true)) {
+            ChromeDriver web = browser.driver();
+            // the ministry officer signs in on the way to the ministry's sections
+            web.get(browser.url("/mes-feuilles-de-route"));
+            browser.signIn(Role.MINISTRY_OFFICER, violations);
+            assertThat(browser.text(By.tagName("h1"))).isEqualTo("Sections territoriales de mon ministère");
+            browser.check(violations);
+            web.findElement(By.id("title")).sendKeys(title);
+            web.findElement(By.id("year")).sendKeys(String.valueOf(year));
+            browser.clickAndWait(By.id("creer"));
+            assertThat(web.getCurrentUrl()).endsWith("/edition");
+            id = web.getCurrentUrl().split("/")[4];
+            // a ministry's section holds actions, data returns and national tools, not a région's items
+            assertThat(web.findElements(By.id("ajouter-FINANCIAL_LINE"))).isEmpty();
+            // each add button shows its whole label, not only its icon (the DSFR clips icon buttons in a group)
+            assertThat(web.findElements(By.cssSelector("#ajouter .fr-btn"))).hasSize(3).allSatisfy(button ->
+                    assertThat((Boolean) web.executeScript("return arguments[0].scrollWidth <= arguments[0].clientWidth",
+                            button)).as(button.getText()).isTrue());
+            browser.check(violations);
 
-    private void visit(Browser browser, String path, List<String> violations) {
-        browser.driver().get(url(path));
-        check(browser, violations);
-    }
+            // an action whose FTE is not a number: refused next to the field, then the action
+            browser.clickAndWait(By.id("ajouter-ACTION"));
+            web.findElement(By.id("title")).sendKeys("Référents données en DDT");
+            web.findElement(By.id("action-territory")).sendKeys("region:84, region:93");
+            web.findElement(By.id("action-deconcentratedServices")).sendKeys("DDT, DREAL");
+            web.findElement(By.id("action-requestedFte")).sendKeys("deux et demi");
+            web.findElement(By.id("action-requestedAmount")).sendKeys("80000");
+            browser.clickAndWait(By.id("enregistrer"));
+            assertThat(browser.text(By.id("action-requestedFte-erreur"))).isNotBlank();
+            assertThat(web.findElement(By.id("action-requestedFte")).getAttribute("aria-describedby"))
+                    .isEqualTo("action-requestedFte-erreur");
+            browser.check(violations);
+            web.findElement(By.id("action-requestedFte")).clear();
+            web.findElement(By.id("action-requestedFte")).sendKeys("2,5");
+            browser.clickAndWait(By.id("enregistrer"));
+            assertThat(web.getCurrentUrl()).endsWith("/edition");
 
-    private static void check(Browser browser, List<String> violations) {
-        browser.collectAccessibilityViolations(violations);
-    }
+            // the ministry's commitment to hand collected data back to local authorities sooner
+            browser.clickAndWait(By.id("ajouter-DATA_RETURN"));
+            web.findElement(By.id("title")).sendKeys("Retour des fichiers fonciers aux intercommunalités");
+            web.findElement(By.id("dataReturn-datasetCollected")).sendKeys("Demandes de valeurs foncières");
+            web.findElement(By.id("dataReturn-currentDelayDays")).sendKeys("180");
+            web.findElement(By.id("dataReturn-targetDelayDays")).sendKeys("30");
+            browser.check(violations);
+            browser.clickAndWait(By.id("enregistrer"));
+            // numbers read in French: the FTE with a decimal comma, the amount in euros
+            assertThat(browser.text(By.id("elements"))).contains("Référents données en DDT")
+                    .contains("Retour des fichiers fonciers aux intercommunalités")
+                    .contains("2,5").doesNotContain("2.5").contains("80 000,00 €");
+            browser.check(violations);
+            browser.screenshot("section-ministerielle-edition");
+            browser.clickAndWait(By.id("soumettre"));
+            assertThat(browser.text(By.id("statut"))).isEqualTo("Soumise");
+            browser.check(violations);
+        }
 
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
+        try (Browser browser = Browser.start(port, true)) {
+            ChromeDriver web = browser.driver();
+            web.get(browser.url("/coordination/feuilles-de-route"));
+            browser.signIn(Role.NATIONAL_COORDINATOR, violations);
+            browser.clickAndWait(By.linkText(title));
+            browser.clickAndWait(By.id("examiner"));
+            assertThat(browser.text(By.id("statut"))).isEqualTo("En cours d'examen");
+            web.findElement(By.id("montant-0")).sendKeys("60000");
+            web.findElement(By.id("etp-0")).sendKeys("2");
+            web.findElement(By.id("motif-0")).sendKeys("Deux référents, financés sur deux ans");
+            browser.check(violations);
+            browser.clickAndWait(By.id("arbitrer"));
+            assertThat(browser.text(By.id("statut"))).isEqualTo("Arbitrée");
+            browser.clickAndWait(By.id("publier"));
+            assertThat(browser.text(By.id("statut"))).isEqualTo("Publiée");
+            browser.check(violations);
+
+            // the ministries' resources, requested and granted, in the national consolidation
+            browser.visit("/coordination/consolidation?periode=" + year, violations);
+            String ministries = browser.text(By.id("ministeres"));
+            assertThat(ministries).contains(DevUsers.DEMO_MINISTRY).contains("2,50").contains("2,00")
+                    .contains("80 000,00 €").contains("60 000,00 €");
+            assertThat(browser.text(By.id("synthese"))).contains("Avec une feuille de route pour " + year + " : ");
+            web.executeScript("document.getElementById('ministeres').scrollIntoView()");
+            browser.screenshot("consolidation-ministeres");
+        }
+
+        JsonNode section = RealRoadmaps.api("GET", "/api/roadmaps/" + id, null, 200,
+                RealRoadmaps.token(Role.NATIONAL_COORDINATOR));
+        assertThat(section.path("status").asString()).isEqualTo("PUBLISHED");
+        assertThat(section.path("ministry").asString()).isEqualTo(DevUsers.DEMO_MINISTRY);
+        assertThat(section.path("items").valueStream().map(i -> i.path("kind").asString()))
+                .containsExactlyInAnyOrder("ACTION", "DATA_RETURN");
+        JsonNode action = section.path("items").valueStream().filter(i -> i.path("kind").asString().equals("ACTION"))
+                .findFirst().orElseThrow();
+        assertThat(action.path("content").path("action").path("requestedFte").decimalValue())
+                .isEqualByComparingTo("2.5");
+        assertThat(action.path("content").path("action").path("territory").valueStream().map(JsonNode::asString))
+                .containsExactly("region:84", "region:93");
+        assertThat(violations).as("serious or critical axe-core violations").isEmpty();
     }
 }

@@ -5,9 +5,12 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,11 +41,21 @@ public class ImportPages {
     private final Roadmaps roadmaps;
     private final CurrentUser currentUser;
 
-    public ImportPages(FileImports imports, CallsAndAwards calls, Roadmaps roadmaps, CurrentUser currentUser) {
+    private final String tooLargeRefusal;
+
+    public ImportPages(FileImports imports, CallsAndAwards calls, Roadmaps roadmaps, CurrentUser currentUser,
+                       @Value("${spring.servlet.multipart.max-request-size}") DataSize uploadLimit) {
+        this.tooLargeRefusal = UploadSizeLimit.refusal(uploadLimit);
         this.imports = imports;
         this.calls = calls;
         this.roadmaps = roadmaps;
         this.currentUser = currentUser;
+    }
+
+    /** Both forms' pages say why a file over the size limit came back ({@link UploadSizeLimit}). */
+    @ModelAttribute("refusal")
+    public String tooLarge(@RequestParam(name = UploadSizeLimit.PARAMETER, required = false) String refusal) {
+        return UploadSizeLimit.TOO_LARGE.equals(refusal) ? tooLargeRefusal : null;
     }
 
     // ---- préciput -------------------------------------------------------------------------------------------------

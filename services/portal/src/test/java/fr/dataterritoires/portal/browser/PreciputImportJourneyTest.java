@@ -41,6 +41,23 @@ class PreciputImportJourneyTest {
         Path badFile = Files.writeString(dir.resolve("projets-a-corriger.csv"), bad, StandardCharsets.UTF_8);
         Path goodFile = Files.writeString(dir.resolve("projets.csv"), bad.replace(";cent mille\n", ";20000.00\n"),
                 StandardCharsets.UTF_8);
+        // 6 MB of valid lines: only its size is wrong (4 MB accepted)
+        Path tooLarge = dir.resolve("projets-trop-gros.csv");
+        try (var out = Files.newBufferedWriter(tooLarge, StandardCharsets.UTF_8)) {
+            out.write("projectReference;programmeId;projectFunding\n");
+            for (int i = 0; Files.size(tooLarge) < 6 * 1024 * 1024 && i < 200_000; i++) {
+                out.write(project + "-big-" + i + ";" + programme + ";1000.00\n");
+            }
+        }
+        // 2 MB, more than the platform's default body limit (1 MB) and less than the uploads': it reaches commons-calls,
+        // which refuses its number of lines
+        Path manyLines = dir.resolve("projets-nombreux.csv");
+        try (var out = Files.newBufferedWriter(manyLines, StandardCharsets.UTF_8)) {
+            out.write("projectReference;programmeId;projectFunding\n");
+            for (int i = 0; Files.size(manyLines) < 2 * 1024 * 1024 && i < 100_000; i++) {
+                out.write(project + "-n-" + i + ";" + programme + ";1000.00\n");
+            }
+        }
         String refused;
         String applied;
         try (Browser browser = Browser.start(port, true)) {
@@ -51,6 +68,18 @@ class PreciputImportJourneyTest {
             assertThat(java.net.URI.create(web.getCurrentUrl()).getPath()).isEqualTo("/preciput/imports");
             assertThat(browser.text(By.id("programmes"))).contains(programme);
             browser.check(violations);
+
+            // a file over the 5 MB cap: said in French on the form's page, nothing sent to commons-calls
+            web.findElement(By.id("fichier")).sendKeys(tooLarge.toString());
+            browser.clickAndWait(By.id("importer"));
+            assertThat(java.net.URI.create(web.getCurrentUrl()).getPath()).isEqualTo("/preciput/imports");
+            assertThat(browser.text(By.id("erreurs"))).contains("Le fichier dépasse la taille acceptée (4 Mo au plus)");
+            browser.check(violations);
+            web.findElement(By.id("fichier")).sendKeys(manyLines.toString());
+            browser.clickAndWait(By.id("importer"));
+            assertThat(browser.text(By.tagName("main"))).contains("5000 lignes");
+            browser.check(violations);
+            web.get(browser.url("/preciput/imports"));
 
             web.findElement(By.id("fichier")).sendKeys(badFile.toString());
             browser.clickAndWait(By.id("importer"));
@@ -78,6 +107,8 @@ class PreciputImportJourneyTest {
         } finally {
             Files.deleteIfExists(badFile);
             Files.deleteIfExists(goodFile);
+            Files.deleteIfExists(tooLarge);
+            Files.deleteIfExists(manyLines);
             Files.deleteIfExists(dir);
         }
         JsonNode recorded = RealFundingServices.commonsCalls().call("GET", "/api/preciput/imports/"

@@ -16,10 +16,13 @@ public final class FrenchNumbers {
         return value == null ? null : NumberFormat.getCurrencyInstance(Locale.FRANCE).format(value);
     }
 
-    /** A decimal comma, no grouping (a year stays 2027); {@code null} for text that is not a number. */
+    /**
+     * A decimal comma, no trailing zeros, no grouping (a year stays 2027): "82.500" → "82,5"; {@code null} for text
+     * that is not a number.
+     */
     public static String plain(String number) {
         BigDecimal value = parse(number);
-        return value == null ? null : value.toPlainString().replace('.', ',');
+        return value == null ? null : value.stripTrailingZeros().toPlainString().replace('.', ',');
     }
 
     private static BigDecimal parse(String number) {

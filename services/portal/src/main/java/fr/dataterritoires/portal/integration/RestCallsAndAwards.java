@@ -1,5 +1,6 @@
 package fr.dataterritoires.portal.integration;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import fr.dataterritoires.portal.application.FundingViews.Programme;
 import fr.dataterritoires.portal.application.FundingViews.Ranked;
 import fr.dataterritoires.portal.application.ServiceRefusal;
 import fr.dataterritoires.portal.domain.FormValues;
+import fr.dataterritoires.portal.domain.ItemDraft;
 
 /**
  * {@link CallsAndAwards} on commons-calls' REST API ({@code /calls}, {@code /applications}, {@code /awards},
@@ -228,8 +230,13 @@ public class RestCallsAndAwards implements CallsAndAwards {
 
     @Override
     public void consensus(String applicationId, FormValues form) {
+        Map<String, Object> body = FormBodies.fields(form, "score", "comment");
+        // a score typed the French way ("78,5") is the service's 78.5; anything else goes as typed, for its refusal
+        if (ItemDraft.typedNumber(form.value("score")) instanceof BigDecimal score) {
+            body.put("score", score.toPlainString());
+        }
         call(c -> c.post().uri("/applications/{id}/consensus", applicationId).contentType(MediaType.APPLICATION_JSON)
-                .body(FormBodies.fields(form, "score", "comment")).retrieve().toBodilessEntity());
+                .body(body).retrieve().toBodilessEntity());
     }
 
     @Override

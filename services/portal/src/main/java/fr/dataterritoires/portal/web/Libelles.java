@@ -59,6 +59,15 @@ public class Libelles {
         return euros == null ? amount : euros;
     }
 
+    /** {@code "82.500"} → {@code "82,5"}: a score or a rate with a decimal comma, without trailing zeros. */
+    public String decimal(String number) {
+        if (number == null || number.isBlank()) {
+            return "—";
+        }
+        String plain = FrenchNumbers.plain(number);
+        return plain == null ? number : plain;
+    }
+
     /** The status badge's DSFR colour. */
     public String badge(String code) {
         return switch (code == null ? "" : code) {

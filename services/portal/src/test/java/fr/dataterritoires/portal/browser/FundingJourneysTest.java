@@ -170,7 +170,21 @@ class FundingJourneysTest {
         // the funder sees the ranking, decides, and the award is published
         web.manage().deleteAllCookies();
         browser.openSignedIn("/financeur/appels/" + callId, Role.FUNDER, violations);
-        assertThat(browser.text(By.id("classement"))).contains(commons);
+        assertThat(browser.text(By.id("classement"))).contains(commons).contains("80");
+
+        // the panel's consensus, unmotivated first: refused next to its field; then it replaces the evaluator's note
+        web.findElement(By.id("consensus-note-" + applicationId)).sendKeys("82,5");
+        browser.clickAndWait(By.id("enregistrer-consensus-" + applicationId));
+        assertThat(browser.text(By.id("consensus-motif-" + applicationId + "-erreur"))).isNotBlank();
+        assertThat(web.findElement(By.id("consensus-motif-" + applicationId)).getAttribute("aria-describedby"))
+                .isEqualTo("consensus-motif-" + applicationId + "-erreur");
+        assertThat(web.findElement(By.id("consensus-note-" + applicationId)).getAttribute("value")).isEqualTo("82,5");
+        browser.check(violations);
+        web.findElement(By.id("consensus-motif-" + applicationId)).sendKeys("Le comité relève l'ouverture du commun.");
+        browser.clickAndWait(By.id("enregistrer-consensus-" + applicationId));
+        assertThat(browser.text(By.id("succes"))).contains("Note de consensus enregistrée");
+        assertThat(browser.text(By.id("classement"))).contains("82,5");
+        browser.check(violations);
         browser.clickAndWait(By.id("decider"));
         assertThat(browser.text(By.id("statut-appel"))).isEqualTo("Décidé");
         assertThat(browser.text(By.id("subventions"))).contains(commons);

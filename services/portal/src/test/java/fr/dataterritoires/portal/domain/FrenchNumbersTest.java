@@ -18,6 +18,8 @@ class FrenchNumbersTest {
     void otherNumbersKeepTheirDigitsWithADecimalComma() {
         assertThat(FrenchNumbers.plain("2.5")).isEqualTo("2,5");
         assertThat(FrenchNumbers.plain(" 2027 ")).isEqualTo("2027");
+        assertThat(FrenchNumbers.plain("82.500")).isEqualTo("82,5");
+        assertThat(FrenchNumbers.plain("100.00")).isEqualTo("100");
     }
 
     @Test

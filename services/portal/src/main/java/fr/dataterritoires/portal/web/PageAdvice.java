@@ -40,37 +40,28 @@ public class PageAdvice {
             case 400, 401, 403, 404, 410 -> refusal.status();
             default -> 422;
         };
-        response.setStatus(status);
-        model.addAttribute("currentUser", currentUser());
-        model.addAttribute("status", status);
-        model.addAttribute("errorTitle", switch (status) {
+        return ErrorPages.show(model, response, currentUser, status, switch (status) {
             case 404 -> "Page non trouvée";
             case 410 -> "Ce jeu de données a été retiré du catalogue";
             case 401 -> "Votre session a expiré";
             case 403 -> "Accès refusé";
             default -> refusal.title();
-        });
-        model.addAttribute("detail", refusal.status() == 401
+        }, refusal.status() == 401
                 ? "Reconnectez-vous pour continuer : votre jeton d'accès n'est plus valide." : refusal.detail());
-        return "error-page";
     }
 
     @ExceptionHandler(ServiceUnavailable.class)
     public String unavailable(ServiceUnavailable unavailable, Model model, HttpServletResponse response) {
         log.warn("Service unavailable: {}", unavailable.getMessage());
-        response.setStatus(503);
         response.setHeader("Retry-After", "30");
-        model.addAttribute("currentUser", currentUser());
-        model.addAttribute("status", 503);
-        model.addAttribute("errorTitle", "Service momentanément indisponible");
-        model.addAttribute("detail", switch (unavailable.service()) {
-            case "roadmaps" -> "Le service des feuilles de route";
-            case "dataset-search" -> "Le catalogue des données";
-            case "commons-calls" -> "Le service des appels à communs";
-            case "exchanges" -> "Le service des échanges";
-            case "replication" -> "Le registre des initiatives";
-            default -> "Le service";
-        } + " ne répond pas pour le moment. Réessayez dans quelques instants.");
-        return "error-page";
+        return ErrorPages.show(model, response, currentUser, 503, "Service momentanément indisponible",
+                switch (unavailable.service()) {
+                    case "roadmaps" -> "Le service des feuilles de route";
+                    case "dataset-search" -> "Le catalogue des données";
+                    case "commons-calls" -> "Le service des appels à communs";
+                    case "exchanges" -> "Le service des échanges";
+                    case "replication" -> "Le registre des initiatives";
+                    default -> "Le service";
+                } + " ne répond pas pour le moment. Réessayez dans quelques instants.");
     }
 }

@@ -165,6 +165,15 @@ class RoadmapJourneysTest {
                     .contains("Publiée");
             browser.screenshot("consolidation-nationale");
             browser.visit("/coordination/priorites", violations);
+
+            // the public pages the visitor below reads without JavaScript, checked here (axe-core needs a script)
+            browser.visit("/feuilles-de-route/regions/" + DevUsers.DEMO_REGION, violations);
+            browser.visit("/feuilles-de-route/" + id, violations);
+            // a page that does not exist, and one the coordinator may not reach: the portal's error page
+            browser.visit("/feuilles-de-route/" + UUID.randomUUID(), violations);
+            assertThat(browser.text(By.tagName("h1"))).isEqualTo("Page non trouvée");
+            browser.visit("/mes-feuilles-de-route/inexistante", violations);
+            assertThat(browser.text(By.tagName("h1"))).isEqualTo("Page non trouvée");
         }
 
         // the public, without JavaScript: the régions, the région, the roadmap
@@ -210,6 +219,17 @@ class RoadmapJourneysTest {
                     assertThat((Boolean) web.executeScript("return arguments[0].scrollWidth <= arguments[0].clientWidth",
                             button)).as(button.getText()).isTrue());
             browser.check(violations);
+
+            // a form sent without its CSRF token (as after a session expired): Spring Security's 403, as a page
+            web.get(browser.url("/mes-feuilles-de-route"));
+            web.executeScript("document.querySelectorAll('input[name=_csrf]').forEach(i => i.remove())");
+            web.findElement(By.id("title")).sendKeys("Sans jeton");
+            web.findElement(By.id("year")).sendKeys(String.valueOf(year + 1));
+            browser.clickAndWait(By.id("creer"));
+            assertThat(browser.text(By.tagName("h1"))).isEqualTo("Accès refusé");
+            assertThat(browser.text(By.tagName("main"))).contains("rechargez la page");
+            browser.check(violations);
+            web.get(browser.url("/feuilles-de-route/" + id + "/edition"));
 
             // an action whose FTE is not a number: refused next to the field, then the action
             browser.clickAndWait(By.id("ajouter-ACTION"));

@@ -16,6 +16,7 @@ import org.springframework.test.web.servlet.MvcResult;
 
 import fr.dataterritoires.platform.security.Role;
 import fr.dataterritoires.platform.security.dev.DevUsers;
+import fr.dataterritoires.portal.support.Breadcrumb;
 import fr.dataterritoires.portal.support.PortalTest;
 import fr.dataterritoires.portal.support.RealRoadmaps;
 import fr.dataterritoires.portal.support.SignIn;
@@ -56,7 +57,8 @@ class RoadmapPagesTest {
         assertThat(edit).matches("/feuilles-de-route/[0-9a-f-]{36}/edition");
         String id = edit.split("/")[2];
         assertThat(follow(created, member)).contains("est créée").contains("Brouillon")
-                .contains("Ajouter une ligne financière");
+                .contains("Ajouter une ligne financière")
+                .containsPattern(Breadcrumb.of(title, "Mes feuilles de route", "/mes-feuilles-de-route"));
         assertThat(body(mvc.perform(get("/mes-feuilles-de-route").session(member)).andReturn())).contains(title);
 
         // an item with its required fields missing: each refusal next to its field, what was typed kept

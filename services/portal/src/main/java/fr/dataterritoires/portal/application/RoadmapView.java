@@ -2,10 +2,14 @@ package fr.dataterritoires.portal.application;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import fr.dataterritoires.portal.domain.FrenchNumbers;
 import fr.dataterritoires.portal.domain.ItemDraft;
@@ -71,6 +75,36 @@ public record RoadmapView(UUID id, String kind, String regionCode, String minist
         return items.stream().filter(i -> itemId.equals(i.parentId())).toList();
     }
 
+    /**
+     * The items as a tree, depth first: each item followed by its sub-items, siblings in the roadmap's order. An item
+     * whose parent is not in this roadmap stands at the top; so does one caught in a loop (which the service refuses),
+     * so that no item goes unlisted.
+     */
+    public List<Placed> itemsAsTree() {
+        Set<UUID> ids = items.stream().map(Item::id).collect(Collectors.toSet());
+        Set<UUID> placed = new HashSet<>();
+        List<Placed> tree = new ArrayList<>();
+        for (Item i : items) {
+            if (i.parentId() == null || !ids.contains(i.parentId())) {
+                place(i, 0, placed, tree);
+            }
+        }
+        for (Item i : items) {
+            place(i, 0, placed, tree);
+        }
+        return tree;
+    }
+
+    private void place(Item item, int depth, Set<UUID> placed, List<Placed> tree) {
+        if (!placed.add(item.id())) {
+            return;
+        }
+        tree.add(new Placed(item, depth));
+        for (Item child : children(item.id())) {
+            place(child, depth + 1, placed, tree);
+        }
+    }
+
     /** An item with sub-items: its progress is theirs, weighted (the service refuses to have it typed). */
     public boolean hasChildren(UUID itemId) {
         return items.stream().anyMatch(i -> itemId.equals(i.parentId()));
@@ -84,7 +118,7 @@ public record RoadmapView(UUID id, String kind, String regionCode, String minist
         if (itemId == null) {
             return items;
         }
-        java.util.Set<UUID> below = new java.util.HashSet<>();
+        Set<UUID> below = new HashSet<>();
         below.add(itemId);
         boolean grown = true;
         while (grown) {
@@ -158,6 +192,14 @@ public record RoadmapView(UUID id, String kind, String regionCode, String minist
                     .toList();
         }
 
+    }
+
+    /** An item where the tree of items puts it: {@code depth} 0 at the top, 1 under a top item, and so on. */
+    public record Placed(Item item, int depth) {
+
+        public boolean isSubItem() {
+            return depth > 0;
+        }
     }
 
     public record Detail(String label, String value) {

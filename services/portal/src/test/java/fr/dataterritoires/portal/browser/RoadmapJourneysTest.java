@@ -95,8 +95,12 @@ class RoadmapJourneysTest {
             assertThat(web.findElement(By.id("elements")).getText()).contains("Observatoire des mobilités du quotidien")
                     .contains("Animation du comité territorial").contains("Atelier de lancement (atteint)");
 
-            // the financial line goes under the use case, with a weight
-            browser.clickAndWait(By.id("modifier-0"));
+            // the financial line (filed first) goes under the use case, with a weight
+            JsonNode filed = RealRoadmaps.api("GET", "/api/roadmaps/" + id, null, 200,
+                    RealRoadmaps.token(Role.COMMITTEE_MEMBER));
+            String lineId = itemId(filed, "FINANCIAL_LINE");
+            String useCaseId = itemId(filed, "USE_CASE");
+            browser.clickAndWait(By.id("modifier-" + lineId));
             new Select(web.findElement(By.id("parentId")))
                     .selectByVisibleText("Observatoire des mobilités du quotidien (Cas d'usage prioritaire)");
             web.findElement(By.id("weight")).clear();
@@ -105,18 +109,31 @@ class RoadmapJourneysTest {
             browser.clickAndWait(By.id("enregistrer"));
             assertThat(web.findElement(By.id("elements")).getText())
                     .contains("Sous-élément de « Observatoire des mobilités du quotidien », poids 2");
+            // the table is a tree: the use case, then its sub-item, indented and said to be one
+            List<org.openqa.selenium.WebElement> rows = web.findElements(By.cssSelector("#elements tbody tr"));
+            assertThat(rows).extracting(r -> r.getDomAttribute("id"))
+                    .containsExactly("element-" + useCaseId, "element-" + lineId);
+            assertThat(rows.get(1).findElement(By.tagName("th")).getDomProperty("textContent"))
+                    .contains("Sous-élément de niveau 2 : Animation du comité territorial");
+            // the level is read out, not shown (the indentation shows it)
+            assertThat(rows.get(1).findElement(By.cssSelector("th .fr-sr-only")).getSize().getWidth())
+                    .isLessThanOrEqualTo(1);
+            assertThat(rows.get(0).findElements(By.cssSelector("th .fr-sr-only"))).isEmpty();
+            assertThat(Double.parseDouble(rows.get(1).findElement(By.tagName("th")).getCssValue("padding-left")
+                    .replace("px", ""))).isGreaterThan(Double.parseDouble(rows.get(0).findElement(By.tagName("th"))
+                    .getCssValue("padding-left").replace("px", "")));
             // the use case's page lists its sub-item; its progress is theirs
-            browser.clickAndWait(By.id("modifier-1"));
+            browser.clickAndWait(By.id("modifier-" + useCaseId));
             assertThat(web.findElement(By.id("sous-elements")).getText()).contains("Animation du comité territorial");
             browser.check(violations);
             browser.screenshot("feuille-de-route-element-sous-elements");
             web.get(browser.url("/feuilles-de-route/" + id + "/edition"));
 
-            // progress of the financial line (first row), which the use case (second row) takes
-            assertThat(web.findElements(By.id("avancement-1"))).isEmpty();
-            new Select(web.findElement(By.id("statut-0"))).selectByVisibleText("En cours");
-            web.findElement(By.id("avancement-0")).sendKeys("30");
-            browser.clickAndWait(By.id("suivi-0"));
+            // progress of the financial line, which the use case takes (it has no field of its own)
+            assertThat(web.findElements(By.id("avancement-" + useCaseId))).isEmpty();
+            new Select(web.findElement(By.id("statut-" + lineId))).selectByVisibleText("En cours");
+            web.findElement(By.id("avancement-" + lineId)).sendKeys("30");
+            browser.clickAndWait(By.id("suivi-" + lineId));
             assertThat(web.findElement(By.id("succes")).getText()).contains("L'avancement est enregistré");
             browser.check(violations);
             browser.screenshot("feuille-de-route-edition");
@@ -186,6 +203,13 @@ class RoadmapJourneysTest {
             assertThat(web.findElement(By.id("statut")).getDomProperty("textContent")).isEqualTo("Publiée");
             assertThat(web.findElement(By.id("elements")).getText()).contains("Observatoire des mobilités du quotidien")
                     .contains("30 %").contains("Atelier de lancement (atteint)");
+            // read-only too, the use case comes first and its line under it, though the line was filed first
+            assertThat(web.findElements(By.cssSelector("#elements tbody tr"))).extracting(r -> r.getDomAttribute("id"))
+                    .containsExactly("element-" + useCase.path("id").asString(),
+                            "element-" + itemId(submitted, "FINANCIAL_LINE"));
+            assertThat(web.findElement(By.id("elements")).findElements(By.cssSelector("th.portal-sub-item")))
+                    .singleElement().satisfies(th -> assertThat(th.getDomProperty("textContent"))
+                            .contains("Sous-élément de niveau 2 : Animation du comité territorial"));
             assertThat(web.findElement(By.id("total-demande")).getText()).isEqualTo("24 000,00 €");
             assertThat(web.findElement(By.id("total-accorde")).getText()).isEqualTo("20 000,00 €");
             browser.screenshot("feuille-de-route-publiee");
@@ -307,5 +331,10 @@ class RoadmapJourneysTest {
         assertThat(action.path("content").path("action").path("territory").valueStream().map(JsonNode::asString))
                 .containsExactly("region:84", "region:93");
         assertThat(violations).as("serious or critical axe-core violations").isEmpty();
+    }
+
+    private static String itemId(JsonNode roadmap, String kind) {
+        return roadmap.path("items").valueStream().filter(i -> i.path("kind").asString().equals(kind)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " in " + roadmap)).path("id").asString();
     }
 }

@@ -23,11 +23,13 @@ import com.sun.net.httpserver.HttpServer;
 public final class HeldCatalogue implements AutoCloseable {
 
     private final String sourceId;
+    private final String name;
     private final HttpServer server;
     private final CountDownLatch released = new CountDownLatch(1);
 
-    private HeldCatalogue(String sourceId, HttpServer server) {
+    private HeldCatalogue(String sourceId, String name, HttpServer server) {
         this.sourceId = sourceId;
+        this.name = name;
         this.server = server;
     }
 
@@ -44,7 +46,7 @@ public final class HeldCatalogue implements AutoCloseable {
                 """.formatted(unique).getBytes(StandardCharsets.UTF_8);
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            HeldCatalogue catalogue = new HeldCatalogue(sourceId, server);
+            HeldCatalogue catalogue = new HeldCatalogue(sourceId, name + " " + unique, server);
             server.createContext("/catalogue.ttl", exchange -> {
                 try {
                     catalogue.released.await(90, TimeUnit.SECONDS);
@@ -60,7 +62,7 @@ public final class HeldCatalogue implements AutoCloseable {
             server.start();
             Map<String, Object> source = new LinkedHashMap<>();
             source.put("id", sourceId);
-            source.put("name", name + " " + unique);
+            source.put("name", catalogue.name);
             source.put("kind", "DCAT");
             source.put("url", "http://127.0.0.1:" + server.getAddress().getPort() + "/catalogue.ttl");
             RealDatasetSearch.process().call("POST", "/api/sources", source, 201);
@@ -75,6 +77,11 @@ public final class HeldCatalogue implements AutoCloseable {
 
     public String sourceId() {
         return sourceId;
+    }
+
+    /** The source's name as declared: the name asked for, made unique. */
+    public String name() {
+        return name;
     }
 
     /** Lets the catalogue answer (the run goes on). */

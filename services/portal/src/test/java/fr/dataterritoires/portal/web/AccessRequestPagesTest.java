@@ -19,6 +19,7 @@ import org.springframework.test.web.servlet.MvcResult;
 
 import fr.dataterritoires.platform.security.Role;
 import fr.dataterritoires.platform.security.dev.DevUsers;
+import fr.dataterritoires.portal.support.Breadcrumb;
 import fr.dataterritoires.portal.support.PortalTest;
 import fr.dataterritoires.portal.support.RealDatasetSearch;
 import fr.dataterritoires.portal.support.SignIn;
@@ -50,6 +51,10 @@ class AccessRequestPagesTest {
         String page = body(mvc.perform(get(form).session(session)).andReturn());
         assertThat(page).contains("Demande d'accès").contains("value=\"Nathan Richard\"")
                 .contains("Se déconnecter (Nathan Richard)");
+        String dataset = RealDatasetSearch.restrictedDatasetId();
+        String datasetTitle = RealDatasetSearch.api("/api/datasets/" + dataset).path("description").path("title").asString();
+        assertThat(page).containsPattern(Breadcrumb.of("Demande d'accès", "Accueil", "/",
+                SearchPagesTest.escape(datasetTitle), "/jeux-de-donnees/" + dataset));
 
         // an open dataset needs no request: no form
         String open = RealDatasetSearch.ids(RealDatasetSearch.api("/api/datasets?accessLevel=OPEN&size=1")).getFirst();

@@ -16,6 +16,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import fr.dataterritoires.platform.security.Role;
+import fr.dataterritoires.portal.support.Breadcrumb;
 import fr.dataterritoires.portal.support.HeldCatalogue;
 import fr.dataterritoires.portal.support.PortalTest;
 import fr.dataterritoires.portal.support.RealDatasetSearch;
@@ -72,7 +73,8 @@ class HarvestPagesTest {
             assertThat(running).contains("La moisson de la source est lancée.").contains("id=\"statut-moisson\"")
                     .contains(">En cours<").contains("role=\"status\"").contains("data-suivi=\"en-cours\"")
                     .contains("<noscript><meta http-equiv=\"refresh\" content=\"5\"></noscript>")
-                    .contains("id=\"arreter-actualisation\"");
+                    .contains("id=\"arreter-actualisation\"")
+                    .containsPattern(Breadcrumb.of("Moisson", "Moissons", "/moissons", catalogue.name(), source));
             String stopped = body(mvc.perform(get(runPage).param("actualisation", "non")).andReturn());
             assertThat(stopped).contains(">En cours<").doesNotContain("http-equiv=\"refresh\"")
                     .doesNotContain("data-suivi").contains("id=\"actualiser\"");

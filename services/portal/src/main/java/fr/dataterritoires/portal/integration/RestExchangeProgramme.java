@@ -96,7 +96,11 @@ public class RestExchangeProgramme implements ExchangeProgramme {
 
     @Override
     public String myDataExport() {
-        return call(c -> c.get().uri("/me/personal-data").retrieve().body(String.class));
+        // read as a tree (the clients convert JSON only: reading a String out of a JSON object fails), written
+        // back indented for the person who downloads it
+        tools.jackson.databind.JsonNode data = call(c -> c.get().uri("/me/personal-data").retrieve()
+                .body(tools.jackson.databind.JsonNode.class));
+        return clients.json().writerWithDefaultPrettyPrinter().writeValueAsString(data);
     }
 
     @Override

@@ -35,9 +35,12 @@ public final class ErrorPages {
     private ErrorPages() {
     }
 
-    /** Before the platform's {@code ProblemExceptionHandler}, which has the lowest precedence. */
+    /**
+     * Before the platform's {@code ProblemExceptionHandler}, which has the lowest precedence, and after
+     * {@link PageAdvice}, whose handlers of the services' refusals this one's catch-all must not hide.
+     */
     @ControllerAdvice
-    @Order(Ordered.HIGHEST_PRECEDENCE)
+    @Order(Ordered.HIGHEST_PRECEDENCE + 1)
     public static class RequestErrors {
 
         private final CurrentUser currentUser;
@@ -59,6 +62,23 @@ public final class ErrorPages {
         @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
         public String wrongMethod(Model model, HttpServletResponse response) {
             return page(model, response, currentUser, 405);
+        }
+
+        /** Anything else: logged with an identifier the person can give the support, never shown as a trace. */
+        @ExceptionHandler(Exception.class)
+        public String unexpected(Exception failure, HttpServletRequest request, Model model,
+                                 HttpServletResponse response) throws Exception {
+            if (failure instanceof org.springframework.security.access.AccessDeniedException
+                    || failure instanceof org.springframework.security.core.AuthenticationException) {
+                throw failure; // Spring Security's own pages: sign-in, 403
+            }
+            if (failure instanceof org.springframework.web.ErrorResponse known && known.getStatusCode().value() < 500) {
+                return page(model, response, currentUser, known.getStatusCode().value());
+            }
+            String id = java.util.UUID.randomUUID().toString();
+            log.error("Unexpected error {} on {} {}", id, request.getMethod(), request.getRequestURI(), failure);
+            return show(model, response, currentUser, 500, "Une erreur est survenue", "Réessayez dans quelques "
+                    + "instants. Si l'erreur persiste, communiquez au support l'identifiant " + id + ".");
         }
     }
 

@@ -19,6 +19,7 @@ import fr.dataterritoires.portal.security.CurrentUser;
  * or cannot answer (503): a DSFR error page in French, never a stack trace.
  */
 @ControllerAdvice(basePackageClasses = PageAdvice.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 public class PageAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(PageAdvice.class);

@@ -241,6 +241,17 @@ class FundingJourneysTest {
         assertThat(browser.text(By.id("inscription-" + trainingId))).contains("Inscrit");
         assertThat(web.findElements(By.id("inscrire-" + trainingId))).isEmpty();
         browser.visit("/mes-donnees", violations);
+        // the download link's file, as the browser fetches it with the agent's session: what exchanges holds on them
+        String href = web.findElement(By.id("telecharger")).getAttribute("href");
+        Object exported = web.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0], {credentials: 'same-origin'})
+                  .then(r => r.text().then(t => done(r.status + ' ' + r.headers.get('content-disposition') + '\\n' + t)))
+                  .catch(e => done('failed: ' + e));
+                """, href);
+        assertThat(String.valueOf(exported)).startsWith("200 attachment; filename=\"mes-donnees-echanges.json\"")
+                .contains("lucas.dubois@example.gouv.fr").contains(trainingId);
+        // (erasing is not clicked here: the demo agent's data is shared with the other tests of this service)
     }
 
     private static String callIdOf(String title) throws Exception {

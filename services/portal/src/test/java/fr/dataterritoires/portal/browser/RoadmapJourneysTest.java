@@ -37,7 +37,7 @@ class RoadmapJourneysTest {
     void aRoadmapIsFiledArbitratedPublishedThenFoundByRegion() {
         List<String> violations = new ArrayList<>();
         int start = RealRoadmaps.freshYear();
-        String title = "Feuille de route Auvergne-Rhône-Alpes " + UUID.randomUUID();
+        String title = "Feuille de route Auvergne-Rhône-Alpes " + UUID.randomUUID().toString().substring(0, 8);
         String id;
 
         try (Browser browser = Browser.start(port, true)) {
@@ -221,7 +221,7 @@ class RoadmapJourneysTest {
     void aMinistryFilesItsTerritorialSectionThatTheCoordinatorArbitratesAndConsolidates() {
         List<String> violations = new ArrayList<>();
         int year = RealRoadmaps.freshYear();
-        String title = "Section territoriale " + DevUsers.DEMO_MINISTRY + " " + UUID.randomUUID();
+        String title = "Section territoriale du " + DevUsers.DEMO_MINISTRY + " " + UUID.randomUUID().toString().substring(0, 8);
         String id;
 
         try (Browser browser = Browser.start(port, true)) {

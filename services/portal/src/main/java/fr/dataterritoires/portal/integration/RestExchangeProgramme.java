@@ -96,7 +96,10 @@ public class RestExchangeProgramme implements ExchangeProgramme {
 
     @Override
     public String myDataExport() {
-        return call(c -> c.get().uri("/me/personal-data").retrieve().body(String.class));
+        // read as JSON and written again: as a String, the JSON converter would refuse the object exchanges answers
+        tools.jackson.databind.JsonNode data = call(c -> c.get().uri("/me/personal-data").retrieve()
+                .body(tools.jackson.databind.JsonNode.class));
+        return clients.json().writerWithDefaultPrettyPrinter().writeValueAsString(data);
     }
 
     @Override

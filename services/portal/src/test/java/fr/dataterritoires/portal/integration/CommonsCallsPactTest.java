@@ -50,11 +50,15 @@ class CommonsCallsPactTest {
     static final String SUBMITTED = "the applicant has submitted an application to the call";
     static final String UNDER_EVALUATION = "the call is closed and under evaluation";
     static final String FUNDER_SIGNED_IN = "the demo funder is signed in";
+    static final String AWARDED = "the funder has awarded the application a grant";
+    static final String AGREEMENT_SIGNED = "the grant's agreement is signed, in two tranches";
 
     private static final String CALL_ID = "0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d";
     private static final String FUNDER_ID = "1b2c3d4e-5f6a-4b7c-9d8e-9f0a1b2c3d4e";
     private static final String APPLICATION_ID = "2c3d4e5f-6a7b-4c8d-8e9f-0a1b2c3d4e5f";
     private static final String LEAD_SIREN = "213800006";
+    private static final String AWARD_ID = "4e5f6a7b-8c9d-4e0f-9a1b-2c3d4e5f6a7b";
+    private static final String TRANCHE_ID = "5f6a7b8c-9d0e-4f1a-8b2c-3d4e5f6a7b8c";
     /** An amount as commons-calls writes it, a string (a JSON number would lose the cents' zeros). */
     private static final String AMOUNT = "-?\\d+\\.\\d{2}";
     private static final String CALL_STATUS = "DRAFT|OPEN|CLOSED|UNDER_EVALUATION|DECIDED";
@@ -271,6 +275,141 @@ class CommonsCallsPactTest {
         assertThat(application.eligibilityReason()).isEqualTo("Toutes les règles de l'appel sont satisfaites.");
     }
 
+    // ---- the grant: agreement and tranches ----------------------------------------------------------------------
+
+    @Pact(consumer = "portal")
+    V4Pact anAward(PactDslWithProvider builder) {
+        return builder.given(OPEN_CALL).given(SUBMITTED).given(UNDER_EVALUATION).given(AWARDED)
+                .uponReceiving("an award's page, for anyone")
+                .method("GET").pathFromProviderState("/api/awards/${awardId}", "/api/awards/" + AWARD_ID)
+                .willRespondWith().status(200).matchHeader("Content-Type", JSON, "application/json")
+                // no agreement yet: no tranche
+                .body(LambdaDsl.newJsonBody(a -> {
+                    award(a, "0.00");
+                    a.array("tranches", tranches -> {
+                    });
+                }).build())
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "anAward")
+    void anAwardsPageShowsItsAmountAndFunder(MockServer server) {
+        FundingViews.Award award = commonsCalls(server).award(AWARD_ID);
+
+        assertAward(award);
+        assertThat(award.tranches()).isEmpty();
+    }
+
+    @Pact(consumer = "portal")
+    V4Pact agreement(PactDslWithProvider builder) {
+        return builder.given(OPEN_CALL).given(SUBMITTED).given(UNDER_EVALUATION).given(AWARDED).given(FUNDER_SIGNED_IN)
+                .uponReceiving("the funder records the grant's agreement and its tranches")
+                .method("POST").pathFromProviderState("/api/awards/${awardId}/agreement",
+                        "/api/awards/" + AWARD_ID + "/agreement")
+                .matchHeader("Authorization", BEARER, "Bearer " + TOKEN)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(LambdaDsl.newJsonBody(body -> {
+                    body.stringValue("signedOn", "2026-11-25");
+                    body.stringValue("reference", "CONV-2026-042");
+                    body.array("tranches", tranches -> {
+                        tranches.object(t -> {
+                            t.stringValue("kind", "PRE_FINANCING");
+                            t.stringValue("amount", "30000.00");
+                            t.stringValue("condition", "Signature de la convention");
+                            t.stringValue("dueOn", "2026-12-15");
+                        });
+                        tranches.object(t -> {
+                            t.stringValue("kind", "FINAL");
+                            t.stringValue("amount", "70000.00");
+                            t.stringValue("condition", "Rapport final remis");
+                            t.stringValue("dueOn", "2027-12-15");
+                        });
+                    });
+                }).build())
+                .willRespondWith().status(200).matchHeader("Content-Type", JSON, "application/json")
+                .body(LambdaDsl.newJsonBody(a -> {
+                    award(a, "0.00");
+                    a.stringMatcher("agreementSignedOn", PactClients.DATE, "2026-11-25");
+                    a.stringType("agreementReference", "CONV-2026-042");
+                    a.minArrayLike("tranches", 2, t -> {
+                        tranche(t);
+                        t.stringMatcher("status", "PLANNED", "PLANNED");
+                    });
+                }).build())
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "agreement")
+    void theFunderRecordsTheAgreement(MockServer server) {
+        PactClients.signIn();
+        FormValues form = FormValues.of(Map.of("signedOn", List.of("2026-11-25"), "reference", List.of("CONV-2026-042"),
+                "tranches[0].kind", List.of("PRE_FINANCING"), "tranches[0].amount", List.of("30000.00"),
+                "tranches[0].condition", List.of("Signature de la convention"),
+                "tranches[0].dueOn", List.of("2026-12-15"),
+                "tranches[1].kind", List.of("FINAL"), "tranches[1].amount", List.of("70000.00"),
+                "tranches[1].condition", List.of("Rapport final remis"), "tranches[1].dueOn", List.of("2027-12-15")));
+
+        FundingViews.Award award = commonsCalls(server).recordAgreement(AWARD_ID, form);
+
+        assertAward(award);
+        assertThat(award.agreementReference()).isEqualTo("CONV-2026-042");
+        FundingViews.Tranche first = award.tranches().getFirst();
+        assertThat(first.position()).isEqualTo(1);
+        assertThat(first.amount()).isEqualTo("30000.00");
+        assertThat(first.status()).isEqualTo("PLANNED");
+    }
+
+    @Pact(consumer = "portal")
+    V4Pact payment(PactDslWithProvider builder) {
+        return builder.given(OPEN_CALL).given(SUBMITTED).given(UNDER_EVALUATION).given(AWARDED)
+                .given(AGREEMENT_SIGNED).given(FUNDER_SIGNED_IN)
+                .uponReceiving("the funder records a tranche's payment")
+                .method("POST").pathFromProviderState("/api/awards/${awardId}/tranches/${trancheId}/payment",
+                        "/api/awards/" + AWARD_ID + "/tranches/" + TRANCHE_ID + "/payment")
+                .matchHeader("Authorization", BEARER, "Bearer " + TOKEN)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(LambdaDsl.newJsonBody(body -> {
+                    body.stringValue("paidOn", "2026-11-28");
+                    body.stringValue("paymentReference", "VIR-2026-1187");
+                }).build())
+                .willRespondWith().status(200).matchHeader("Content-Type", JSON, "application/json")
+                .body(LambdaDsl.newJsonBody(a -> {
+                    award(a, "30000.00");
+                    // the plan's two tranches in order: the pre-financing paid, the final one still planned
+                    a.array("tranches", tranches -> {
+                        tranches.object(t -> {
+                            tranche(t);
+                            t.stringMatcher("status", "PAID", "PAID");
+                            amount(t, "paidAmount", "30000.00");
+                            t.stringMatcher("paidOn", PactClients.DATE, "2026-11-28");
+                        });
+                        tranches.object(t -> {
+                            tranche(t);
+                            t.stringMatcher("status", "PLANNED", "PLANNED");
+                        });
+                    });
+                }).build())
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "payment")
+    void theFunderRecordsAPayment(MockServer server) {
+        PactClients.signIn();
+        FormValues form = FormValues.of(Map.of("paidOn", List.of("2026-11-28"),
+                "paymentReference", List.of("VIR-2026-1187")));
+
+        FundingViews.Award award = commonsCalls(server).recordPayment(AWARD_ID, TRANCHE_ID, form);
+
+        assertThat(award.disbursed()).isEqualTo("30000.00");
+        FundingViews.Tranche paid = award.tranches().getFirst();
+        assertThat(paid.status()).isEqualTo("PAID");
+        assertThat(paid.paidAmount()).isEqualTo("30000.00");
+        assertThat(paid.paidOn()).isEqualTo(java.time.LocalDate.of(2026, 11, 28));
+    }
+
     // ---- the préciput fund --------------------------------------------------------------------------------------
 
     @Pact(consumer = "portal")
@@ -372,6 +511,39 @@ class CommonsCallsPactTest {
         assertThat(application.proposal().consortium().getFirst().siren()).isEqualTo(LEAD_SIREN);
         assertThat(application.requestedAmount()).isEqualTo("100000.00");
         assertThat(application.totalCost()).isEqualTo("150000.00");
+    }
+
+    /** An award as its page reads it (its tranches aside). */
+    private static void award(LambdaDslObject a, String disbursed) {
+        a.stringMatcher("id", UUID, AWARD_ID);
+        a.stringMatcher("applicationId", UUID, APPLICATION_ID);
+        a.stringMatcher("callId", UUID, CALL_ID);
+        a.stringType("callTitle", "Appel à communs de la donnée territoriale");
+        a.and("funderSiren", "130005481", TypeMatcher.INSTANCE, new RegexMatcher("\\d{9}"));
+        a.stringType("funderName", "Financeur de démonstration");
+        a.and("leadSiren", LEAD_SIREN, TypeMatcher.INSTANCE, new RegexMatcher("\\d{9}"));
+        a.stringType("commonsTitle", "Base adresse partagée");
+        amount(a, "amount", "100000.00");
+        amount(a, "disbursed", disbursed);
+        a.stringType("reason", "Projet retenu par le comité.");
+        a.stringMatcher("grantedAt", INSTANT, "2026-11-20T10:00:00Z");
+    }
+
+    /** A tranche as the award's table reads it (its status aside). */
+    private static void tranche(LambdaDslObject t) {
+        t.stringMatcher("id", UUID, TRANCHE_ID);
+        t.integerType("position", 1);
+        t.stringMatcher("kind", "PRE_FINANCING|MILESTONE|FINAL", "PRE_FINANCING");
+        amount(t, "amount", "30000.00");
+        t.integerType("reports", 0);
+    }
+
+    private static void assertAward(FundingViews.Award award) {
+        assertThat(award.id()).isEqualTo(AWARD_ID);
+        assertThat(award.applicationId()).isEqualTo(APPLICATION_ID);
+        assertThat(award.funderName()).isEqualTo("Financeur de démonstration");
+        assertThat(award.commonsTitle()).isEqualTo("Base adresse partagée");
+        assertThat(award.amount()).isEqualTo("100000.00");
     }
 
     /** An amount: a string (by type: a regex alone would accept a JSON number) of euros and cents. */

@@ -16,7 +16,9 @@ import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
 import fr.dataterritoires.commonscalls.application.ApplicationService;
 import fr.dataterritoires.commonscalls.application.CallService;
+import fr.dataterritoires.commonscalls.application.EvaluationService;
 import fr.dataterritoires.commonscalls.application.FunderService;
+import fr.dataterritoires.commonscalls.application.GrantService;
 import fr.dataterritoires.commonscalls.domain.ApplicantType;
 import fr.dataterritoires.commonscalls.domain.Call;
 import fr.dataterritoires.commonscalls.domain.CallKind;
@@ -25,6 +27,7 @@ import fr.dataterritoires.commonscalls.domain.ConsortiumMember;
 import fr.dataterritoires.commonscalls.domain.Criterion;
 import fr.dataterritoires.commonscalls.domain.Funder;
 import fr.dataterritoires.commonscalls.domain.Proposal;
+import fr.dataterritoires.commonscalls.domain.Tranche;
 import fr.dataterritoires.commonscalls.support.ServiceTest;
 import fr.dataterritoires.platform.security.DtPrincipal;
 import fr.dataterritoires.platform.security.Role;
@@ -39,7 +42,8 @@ import fr.dataterritoires.testing.contracts.HttpPactVerification;
  * docs/adr/0015-contract-tests.md): each interaction is replayed against the whole service on real PostgreSQL and
  * RabbitMQ. The provider states create their data through the application layer, as the demo funder and the demo
  * applicant: a call of its own per interaction ({@link CallService}, opened), an application to it
- * ({@link ApplicationService}), drafted, submitted, the call then closed and under evaluation.
+ * ({@link ApplicationService}), drafted, submitted, the call then closed and under evaluation, the application found
+ * eligible and awarded ({@link EvaluationService}), the grant's agreement signed ({@link GrantService}).
  * {@code contracts.breakage.BrokenAnswersFailVerificationTest} shows that an answer breaking the pact fails this
  * verification.
  */
@@ -58,10 +62,15 @@ public class PortalPactVerificationTest extends HttpPactVerification {
     CallService calls;
     @Autowired
     ApplicationService applications;
+    @Autowired
+    EvaluationService evaluation;
+    @Autowired
+    GrantService grants;
 
     /** The interaction's call and application, set by its states in the order the interaction gives them. */
     private UUID call;
     private UUID application;
+    private UUID award;
 
     @Override
     protected int port() {
@@ -110,6 +119,26 @@ public class PortalPactVerificationTest extends HttpPactVerification {
     public void underEvaluation() {
         calls.close(principal(FUNDER), call);
         calls.startEvaluation(principal(FUNDER), call);
+    }
+
+    @State("the funder has awarded the application a grant")
+    public Map<String, Object> awarded() {
+        applications.decideEligibility(principal(FUNDER), application, true,
+                "Toutes les règles de l'appel sont satisfaites.");
+        award = evaluation.award(principal(FUNDER), application, new BigDecimal("100000.00"),
+                "Projet retenu par le comité.").id();
+        return Map.of("awardId", award.toString());
+    }
+
+    @State("the grant's agreement is signed, in two tranches")
+    public Map<String, Object> agreementSigned() {
+        GrantService.AwardView signed = grants.agreement(principal(FUNDER), award, LocalDate.now(), "CONV-2026-042",
+                List.of(new Tranche.Planned(Tranche.Kind.PRE_FINANCING, new BigDecimal("30000.00"),
+                                "Signature de la convention",
+                                LocalDate.now().plusDays(15)),
+                        new Tranche.Planned(Tranche.Kind.FINAL, new BigDecimal("70000.00"), "Rapport final remis",
+                                LocalDate.now().plusYears(1))));
+        return Map.of("awardId", award.toString(), "trancheId", signed.tranches().getFirst().id().toString());
     }
 
     /** The application the portal's form sends, as the domain has it. */

@@ -18,12 +18,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import au.com.dius.pact.consumer.MockServer;
 import au.com.dius.pact.consumer.dsl.LambdaDsl;
 import au.com.dius.pact.consumer.dsl.LambdaDslObject;
+import au.com.dius.pact.consumer.dsl.PactDslJsonRootValue;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
 import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
 import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
+import fr.dataterritoires.portal.application.ConsolidationView;
+import fr.dataterritoires.portal.application.ImportViews;
 import fr.dataterritoires.portal.application.RoadmapView;
 import fr.dataterritoires.portal.application.Roadmaps;
 import fr.dataterritoires.portal.domain.ItemDraft;
@@ -60,6 +63,11 @@ class RoadmapsPactTest {
     private static final String ITEM_STATUS = "PLANNED|IN_STUDY|IN_PROGRESS|COMPLETED|ABANDONED";
     private static final String FUNDING_SOURCE = "OWN_BUDGET|STATE|CALL_FOR_COMMONS|PRECIPUT";
     private static final int YEAR = 2031;
+    /** A file of two financial lines as the import page uploads it, the second one's amount with three decimals. */
+    private static final String CHECKED_FILE = "kind;title;financialLine.amount;financialLine.year;financialLine.source\r\n"
+            + "FINANCIAL_LINE;Animation du comité;8000;2027;STATE\r\n"
+            + "FINANCIAL_LINE;Études;12,345;2027;STATE\r\n";
+    private static final String IMPORTED_FILE = CHECKED_FILE.replace("12,345", "12,35");
 
     @AfterEach
     void signOut() {
@@ -348,6 +356,125 @@ class RoadmapsPactTest {
         assertThat(roadmap.publishedAt()).isNotNull();
     }
 
+    // ---- the items' import ---------------------------------------------------------------------------------------
+
+    @Pact(consumer = "portal")
+    V4Pact checkAnImport(PactDslWithProvider builder) {
+        return builder.given(MEMBER_SIGNED_IN).given(DRAFT)
+                .uponReceiving("a committee member checks a file of items before importing it")
+                .method("POST").pathFromProviderState("/api/roadmaps/${roadmapId}/items/import",
+                        "/api/roadmaps/" + ROADMAP_ID + "/items/import").query("dryRun=true")
+                .matchHeader("Authorization", BEARER, "Bearer " + TOKEN)
+                .body(CHECKED_FILE, "text/csv")
+                .willRespondWith().status(200).matchHeader("Content-Type", JSON, "application/json")
+                // the file's refused lines, with the column and the reason: the page lists them
+                .body(LambdaDsl.newJsonBody(report -> {
+                    report.booleanValue("dryRun", true);
+                    report.integerType("lines", 2);
+                    report.minArrayLike("invalidLines", 1, PactDslJsonRootValue.integerType(3), 1);
+                    report.minArrayLike("errors", 1, e -> {
+                        e.integerType("line", 3);
+                        e.stringValue("field", "financialLine.amount");
+                        e.stringType("message", "deux décimales au plus");
+                    });
+                }).build())
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "checkAnImport")
+    void aCheckedFileNamesItsRefusedLines(MockServer server) {
+        PactClients.signIn();
+
+        ImportViews.RoadmapImport check = imports(server).importRoadmapItems(java.util.UUID.fromString(ROADMAP_ID), 2,
+                true, "lignes.csv", CHECKED_FILE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(check.dryRun()).isTrue();
+        assertThat(check.applied()).isFalse();
+        assertThat(check.lines()).isEqualTo(2);
+        assertThat(check.invalidLines()).containsExactly(3);
+        assertThat(check.valid()).isFalse();
+        assertThat(check.errors().getFirst().where()).isEqualTo("Ligne 3");
+        assertThat(check.errors().getFirst().field()).isEqualTo("financialLine.amount");
+    }
+
+    @Pact(consumer = "portal")
+    V4Pact importItems(PactDslWithProvider builder) {
+        return builder.given(MEMBER_SIGNED_IN).given(DRAFT)
+                .uponReceiving("a committee member imports a file of items")
+                .method("POST").pathFromProviderState("/api/roadmaps/${roadmapId}/items/import",
+                        "/api/roadmaps/" + ROADMAP_ID + "/items/import")
+                .queryParameterFromProviderState("version", "${version}", "2")
+                .matchHeader("Authorization", BEARER, "Bearer " + TOKEN)
+                .body(IMPORTED_FILE, "text/csv")
+                .willRespondWith().status(200).matchHeader("Content-Type", JSON, "application/json")
+                .body(LambdaDsl.newJsonBody(report -> {
+                    report.booleanValue("dryRun", false);
+                    report.integerType("lines", 2);
+                    report.integerType("imported", 2);
+                    report.array("invalidLines", lines -> {
+                    });
+                    report.array("errors", errors -> {
+                    });
+                    report.object("roadmap", roadmap -> {
+                        roadmap.integerType("version", 3);
+                        roadmap.integerType("items", 3);
+                    });
+                }).build())
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "importItems")
+    void anImportedFileAddsItsLinesAsOneVersion(MockServer server) {
+        PactClients.signIn();
+
+        ImportViews.RoadmapImport imported = imports(server).importRoadmapItems(java.util.UUID.fromString(ROADMAP_ID),
+                2, false, "lignes.csv", IMPORTED_FILE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(imported.applied()).isTrue();
+        assertThat(imported.valid()).isTrue();
+        assertThat(imported.lines()).isEqualTo(2);
+        assertThat(imported.version()).isEqualTo(3);
+        assertThat(imported.items()).isEqualTo(3);
+    }
+
+    // ---- the national consolidation -----------------------------------------------------------------------------
+
+    @Pact(consumer = "portal")
+    V4Pact consolidation(PactDslWithProvider builder) {
+        return builder.given(PUBLISHED)
+                .uponReceiving("the national consolidation of a year's published roadmaps, for anyone")
+                .method("GET").path("/api/roadmaps/consolidation").query("period=2026&scope=published")
+                .willRespondWith().status(200).matchHeader("Content-Type", JSON, "application/json")
+                .body(LambdaDsl.newJsonBody(c -> {
+                    c.stringType("period", "2026");
+                    c.object("summary", summary -> {
+                        summary.integerType("regions", 18);
+                        summary.integerType("regionsWithCommittee", 1);
+                        summary.integerType("regionsWithRoadmap", 1);
+                        summary.integerType("regionsWithPublishedRoadmap", 1);
+                    });
+                    // every région, with or without a committee and a roadmap: the page lists them all
+                    c.minArrayLike("regions", 1, region -> {
+                        region.stringMatcher("regionCode", "[0-9]{2}", "28");
+                        region.stringType("regionName", "Normandie");
+                    });
+                }).build())
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "consolidation")
+    void theConsolidationListsTheRegions(MockServer server) {
+        ConsolidationView consolidation = roadmaps(server).consolidation("2026", false);
+
+        assertThat(consolidation.period()).isEqualTo("2026");
+        assertThat(consolidation.summary().regions()).isEqualTo(18);
+        assertThat(consolidation.regions()).extracting(ConsolidationView.RegionLine::regionName)
+                .containsExactly("Normandie");
+    }
+
     // ---- shapes -------------------------------------------------------------------------------------------------
 
     /** What a list row and a roadmap's heading read; every primitive of {@link RoadmapView}. */
@@ -392,6 +519,11 @@ class RoadmapsPactTest {
         assertThat(line.itemKind()).contains(RoadmapItemKind.FINANCIAL_LINE);
         assertThat(line.title()).isEqualTo("Animation du comité");
         assertThat(line.details()).extracting(RoadmapView.Detail::label).contains("Année");
+    }
+
+    /** The portal's real import client, on roadmaps. */
+    private static RestFileImports imports(MockServer server) {
+        return new RestFileImports(PactClients.on(server, RestFileImports.ROADMAPS));
     }
 
     /** The portal's real client on the mock server as roadmaps' base URL. */

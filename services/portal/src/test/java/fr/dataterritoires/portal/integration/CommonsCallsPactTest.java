@@ -7,6 +7,7 @@ import static fr.dataterritoires.portal.integration.PactClients.TOKEN;
 import static fr.dataterritoires.portal.integration.PactClients.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +28,7 @@ import au.com.dius.pact.core.model.annotations.Pact;
 import au.com.dius.pact.core.model.matchingrules.RegexMatcher;
 import au.com.dius.pact.core.model.matchingrules.TypeMatcher;
 import fr.dataterritoires.portal.application.FundingViews;
+import fr.dataterritoires.portal.application.ImportViews;
 import fr.dataterritoires.portal.domain.FormValues;
 import fr.dataterritoires.testing.contracts.CommittedPacts;
 
@@ -52,6 +54,9 @@ class CommonsCallsPactTest {
     static final String FUNDER_SIGNED_IN = "the demo funder is signed in";
     static final String AWARDED = "the funder has awarded the application a grant";
     static final String AGREEMENT_SIGNED = "the grant's agreement is signed, in two tranches";
+    static final String PROGRAMME = "the demo funder has an innovation programme at 3 %";
+    static final String REJECTED_IMPORT = "a file of the demo funder was rejected for a line";
+    static final String COORDINATOR_SIGNED_IN = "a national coordinator is signed in";
 
     private static final String CALL_ID = "0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d";
     private static final String FUNDER_ID = "1b2c3d4e-5f6a-4b7c-9d8e-9f0a1b2c3d4e";
@@ -59,6 +64,9 @@ class CommonsCallsPactTest {
     private static final String LEAD_SIREN = "213800006";
     private static final String AWARD_ID = "4e5f6a7b-8c9d-4e0f-9a1b-2c3d4e5f6a7b";
     private static final String TRANCHE_ID = "5f6a7b8c-9d0e-4f1a-8b2c-3d4e5f6a7b8c";
+    private static final String PROGRAMME_ID = "6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d";
+    private static final String IMPORT_ID = "7b8c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e";
+    private static final String IMPORT_STATUS = "APPLIED|REJECTED";
     /** An amount as commons-calls writes it, a string (a JSON number would lose the cents' zeros). */
     private static final String AMOUNT = "-?\\d+\\.\\d{2}";
     private static final String CALL_STATUS = "DRAFT|OPEN|CLOSED|UNDER_EVALUATION|DECIDED";
@@ -410,6 +418,119 @@ class CommonsCallsPactTest {
         assertThat(paid.paidOn()).isEqualTo(java.time.LocalDate.of(2026, 11, 28));
     }
 
+    // ---- the préciput's imports -----------------------------------------------------------------------------------
+
+    @Pact(consumer = "portal")
+    V4Pact importALevyFile(PactDslWithProvider builder) {
+        return builder.given(PROGRAMME).given(FUNDER_SIGNED_IN)
+                .uponReceiving("a funder imports a file of funded innovation projects")
+                .method("POST").path("/api/preciput/imports").query("fileName=projets.json")
+                .matchHeader("Authorization", BEARER, "Bearer " + TOKEN)
+                .matchHeader("Content-Type", JSON, "application/json")
+                // the file as uploaded (JSON here, its project and programme given by the state)
+                .body(LambdaDsl.newJsonBody(file -> file.array("levies", levies -> levies.object(levy -> {
+                    levy.valueFromProviderState("projectReference", "${projectReference}", "ADEME-2026-001");
+                    levy.valueFromProviderState("programmeId", "${programmeId}", PROGRAMME_ID);
+                    levy.stringValue("projectFunding", "100000.00");
+                }))).build())
+                .willRespondWith().status(201).matchHeader("Content-Type", JSON, "application/json")
+                .body(LambdaDsl.newJsonBody(i -> {
+                    preciputImport(i, "APPLIED");
+                    i.integerType("levied", 1);
+                    amount(i, "totalLevied", "3000.00");
+                }).build())
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "importALevyFile")
+    void aFunderImportsALevyFile(MockServer server) {
+        PactClients.signIn();
+        String file = "{\"levies\": [{\"projectReference\": \"ADEME-2026-001\", \"programmeId\": \"" + PROGRAMME_ID
+                + "\", \"projectFunding\": \"100000.00\"}]}";
+
+        ImportViews.PreciputImport imported = imports(server).importPreciput("projets.json",
+                file.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(imported.isApplied()).isTrue();
+        assertThat(imported.levied()).isEqualTo(1);
+        assertThat(imported.totalLevied()).isEqualTo("3000.00");
+        assertThat(imported.alreadyImported()).isFalse();
+    }
+
+    @Pact(consumer = "portal")
+    V4Pact rejectALevyFile(PactDslWithProvider builder) {
+        // refused for a line: the problem names the import commons-calls recorded, which the portal then reads
+        return builder.given(PROGRAMME).given(FUNDER_SIGNED_IN)
+                .uponReceiving("a funder imports a file with a line naming no programme")
+                .method("POST").path("/api/preciput/imports").query("fileName=projets.json")
+                .matchHeader("Authorization", BEARER, "Bearer " + TOKEN)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(LambdaDsl.newJsonBody(file -> file.array("levies", levies -> levies.object(levy -> {
+                    levy.valueFromProviderState("projectReference", "${projectReference}", "ADEME-2026-001");
+                    levy.stringValue("programmeId", "pas-un-uuid");
+                    levy.stringValue("projectFunding", "100000.00");
+                }))).build())
+                .willRespondWith().status(422).matchHeader("Content-Type", PactClients.PROBLEM,
+                        "application/problem+json")
+                .body(LambdaDsl.newJsonBody(problem -> problem.stringMatcher("importId", UUID, IMPORT_ID)).build())
+                .given(REJECTED_IMPORT).given(FUNDER_SIGNED_IN)
+                .uponReceiving("a funder reads their rejected import and its line errors")
+                .method("GET").pathFromProviderState("/api/preciput/imports/${importId}",
+                        "/api/preciput/imports/" + IMPORT_ID)
+                .matchHeader("Authorization", BEARER, "Bearer " + TOKEN)
+                .willRespondWith().status(200).matchHeader("Content-Type", JSON, "application/json")
+                .body(LambdaDsl.newJsonBody(i -> {
+                    preciputImport(i, "REJECTED");
+                    i.minArrayLike("errors", 1, e -> {
+                        e.integerType("line", 1);
+                        e.stringValue("field", "programmeId");
+                        e.stringType("message", "identifiant de programme invalide");
+                    });
+                }).build())
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "rejectALevyFile")
+    void aRejectedFileShowsItsLineErrors(MockServer server) {
+        PactClients.signIn();
+        String file = "{\"levies\": [{\"projectReference\": \"ADEME-2026-001\", \"programmeId\": \"pas-un-uuid\", "
+                + "\"projectFunding\": \"100000.00\"}]}";
+
+        ImportViews.PreciputImport rejected = imports(server).importPreciput("projets.json",
+                file.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(rejected.id()).isEqualTo(IMPORT_ID);
+        assertThat(rejected.isApplied()).isFalse();
+        ImportViews.LineError error = rejected.errors().getFirst();
+        assertThat(error.field()).isEqualTo("programmeId");
+        assertThat(error.where()).isEqualTo("Ligne 1");
+    }
+
+    @Pact(consumer = "portal")
+    V4Pact latestImports(PactDslWithProvider builder) {
+        return builder.given(PROGRAMME).given(REJECTED_IMPORT).given(COORDINATOR_SIGNED_IN)
+                .uponReceiving("a coordinator lists the latest préciput imports")
+                .method("GET").path("/api/preciput/imports")
+                .matchHeader("Authorization", BEARER, "Bearer " + TOKEN)
+                .willRespondWith().status(200).matchHeader("Content-Type", JSON, "application/json")
+                .body(LambdaDsl.newJsonArrayMinLike(1, array -> array.object(i -> preciputImport(i, "REJECTED")))
+                        .build())
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "latestImports")
+    void theLatestImportsAreListed(MockServer server) {
+        PactClients.signIn();
+
+        List<ImportViews.PreciputImport> latest = imports(server).preciputImports();
+
+        assertThat(latest).extracting(ImportViews.PreciputImport::id).containsExactly(IMPORT_ID);
+        assertThat(latest.getFirst().fileName()).isEqualTo("projets.json");
+    }
+
     // ---- the préciput fund --------------------------------------------------------------------------------------
 
     @Pact(consumer = "portal")
@@ -546,9 +667,26 @@ class CommonsCallsPactTest {
         assertThat(award.amount()).isEqualTo("100000.00");
     }
 
+    /** An import as the import pages read it; every primitive of the portal's record. */
+    private static void preciputImport(LambdaDslObject i, String status) {
+        i.stringMatcher("id", UUID, IMPORT_ID);
+        i.stringType("fileName", "projets.json");
+        i.stringMatcher("status", IMPORT_STATUS, status);
+        i.integerType("lineCount", 1);
+        i.integerType("levied", 0);
+        i.integerType("duplicates", 0);
+        i.booleanType("alreadyImported", false);
+        i.stringMatcher("importedAt", INSTANT, "2026-11-30T09:00:00Z");
+    }
+
     /** An amount: a string (by type: a regex alone would accept a JSON number) of euros and cents. */
     private static void amount(LambdaDslObject o, String name, String example) {
         o.and(name, example, TypeMatcher.INSTANCE, new RegexMatcher(AMOUNT));
+    }
+
+    /** The portal's real import client, on commons-calls. */
+    private static RestFileImports imports(MockServer server) {
+        return new RestFileImports(PactClients.on(server, RestFileImports.COMMONS_CALLS));
     }
 
     /** The portal's real client on the mock server as commons-calls' base URL. */

@@ -19,6 +19,7 @@ import fr.dataterritoires.commonscalls.application.CallService;
 import fr.dataterritoires.commonscalls.application.EvaluationService;
 import fr.dataterritoires.commonscalls.application.FunderService;
 import fr.dataterritoires.commonscalls.application.GrantService;
+import fr.dataterritoires.commonscalls.application.PreciputImportService;
 import fr.dataterritoires.commonscalls.domain.ApplicantType;
 import fr.dataterritoires.commonscalls.domain.Call;
 import fr.dataterritoires.commonscalls.domain.CallKind;
@@ -43,7 +44,9 @@ import fr.dataterritoires.testing.contracts.HttpPactVerification;
  * RabbitMQ. The provider states create their data through the application layer, as the demo funder and the demo
  * applicant: a call of its own per interaction ({@link CallService}, opened), an application to it
  * ({@link ApplicationService}), drafted, submitted, the call then closed and under evaluation, the application found
- * eligible and awarded ({@link EvaluationService}), the grant's agreement signed ({@link GrantService}).
+ * eligible and awarded ({@link EvaluationService}), the grant's agreement signed ({@link GrantService}); a programme
+ * of its own and a project reference never levied per import, a rejected file imported by
+ * {@link PreciputImportService}.
  * {@code contracts.breakage.BrokenAnswersFailVerificationTest} shows that an answer breaking the pact fails this
  * verification.
  */
@@ -66,6 +69,8 @@ public class PortalPactVerificationTest extends HttpPactVerification {
     EvaluationService evaluation;
     @Autowired
     GrantService grants;
+    @Autowired
+    PreciputImportService imports;
 
     /** The interaction's call and application, set by its states in the order the interaction gives them. */
     private UUID call;
@@ -79,8 +84,7 @@ public class PortalPactVerificationTest extends HttpPactVerification {
 
     @State("the demo funder has an open call for commons")
     public Map<String, Object> openCall() {
-        Funder funder = funders.list(new Siren(FUNDER.siren()), 1, 0).stream().findFirst()
-                .orElseGet(() -> funders.register(principal(FUNDER), FUNDER.siren(), "Financeur de démonstration"));
+        Funder funder = demoFunder();
         Call draft = calls.create(principal(FUNDER), funder.id(), new Call.Terms(CallKind.COMMONS, null,
                 "Appel à communs de la donnée territoriale", "Financer des communs numériques réutilisables.",
                 new BigDecimal("900000.00"), new BigDecimal("200000.00"), new BigDecimal("20000.00"),
@@ -139,6 +143,37 @@ public class PortalPactVerificationTest extends HttpPactVerification {
                         new Tranche.Planned(Tranche.Kind.FINAL, new BigDecimal("70000.00"), "Rapport final remis",
                                 LocalDate.now().plusYears(1))));
         return Map.of("awardId", award.toString(), "trancheId", signed.tranches().getFirst().id().toString());
+    }
+
+    @State("a national coordinator is signed in")
+    public void coordinatorSignedIn() {
+        signIn(TestIssuer.token(Role.NATIONAL_COORDINATOR));
+    }
+
+    @State("the demo funder has an innovation programme at 3 %")
+    public Map<String, Object> programme() {
+        UUID programme = funders.addProgramme(principal(FUNDER), demoFunder().id(), "Programme du contrat "
+                + UUID.randomUUID(), new BigDecimal("0.03")).id();
+        return Map.of("programmeId", programme.toString(), "projectReference", "PACTE-" + UUID.randomUUID());
+    }
+
+    @State("a file of the demo funder was rejected for a line")
+    public Map<String, Object> rejectedImport() {
+        // a reference never sent: the same file again would be the same import
+        String file = "{\"levies\": [{\"projectReference\": \"PACTE-" + UUID.randomUUID() + "\", "
+                + "\"programmeId\": \"pas-un-uuid\", \"projectFunding\": \"100000.00\"}]}";
+        PreciputImportService.Result result = imports.importByApi(principal(FUNDER), "projets.json",
+                file.getBytes(java.nio.charset.StandardCharsets.UTF_8), "JSON");
+        if (!result.rejected()) {
+            throw new AssertionError("the file naming no programme was not rejected");
+        }
+        return Map.of("importId", result.record().id().toString());
+    }
+
+    /** The demo funder, registered the first time. */
+    private Funder demoFunder() {
+        return funders.list(new Siren(FUNDER.siren()), 1, 0).stream().findFirst()
+                .orElseGet(() -> funders.register(principal(FUNDER), FUNDER.siren(), "Financeur de démonstration"));
     }
 
     /** The application the portal's form sends, as the domain has it. */

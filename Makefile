@@ -56,7 +56,7 @@ screenshots: ## refresh docs/screenshots from the portal's browser journeys (Chr
 contracts-release: ## record the current gRPC contracts as the released descriptor set that later changes must stay wire compatible with
 	$(MVN) -pl libs/contracts test -Dtest=GrpcWireCompatibilityTest -Dcontracts.release=true
 
-pacts: build ## regenerate the committed pacts (libs/contracts/pacts: messages, the portal's HTTP pact) from the consumers' pact tests, to review and commit
+pacts: build ## regenerate the committed pacts (libs/contracts/pacts: messages, the portal's HTTP pacts) from the consumers' pact tests, to review and commit
 	$(MVN) -pl services/dataset-search,services/roadmaps,services/replication,services/portal test -Dtest='*PactTest' \
 	  -Dsurefire.failIfNoSpecifiedTests=false -Dpact.update=true
 

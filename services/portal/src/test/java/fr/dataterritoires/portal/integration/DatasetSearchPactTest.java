@@ -3,7 +3,6 @@ package fr.dataterritoires.portal.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,16 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.OAuth2AccessToken;
-import org.springframework.security.oauth2.core.oidc.OidcIdToken;
-import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 
 import au.com.dius.pact.consumer.MockServer;
 import au.com.dius.pact.consumer.dsl.LambdaDsl;
@@ -36,17 +26,14 @@ import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import fr.dataterritoires.portal.application.AccessRequestReceipt;
 import fr.dataterritoires.portal.application.DatasetDetail;
+import fr.dataterritoires.portal.application.HarvestViews;
 import fr.dataterritoires.portal.application.SearchPage;
 import fr.dataterritoires.portal.application.ServiceRefusal;
 import fr.dataterritoires.portal.application.TerritoryChoice;
 import fr.dataterritoires.portal.domain.AccessRequestDraft;
 import fr.dataterritoires.portal.domain.SearchCriteria;
 import fr.dataterritoires.portal.domain.SearchFacet;
-import fr.dataterritoires.portal.security.CurrentUser;
 import fr.dataterritoires.testing.contracts.CommittedPacts;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.micrometer.observation.ObservationRegistry;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the portal needs of dataset-search's REST API (docs/adr/0015-contract-tests.md): each request is sent by the
@@ -63,14 +50,20 @@ class DatasetSearchPactTest {
     static final String CATALOGUED = "an open dataset of Lyon's local addresses and a restricted one are catalogued";
     static final String APPLICANT_SIGNED_IN = "an applicant is signed in";
     static final String APPLICANT_HAS_ASKED = "the applicant has asked for access to the restricted dataset";
+    static final String COORDINATOR_SIGNED_IN = "a national coordinator is signed in";
+    static final String SOURCE_TO_HARVEST = "a DCAT source not harvested yet";
+    /** The source the catalogue is harvested from (the state {@value #CATALOGUED} declares it). */
+    private static final String SOURCE = "contrat-portail";
+    private static final String RUN_ID = "4d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f7a";
+    private static final String RUN_STATUS = "RUNNING|COMPLETED|FAILED";
 
     private static final String OPEN_ID = "3f6c9a52-7d1e-4b8a-9c0f-2e5d6a7b8c9d";
     private static final String RESTRICTED_ID = "8a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
-    private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+    private static final String UUID = PactClients.UUID;
     private static final String ACCESS_LEVEL = "OPEN|SHARED|RESTRICTED";
     private static final String TERRITORY_LEVEL = "commune|epci|departement|region";
-    private static final String BEARER = "Bearer [A-Za-z0-9._~+/=-]+";
-    private static final String TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJkZW1vLXBvcnRldXIifQ.c2lnbmF0dXJl";
+    private static final String BEARER = PactClients.BEARER;
+    private static final String TOKEN = PactClients.TOKEN;
     /** RFC 3339 in UTC, as Jackson writes an {@link Instant} (0, 3, 6 or 9 decimals). */
     private static final String INSTANT = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z";
     private static final String DATE = "\\d{4}-\\d{2}-\\d{2}";
@@ -368,7 +361,167 @@ class DatasetSearchPactTest {
         assertReceipt(requests.getFirst());
     }
 
+    // ---- harvests (the national coordinator's pages) -------------------------------------------------------------
+
+    @Pact(consumer = "portal")
+    V4Pact harvestSources(PactDslWithProvider builder) {
+        return builder.given(CATALOGUED)
+                .uponReceiving("the harvested sources")
+                .method("GET").path("/api/sources")
+                .willRespondWith().status(200).matchHeader("Content-Type", JSON, "application/json")
+                // a schedule and a default producer are optional: absent, the page shows none
+                .body(LambdaDsl.newJsonArrayMinLike(1, array -> array.object(source -> {
+                    source.stringType("id", SOURCE);
+                    source.stringType("name", "Catalogue du contrat du portail");
+                    source.stringMatcher("kind", "DCAT|CSW|DATAGOUV|CKAN", "DCAT");
+                    source.stringType("url", "https://contrats.exemple.fr/catalogue.ttl");
+                    source.booleanType("enabled", true);
+                    source.stringMatcher("defaultAccessLevel", ACCESS_LEVEL, "OPEN");
+                })).build())
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "harvestSources")
+    void theSourcesAreListed(MockServer server) {
+        List<HarvestViews.Source> sources = harvests(server).sources();
+
+        assertThat(sources).extracting(HarvestViews.Source::id).containsExactly(SOURCE);
+        assertThat(sources.getFirst().enabled()).isTrue();
+        assertThat(sources.getFirst().kind()).isEqualTo("DCAT");
+    }
+
+    @Pact(consumer = "portal")
+    V4Pact sourceRuns(PactDslWithProvider builder) {
+        return builder.given(CATALOGUED)
+                .uponReceiving("a source's latest harvest runs")
+                .method("GET").path("/api/sources/" + SOURCE + "/runs").query("limit=3")
+                .willRespondWith().status(200).matchHeader("Content-Type", JSON, "application/json")
+                .body(LambdaDsl.newJsonArrayMinLike(1, array -> array.object(run -> {
+                    run(run);
+                    run.stringMatcher("finished", INSTANT, "2026-11-30T02:00:04Z");
+                })).build())
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "sourceRuns")
+    void aSourcesRunsAreListed(MockServer server) {
+        List<HarvestViews.Run> runs = harvests(server).runs(SOURCE, 3);
+
+        assertThat(runs).hasSize(1);
+        assertRun(runs.getFirst());
+        assertThat(runs.getFirst().finished()).isNotNull();
+    }
+
+    @Pact(consumer = "portal")
+    V4Pact harvestRun(PactDslWithProvider builder) {
+        return builder.given(CATALOGUED)
+                .uponReceiving("a harvest run")
+                .method("GET").pathFromProviderState("/api/harvest-runs/${harvestRunId}", "/api/harvest-runs/" + RUN_ID)
+                .willRespondWith().status(200).matchHeader("Content-Type", JSON, "application/json")
+                .body(LambdaDsl.newJsonBody(DatasetSearchPactTest::run).build())
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "harvestRun")
+    void aRunIsShownWithItsCounts(MockServer server) {
+        HarvestViews.Run run = harvests(server).run(RUN_ID);
+
+        assertRun(run);
+        assertThat(run.summary()).contains("2 fiches traitées", "2 nouveaux jeux", "0 fiche en échec");
+    }
+
+    @Pact(consumer = "portal")
+    V4Pact runFailures(PactDslWithProvider builder) {
+        return builder.given(CATALOGUED).given(COORDINATOR_SIGNED_IN)
+                .uponReceiving("the records a harvest run could not read, for a coordinator")
+                .method("GET").pathFromProviderState("/api/harvest-runs/${harvestRunId}/failures",
+                        "/api/harvest-runs/" + RUN_ID + "/failures").query("offset=0&limit=50")
+                .matchHeader("Authorization", BEARER, "Bearer " + TOKEN)
+                .willRespondWith().status(200).matchHeader("Content-Type", JSON, "application/json")
+                // the catalogue's records are all readable: the page then says so, from the total
+                .body(LambdaDsl.newJsonBody(page -> {
+                    page.stringMatcher("runId", UUID, RUN_ID);
+                    page.integerType("total", 0);
+                    page.integerType("offset", 0);
+                    page.integerType("limit", 50);
+                    page.array("failures", failures -> {
+                    });
+                }).build())
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "runFailures")
+    void aRunsUnreadableRecordsArePaged(MockServer server) {
+        PactClients.signIn();
+
+        HarvestViews.FailurePage page = harvests(server).failures(RUN_ID, 0, 50);
+
+        assertThat(page.runId()).isEqualTo(RUN_ID);
+        assertThat(page.total()).isZero();
+        assertThat(page.failures()).isEmpty();
+    }
+
+    @Pact(consumer = "portal")
+    V4Pact startARun(PactDslWithProvider builder) {
+        return builder.given(COORDINATOR_SIGNED_IN).given(SOURCE_TO_HARVEST)
+                .uponReceiving("a coordinator starts a harvest of a source")
+                .method("POST").pathFromProviderState("/api/sources/${sourceId}/runs",
+                        "/api/sources/contrat-moisson/runs")
+                .matchHeader("Authorization", BEARER, "Bearer " + TOKEN)
+                // the run goes on in the background: the answer is the running run, which the page then follows
+                .willRespondWith().status(202).matchHeader("Content-Type", JSON, "application/json")
+                .body(LambdaDsl.newJsonBody(run -> run(run, "contrat-moisson", "RUNNING", 0)).build())
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "startARun")
+    void aCoordinatorStartsARun(MockServer server) {
+        PactClients.signIn();
+
+        HarvestViews.Run run = harvests(server).start("contrat-moisson");
+
+        assertThat(run.id()).isEqualTo(RUN_ID);
+        assertThat(run.isRunning()).isTrue();
+        assertThat(run.statusLabel()).isEqualTo("En cours");
+        assertThat(run.counts().processed()).isZero();
+    }
+
     // ---- shapes -------------------------------------------------------------------------------------------------
+
+    /** A run as the source's page and the run's page read it; every primitive of the portal's record. */
+    private static void run(LambdaDslObject run) {
+        run(run, SOURCE, "COMPLETED", 2);
+    }
+
+    private static void run(LambdaDslObject run, String source, String status, int created) {
+        run.stringMatcher("id", UUID, RUN_ID);
+        run.stringType("sourceId", source);
+        run.stringMatcher("trigger", "SCHEDULE|ON_DEMAND", "ON_DEMAND");
+        run.stringMatcher("status", RUN_STATUS, status);
+        run.stringMatcher("started", INSTANT, "2026-11-30T02:00:00Z");
+        run.integerType("durationMs", 4000);
+        run.object("counts", counts -> {
+            counts.integerType("new", created);
+            counts.integerType("updated", 0);
+            counts.integerType("unchanged", 0);
+            counts.integerType("withdrawn", 0);
+            counts.integerType("failed", 0);
+        });
+    }
+
+    private static void assertRun(HarvestViews.Run run) {
+        assertThat(run.id()).isEqualTo(RUN_ID);
+        assertThat(run.sourceId()).isEqualTo(SOURCE);
+        assertThat(run.triggerLabel()).isEqualTo("À la demande");
+        assertThat(run.statusLabel()).isEqualTo("Terminée");
+        assertThat(run.counts().created()).isEqualTo(2);
+        assertThat(run.counts().processed()).isEqualTo(2);
+    }
 
     private static void result(LambdaDslObject r) {
         r.stringMatcher("id", UUID, OPEN_ID);
@@ -431,31 +584,15 @@ class DatasetSearchPactTest {
 
     /** The portal's real client on the mock server as dataset-search's base URL (the gateway adds only a prefix). */
     private static RestDatasetCatalogue catalogue(MockServer server) {
-        ServiceEndpoints endpoints = new ServiceEndpoints();
-        endpoints.setServices(Map.of(RestDatasetCatalogue.SERVICE, URI.create(server.getUrl())));
-        OAuth2AuthorizedClientManager tokens = request -> new OAuth2AuthorizedClient(registration(),
-                request.getPrincipal().getName(), new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, TOKEN,
-                Instant.now(), Instant.now().plusSeconds(300)));
-        CurrentUser user = new CurrentUser(new StaticListableBeanFactory(Map.of("tokens", tokens))
-                .getBeanProvider(OAuth2AuthorizedClientManager.class));
-        return new RestDatasetCatalogue(new ServiceClients(endpoints, user, JsonMapper.builder().build(),
-                new SimpleMeterRegistry(), new StaticListableBeanFactory().getBeanProvider(ObservationRegistry.class)));
+        return new RestDatasetCatalogue(PactClients.on(server, RestDatasetCatalogue.SERVICE));
     }
 
-    /** A user signed in through the OIDC login, as Spring Security records them in the session's context. */
+    /** The portal's real harvest client, on the same service. */
+    private static RestHarvests harvests(MockServer server) {
+        return new RestHarvests(PactClients.on(server, RestHarvests.SERVICE));
+    }
+
     private static void signIn() {
-        OidcIdToken id = new OidcIdToken("id-token", Instant.now(), Instant.now().plusSeconds(300),
-                Map.of("sub", "demo-porteur", "name", "Nathan Richard"));
-        DefaultOidcUser user = new DefaultOidcUser(List.of(), id);
-        SecurityContextHolder.getContext().setAuthentication(new OAuth2AuthenticationToken(user, List.of(),
-                "dev-issuer"));
-    }
-
-    private static ClientRegistration registration() {
-        return ClientRegistration.withRegistrationId("dev-issuer").clientId("portal")
-                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .redirectUri("http://127.0.0.1/login/oauth2/code/dev-issuer")
-                .authorizationUri("http://127.0.0.1/dev-issuer/authorize")
-                .tokenUri("http://127.0.0.1/dev-issuer/token").build();
+        PactClients.signIn();
     }
 }

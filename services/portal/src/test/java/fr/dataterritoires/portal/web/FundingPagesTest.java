@@ -125,6 +125,27 @@ class FundingPagesTest {
     }
 
     @Test
+    void anAgentDownloadsTheirDataAsExchangesExportsIt() throws Exception {
+        // enrolled in a training of their own: exchanges then holds data about the agent
+        String training = RealFundingServices.addTraining("Exporter ses données " + UUID.randomUUID());
+        String token = RealFundingServices.token(Role.AGENT);
+        RealFundingServices.exchanges().call("POST", "/api/trainings/" + training + "/enrolments",
+                java.util.Map.of("name", "Lucas Dubois", "email", "lucas.dubois@exemple.fr",
+                        "learnerCategory", "TERRITORIAL_AGENT", "employerSide", "TERRITORIAL"), 201, token);
+        MockHttpSession agent = SignIn.as(mvc, Role.AGENT);
+
+        MvcResult download = mvc.perform(get("/mes-donnees/export").session(agent)).andReturn();
+
+        assertThat(download.getResponse().getStatus()).as(download.getResponse().getContentAsString()).isEqualTo(200);
+        assertThat(download.getResponse().getHeader("Content-Disposition")).contains("mes-donnees-echanges.json");
+        JsonNode file = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(download.getResponse().getContentAsByteArray());
+        JsonNode exported = RealFundingServices.exchanges().call("GET", "/api/me/personal-data", null, 200, token);
+        assertThat(file.path("person")).isEqualTo(exported.path("person"));
+        assertThat(file.path("enrolments").valueStream().map(e -> e.path("trainingId").asString())).contains(training);
+    }
+
+    @Test
     void anAgentMustConfirmTheErasureAndFormsNeedTheirCsrfToken() throws Exception {
         MockHttpSession agent = SignIn.as(mvc, Role.AGENT);
         MvcResult unconfirmed = mvc.perform(post("/mes-donnees/effacement").session(agent).with(csrf())).andReturn();

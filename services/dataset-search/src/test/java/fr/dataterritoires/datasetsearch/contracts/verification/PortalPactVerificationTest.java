@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,6 +20,7 @@ import au.com.dius.pact.provider.junitsupport.State;
 import fr.dataterritoires.datasetsearch.application.catalogue.DatasetRepository;
 import fr.dataterritoires.datasetsearch.application.demand.AccessRequestService;
 import fr.dataterritoires.datasetsearch.application.demand.SubmitAccessRequest;
+import fr.dataterritoires.datasetsearch.application.harvest.HarvestRuns;
 import fr.dataterritoires.datasetsearch.application.harvest.HarvestService;
 import fr.dataterritoires.datasetsearch.application.harvest.HarvestSources;
 import fr.dataterritoires.datasetsearch.domain.AccessLevel;
@@ -62,6 +64,8 @@ public class PortalPactVerificationTest extends HttpPactVerification {
     DatasetRepository datasets;
     @Autowired
     AccessRequestService accessRequests;
+    @Autowired
+    HarvestRuns runs;
 
     @Override
     protected int port() {
@@ -73,7 +77,24 @@ public class PortalPactVerificationTest extends HttpPactVerification {
         if (datasets.findByProvenance(SOURCE, OPEN_RECORD).isEmpty()) {
             harvestTheCatalogue();
         }
-        return Map.of("openDatasetId", id(OPEN_RECORD), "restrictedDatasetId", id(RESTRICTED_RECORD));
+        return Map.of("openDatasetId", id(OPEN_RECORD), "restrictedDatasetId", id(RESTRICTED_RECORD),
+                "harvestRunId", runs.ofSource(SOURCE, 1).getFirst().id().toString());
+    }
+
+    @State("a national coordinator is signed in")
+    public void coordinatorSignedIn() {
+        signIn(TestIssuer.token(Role.NATIONAL_COORDINATOR));
+    }
+
+    /** A source of its own for each start: a run in progress would refuse the next one (409). */
+    @State("a DCAT source not harvested yet")
+    public Map<String, Object> sourceToHarvest() {
+        String id = "contrat-moisson-" + UUID.randomUUID().toString().substring(0, 8);
+        // nothing listens there: the run started in the background fails at once, touching no dataset
+        sources.create(new HarvestSource(id, "Catalogue à moissonner", SourceKind.DCAT,
+                URI.create("http://127.0.0.1:9/catalogue.ttl"), null, true, AccessLevel.OPEN, null),
+                "pact-verification");
+        return Map.of("sourceId", id);
     }
 
     @State("an applicant is signed in")

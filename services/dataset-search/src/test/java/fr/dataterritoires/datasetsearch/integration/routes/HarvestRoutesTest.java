@@ -91,7 +91,8 @@ class HarvestRoutesTest {
 
     /** The source's first completed run (the cron fires every second: later runs find the record unchanged). */
     private HarvestRun awaitCompletedRun(String sourceId) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
+        // up to a minute: the scheduler's every-second trigger waits for a worker on a loaded 2-core machine
+        for (int i = 0; i < 600; i++) {
             // newest first: the last completed one in the list is the first that ran (runs of a source never overlap)
             var completed = runs.findBySource(sourceId, 50).stream()
                     .filter(r -> r.status() == HarvestRun.Status.COMPLETED).reduce((newer, older) -> older);

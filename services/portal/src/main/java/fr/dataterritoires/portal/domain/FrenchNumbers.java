@@ -25,6 +25,22 @@ public final class FrenchNumbers {
         return value == null ? null : value.stripTrailingZeros().toPlainString().replace('.', ',');
     }
 
+    /**
+     * A number as typed in a form, for a service: {@code 15 000,50} → 15000.50; blank → {@code null} (absent);
+     * anything else stays the text typed, for the service to refuse next to its field.
+     */
+    public static Object typed(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        String compact = typed.strip().replaceAll("[\\s\\u00a0\\u202f]", "").replace(',', '.');
+        try {
+            return new BigDecimal(compact);
+        } catch (NumberFormatException notANumber) {
+            return typed.strip();
+        }
+    }
+
     private static BigDecimal parse(String number) {
         if (number == null || number.isBlank()) {
             return null;

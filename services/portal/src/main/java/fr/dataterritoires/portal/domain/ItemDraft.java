@@ -178,7 +178,7 @@ public record ItemDraft(RoadmapItemKind kind, Map<String, String> values, List<M
         }
         return switch (field.input()) {
             case LIST -> Arrays.stream(value.split("[,;\\n]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-            case NUMBER -> number(value);
+            case NUMBER -> FrenchNumbers.typed(value);
             default -> value;
         };
     }
@@ -188,20 +188,6 @@ public record ItemDraft(RoadmapItemKind kind, Map<String, String> values, List<M
         return new BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
     }
 
-    /** A number typed in a form, blank as absent: see {@link #number}. */
-    public static Object typedNumber(String typed) {
-        return typed == null || typed.isBlank() ? null : number(typed.strip());
-    }
-
-    /** {@code 15 000,50} → 15000.50; anything else stays text. */
-    static Object number(String typed) {
-        String compact = typed.replaceAll("[\\s\\u00a0\\u202f]", "").replace(',', '.');
-        try {
-            return new BigDecimal(compact);
-        } catch (NumberFormatException notANumber) {
-            return typed;
-        }
-    }
 
     /**
      * The values of an item as the service returns it: its title, description, parent, weight, milestones and

@@ -24,7 +24,7 @@ import fr.dataterritoires.portal.application.FundingViews.Programme;
 import fr.dataterritoires.portal.application.FundingViews.Ranked;
 import fr.dataterritoires.portal.application.ServiceRefusal;
 import fr.dataterritoires.portal.domain.FormValues;
-import fr.dataterritoires.portal.domain.ItemDraft;
+import fr.dataterritoires.portal.domain.FrenchNumbers;
 
 /**
  * {@link CallsAndAwards} on commons-calls' REST API ({@code /calls}, {@code /applications}, {@code /awards},
@@ -232,7 +232,7 @@ public class RestCallsAndAwards implements CallsAndAwards {
     public void consensus(String applicationId, FormValues form) {
         Map<String, Object> body = FormBodies.fields(form, "score", "comment");
         // a score typed the French way ("78,5") is the service's 78.5; anything else goes as typed, for its refusal
-        if (ItemDraft.typedNumber(form.value("score")) instanceof BigDecimal score) {
+        if (FrenchNumbers.typed(form.value("score")) instanceof BigDecimal score) {
             body.put("score", score.toPlainString());
         }
         call(c -> c.post().uri("/applications/{id}/consensus", applicationId).contentType(MediaType.APPLICATION_JSON)

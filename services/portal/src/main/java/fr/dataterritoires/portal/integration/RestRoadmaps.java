@@ -20,6 +20,7 @@ import fr.dataterritoires.portal.application.FinancialSectionView;
 import fr.dataterritoires.portal.application.PriorityView;
 import fr.dataterritoires.portal.application.RoadmapView;
 import fr.dataterritoires.portal.application.Roadmaps;
+import fr.dataterritoires.portal.domain.FrenchNumbers;
 import fr.dataterritoires.portal.domain.ItemDraft;
 
 /**
@@ -69,8 +70,8 @@ public class RestRoadmaps implements Roadmaps {
     public RoadmapView createCommitteeRoadmap(String regionCode, String startYear, String endYear, String title) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("regionCode", regionCode);
-        body.put("startYear", ItemDraft.typedNumber(startYear));
-        body.put("endYear", ItemDraft.typedNumber(endYear));
+        body.put("startYear", FrenchNumbers.typed(startYear));
+        body.put("endYear", FrenchNumbers.typed(endYear));
         body.put("title", typed(title));
         return post("/roadmaps/committee", body);
     }
@@ -79,7 +80,7 @@ public class RestRoadmaps implements Roadmaps {
     public RoadmapView createMinisterialSection(String ministry, String year, String title) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("ministry", ministry);
-        body.put("year", ItemDraft.typedNumber(year));
+        body.put("year", FrenchNumbers.typed(year));
         body.put("title", typed(title));
         return post("/roadmaps/ministerial", body);
     }
@@ -111,7 +112,7 @@ public class RestRoadmaps implements Roadmaps {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("version", version);
         body.put("status", typed(status));
-        body.put("progress", ItemDraft.typedNumber(progress));
+        body.put("progress", FrenchNumbers.typed(progress));
         if (milestones != null) {
             body.put("milestones", milestones.stream().map(ItemDraft.MilestoneDraft::body).toList());
         }
@@ -147,8 +148,8 @@ public class RestRoadmaps implements Roadmaps {
         for (GrantDecision d : decisions) {
             Map<String, Object> decision = new LinkedHashMap<>();
             decision.put("itemId", d.itemId());
-            decision.put("grantedAmount", ItemDraft.typedNumber(d.grantedAmount()));
-            decision.put("grantedFte", ItemDraft.typedNumber(d.grantedFte()));
+            decision.put("grantedAmount", FrenchNumbers.typed(d.grantedAmount()));
+            decision.put("grantedFte", FrenchNumbers.typed(d.grantedFte()));
             decision.put("reason", typed(d.reason()));
             sent.add(decision);
         }

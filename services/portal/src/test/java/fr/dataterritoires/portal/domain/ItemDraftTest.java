@@ -34,8 +34,8 @@ class ItemDraftTest {
         Map<String, Object> body = new ItemDraft(RoadmapItemKind.FINANCIAL_LINE, Map.of("title", "Animation",
                 "financialLine.amount", "douze euros")).body();
         assertThat(body.get("financialLine")).isEqualTo(Map.of("amount", "douze euros"));
-        assertThat(ItemDraft.typedNumber(" ")).isNull();
-        assertThat(ItemDraft.typedNumber("1 500")).isEqualTo(new BigDecimal("1500"));
+        assertThat(FrenchNumbers.typed(" ")).isNull();
+        assertThat(FrenchNumbers.typed("1 500")).isEqualTo(new BigDecimal("1500"));
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -66,6 +67,19 @@ public class ResourceServerAutoConfiguration {
     /** springdoc's document and UI, including the platform's {@code springdoc.swagger-ui.path=/api-docs}. */
     static final String[] DOCS_PATHS = {"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
             "/swagger-ui.html", "/swagger-ui/**", "/api-docs", "/api-docs/**"};
+
+    /**
+     * No observation of Spring Security's own steps: by default every filter of the chain, every authentication and
+     * every authorization is observed (spans and timers), which took about 7 % of a service's CPU on the suite
+     * benchmark's writes, more than the token check itself (issue 10 §5, docs/benchmarks.md). The request stays
+     * observed as a whole ({@code http.server.requests}: its metrics, its span and the trace ids in the logs), and a
+     * refusal is still counted there by its status.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     @ConditionalOnMissingBean

@@ -3,11 +3,19 @@ package fr.dataterritoires.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
@@ -20,7 +28,30 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = "spring.application.name=platform-web-test")
+@Import(ObservabilityTest.RecordedObservations.class)
 class ObservabilityTest extends AbstractWebTest {
+
+    /** The name of every observation the service starts, in order. */
+    @TestConfiguration
+    static class RecordedObservations {
+
+        static final List<String> NAMES = new CopyOnWriteArrayList<>();
+
+        @Bean
+        ObservationHandler<Observation.Context> recordingObservationHandler() {
+            return new ObservationHandler<>() {
+                @Override
+                public void onStart(Observation.Context context) {
+                    NAMES.add(context.getName());
+                }
+
+                @Override
+                public boolean supportsContext(Observation.Context context) {
+                    return true;
+                }
+            };
+        }
+    }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -76,5 +107,18 @@ class ObservabilityTest extends AbstractWebTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().path("openapi").asString()).startsWith("3.1");
         assertThat(response.json().path("paths").has("/api/roadmaps/published/{id}")).isTrue();
+    }
+
+    @Test
+    void anAuthenticatedRequestIsObservedAsAWholeNotFilterByFilter() {
+        RecordedObservations.NAMES.clear();
+
+        Http.Response response = http.get("/api/me", token(fr.dataterritoires.platform.security.Role.NATIONAL_COORDINATOR));
+
+        assertThat(response.status()).isEqualTo(200);
+        // the request's own observation (its metrics and span), none of Spring Security's filter chain, token check
+        // and authorization: those cost more CPU than the token check itself (issue 10 §5)
+        assertThat(RecordedObservations.NAMES).contains("http.server.requests")
+                .noneMatch(name -> name.startsWith("spring.security"));
     }
 }

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import fr.dataterritoires.roadmaps.domain.roadmap.Issuer;
 import fr.dataterritoires.roadmaps.domain.roadmap.Item;
@@ -34,6 +36,9 @@ class ItemWritesTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     Roadmap roadmap;
 
@@ -88,6 +93,48 @@ class ItemWritesTest {
 
         assertThat(rowVersions().keySet()).containsExactly("deux", "trois", "quatre");
         assertStoredAsInMemory();
+    }
+
+    @Test
+    void aRoadmapReadForUpdateIsComparedInMemoryTheUnchangedItemsCostNoStatement() {
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            Roadmap read = store.findForUpdate(roadmap.id()).orElseThrow();
+            List<Item> items = read.items();
+            read.replaceItem(items.get(1).id(), Item.create(items.get(1).id(), "deux, revu", null, null, 3,
+                    new ItemContent.DataReturn("deux", 30, 5), null, null, List.of()));
+            read.addItem(item("quatre"));
+            long scansBefore = itemScansInThisTransaction();
+
+            store.update(read, now());
+
+            // the changed item's UPDATE is the only statement that looks rows of roadmap_item up (the added item is
+            // an INSERT): before, the save read the stored positions and sent an UPDATE for each of the three kept
+            assertThat(itemScansInThisTransaction() - scansBefore).isEqualTo(1);
+        });
+        Roadmap stored = store.find(roadmap.id()).orElseThrow();
+        assertThat(stored.items()).extracting(Item::title).containsExactly("un", "deux, revu", "trois", "quatre");
+    }
+
+    @Test
+    void aRoadmapNotReadForUpdateIsComparedByTheDatabase() {
+        Roadmap read = store.find(roadmap.id()).orElseThrow();
+        Map<String, String> before = rowVersions();
+        read.replaceItem(read.items().get(1).id(), Item.create(read.items().get(1).id(), "deux, revu", null, null, 3,
+                new ItemContent.DataReturn("deux", 30, 5), null, null, List.of()));
+
+        store.update(read, now());
+
+        Map<String, String> after = rowVersions();
+        assertThat(after.keySet()).containsExactly("un", "deux, revu", "trois");
+        assertThat(after.get("un")).isEqualTo(before.get("un"));
+        assertThat(after.get("trois")).isEqualTo(before.get("trois"));
+        assertThat(store.find(roadmap.id()).orElseThrow().items()).containsExactlyElementsOf(read.items());
+    }
+
+    /** Sequential and index scans of roadmap_item by this transaction so far (PostgreSQL's own counters). */
+    private long itemScansInThisTransaction() {
+        return jdbc.queryForObject("SELECT COALESCE(seq_scan, 0) + COALESCE(idx_scan, 0) FROM pg_stat_xact_user_tables "
+                + "WHERE relname = 'roadmap_item'", Long.class);
     }
 
     private void assertStoredAsInMemory() {

@@ -263,7 +263,8 @@ public class RoadmapService {
         roadmaps.appendVersion(id, version, action, actor.subject(), now, roadmap.status(), RoadmapSnapshot.of(roadmap));
         audit.record(actor.subject(), "roadmap." + action, RoadmapEvents.ROADMAP, id.toString(), before,
                 summary(roadmap, version));
-        return reload(id);
+        // what was just written, not read back: reading it again cost as much as the first read (issue 10 §5)
+        return roadmap.asSaved(version);
     }
 
     private void checkDatasetReference(Item item) {

@@ -315,6 +315,15 @@ public final class Roadmap {
         return List.copyOf(new ArrayList<>(items.values()));
     }
 
+    /**
+     * This roadmap as a save stored it, under the version the save gave it: what the save answers, without reading
+     * back what was just written.
+     */
+    public Roadmap asSaved(long savedVersion) {
+        return new Roadmap(id, issuer, period, title, status, changesRequestedReason, items(), savedVersion, createdAt,
+                submittedAt, publishedAt);
+    }
+
     /** The version read from storage (0 before the first save). */
     public long version() {
         return version;

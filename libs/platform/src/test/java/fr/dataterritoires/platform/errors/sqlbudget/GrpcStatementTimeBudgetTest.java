@@ -2,6 +2,7 @@ package fr.dataterritoires.platform.errors.sqlbudget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import fr.dataterritoires.contracts.datasetsearch.v1.DatasetDirectoryGrpc;
 import fr.dataterritoires.contracts.datasetsearch.v1.DatasetDirectoryGrpc.DatasetDirectoryBlockingStub;
@@ -17,12 +18,15 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -60,8 +64,13 @@ class GrpcStatementTimeBudgetTest {
                 () -> TestKeys.TRUSTED_PUBLIC_PEM.toUri().toString());
     }
 
+    private static final String DIRECTORY = "fr.dataterritoires.datasetsearch.v1.DatasetDirectory";
+
     @Value("${" + PlatformGrpcServerAutoConfiguration.LOCAL_PORT_PROPERTY + "}")
     int grpcPort;
+
+    @Autowired
+    MeterRegistry meters;
 
     private ManagedChannel channel;
 
@@ -100,13 +109,37 @@ class GrpcStatementTimeBudgetTest {
         // cancelled by PostgreSQL after 200 ms, not after the 2 s of the query
         assertThat(elapsedMs).isLessThan(1800);
 
+        // the status the caller got is the one the server records: its call line, and where DtGrpcErrorRateHigh looks
+        // (grpc_server_seconds_count{grpc_status_code}); not UNKNOWN
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(served("DEADLINE_EXCEEDED")).isOne());
+        assertThat(served("UNKNOWN")).isZero();
+
         List<String> logs = output.getAll().lines().toList();
+        assertThat(logs).as("the call's line").anySatisfy(line -> assertThat(line)
+                .contains("gRPC " + DIRECTORY + "/GetDataset DEADLINE_EXCEEDED in"));
         assertThat(logs).as("a warning naming the budget, without the statement")
                 .anySatisfy(line -> assertThat(line).contains("\"WARN\"")
                         .contains("Statement time budget exceeded in a gRPC call").contains("57014")
                         .doesNotContain("pg_sleep"));
         assertThat(logs).as("no unexpected error, no stack trace").noneSatisfy(line -> assertThat(line)
                 .containsAnyOf("Unexpected error", "\"ERROR\"", "stack_trace", "PSQLException", "\tat "));
+    }
+
+    @Test
+    void aMethodsRefusalIsLoggedAndCountedWithTheStatusTheCallerGets(CapturedOutput output) {
+        StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class,
+                () -> directory().getDataset(dataset("no-such-dataset")));
+
+        assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(served("INVALID_ARGUMENT")).isOne());
+        assertThat(served("UNKNOWN")).as("a refusal is not counted as a server error").isZero();
+        assertThat(output.getAll()).contains("gRPC " + DIRECTORY + "/GetDataset INVALID_ARGUMENT in");
+    }
+
+    /** Calls of GetDataset the server's observation recorded with that status. */
+    private long served(String statusCode) {
+        return meters.find("grpc.server").tag("rpc.method", "GetDataset").tag("grpc.status_code", statusCode).timers()
+                .stream().mapToLong(timer -> timer.count()).sum();
     }
 
     private DatasetDirectoryBlockingStub directory() {

@@ -82,6 +82,13 @@ data:
 - name: DT_GRPC_PORT
   value: {{ $v.ports.grpc | quote }}
 {{- end }}
+{{- /* the service's own rate limit per caller (libs/platform platform.ratelimit, ADR 0018) */}}
+- name: DT_SERVICE_RATE_LIMIT_ENABLED
+  value: {{ $v.serviceRateLimit.enabled | quote }}
+- name: DT_SERVICE_RATE_LIMIT_REPLENISH_RATE
+  value: {{ $v.serviceRateLimit.replenishRate | quote }}
+- name: DT_SERVICE_RATE_LIMIT_BURST_CAPACITY
+  value: {{ $v.serviceRateLimit.burstCapacity | int64 | quote }}
 {{- if include "dtlib.tls.enabled.v1" . }}
 {{- /* the JDK's HTTP clients (service calls, the issuer's keys) trust the suite's bundle */}}
 - name: JDK_JAVA_OPTIONS

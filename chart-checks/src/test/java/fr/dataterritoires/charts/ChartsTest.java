@@ -2,6 +2,9 @@ package fr.dataterritoires.charts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -88,6 +91,53 @@ class ChartsTest {
                 && "roadmaps".equals(Yaml.string(o, "metadata", "name"))).findFirst().orElseThrow();
         assertThat(Yaml.maps(Yaml.maps(roadmaps, "spec", "template", "spec", "containers").getFirst(), "env"))
                 .noneMatch(e -> "DT_REDIS_URL".equals(e.get("name")));
+    }
+
+    @Test
+    void everyServiceContainerCarriesItsOwnRateLimitThePlatformsDefaultsUnlessItsValuesChangeThem() throws IOException {
+        // the platform's defaults (platform-defaults.properties): on, 200 requests/s, bursts of 400
+        List<Map<String, Object>> defaults = Yaml.documents(workspace.render(Workspace.UMBRELLA,
+                workspace.environmentValues("prod")));
+        for (String service : workspace.serviceCharts()) {
+            assertThat(containerEnv(defaults, service)).as(service)
+                    .containsEntry("DT_SERVICE_RATE_LIMIT_ENABLED", "true")
+                    .containsEntry("DT_SERVICE_RATE_LIMIT_REPLENISH_RATE", "200")
+                    .containsEntry("DT_SERVICE_RATE_LIMIT_BURST_CAPACITY", "400");
+        }
+        // one service's values change its own limit only (a fractional rate is the platform's too: one every 2 s)
+        Path values = Files.createTempFile(workspace.root, "values-", ".yaml");
+        Files.writeString(values, """
+                roadmaps:
+                  serviceRateLimit: {enabled: true, replenishRate: 0.5, burstCapacity: 1000000}
+                gateway:
+                  serviceRateLimit: {enabled: false, replenishRate: 200, burstCapacity: 400}
+                """);
+        List<Map<String, Object>> changed = Yaml.documents(workspace.render(Workspace.UMBRELLA,
+                List.of(workspace.environmentValues("prod"), values), Map.of()));
+        assertThat(containerEnv(changed, "roadmaps"))
+                .containsEntry("DT_SERVICE_RATE_LIMIT_REPLENISH_RATE", "0.5")
+                // an integer the platform parses, not Go's 1e+06
+                .containsEntry("DT_SERVICE_RATE_LIMIT_BURST_CAPACITY", "1000000")
+                .containsEntry("DT_SERVICE_RATE_LIMIT_ENABLED", "true");
+        assertThat(containerEnv(changed, "gateway")).containsEntry("DT_SERVICE_RATE_LIMIT_ENABLED", "false");
+        assertThat(containerEnv(changed, "dataset-search")).containsEntry("DT_SERVICE_RATE_LIMIT_REPLENISH_RATE", "200")
+                .containsEntry("DT_SERVICE_RATE_LIMIT_BURST_CAPACITY", "400");
+    }
+
+    /** The plain environment variables of a service's container (name → value; references left out). */
+    private static Map<String, Object> containerEnv(List<Map<String, Object>> objects, String service) {
+        Map<String, Object> deployment = objects.stream().filter(o -> "Deployment".equals(o.get("kind"))
+                && service.equals(Yaml.string(o, "metadata", "name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no Deployment " + service));
+        Map<String, Object> env = new java.util.LinkedHashMap<>();
+        for (Map<String, Object> variable : Yaml.maps(Yaml.maps(deployment, "spec", "template", "spec", "containers")
+                .getFirst(), "env")) {
+            if (variable.containsKey("value")) {
+                assertThat(env.put((String) variable.get("name"), variable.get("value")))
+                        .as(service + ": " + variable.get("name") + " set once").isNull();
+            }
+        }
+        return env;
     }
 
     @Test

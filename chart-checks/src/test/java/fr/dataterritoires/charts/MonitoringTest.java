@@ -33,6 +33,7 @@ class MonitoringTest {
     private static final List<String> SUFFIXES = List.of("", "_total", "_seconds", "_seconds_bucket", "_seconds_count",
             "_seconds_sum", "_seconds_max", "_bucket", "_count", "_sum", "_max");
     private static final Pattern SERIES = Pattern.compile("\\bdt_[a-z0-9_]+");
+    private static final Pattern RAW_COUNTER = Pattern.compile("\\b[a-z_:][a-z0-9_:]*_total\\b");
     private static final Pattern METER = Pattern.compile("\"(dt\\.[a-z0-9_.]+)\"");
 
     private final Path root = Workspace.repositoryRoot();
@@ -98,7 +99,14 @@ class MonitoringTest {
                 assertThat(unknownSeries(expr, meters)).as(alert + " names meters no code registers").isEmpty();
                 String runbook = Yaml.string(rule, "annotations", "runbook_url");
                 assertThat(runbook).as(alert + " runbook").isNotNull();
-                assertThat(root.resolve(runbook.replaceFirst("#.*", ""))).as(alert + " runbook file").exists();
+                Path runbookFile = root.resolve(runbook.replaceFirst("#.*", ""));
+                assertThat(runbookFile).as(alert + " runbook file").exists();
+                if (runbook.contains("#")) {
+                    assertThat(headingAnchors(runbookFile)).as(alert + " runbook section")
+                            .contains(runbook.substring(runbook.indexOf('#') + 1));
+                }
+                assertThat(rawCounters(expr)).as(alert + ": a counter is only meaningful through rate() or increase()")
+                        .isEmpty();
                 Matcher series = SERIES.matcher(expr);
                 while (series.find()) {
                     covered.add(series.group());
@@ -109,10 +117,67 @@ class MonitoringTest {
             }
         }
         // the issue's list: error rate, latency, outbox backlog, dead-letter depth, harvest failures, préciput ledger;
-        // issue 11: a broken or unverified audit chain
+        // issue 11: a broken or unverified audit chain, the services' own rate-limit refusals (ADR 0018)
         assertThat(covered).contains("error rate", "latency", "dt_outbox_lag_seconds", "dt_events_dead_letters_pending",
                 "dt_harvest_runs_total", "dt_preciput_ledger_imbalance", "dt_audit_chain_valid",
-                "dt_audit_chain_last_verification_seconds");
+                "dt_audit_chain_last_verification_seconds", "dt_rate_limit_refusals_total");
+    }
+
+    @Test
+    void theServicesOwnRateLimitRefusalsAlertOnTheirRatePerApplication() {
+        Map<String, Object> rule = rule("DtServiceRateLimitRefusals");
+        // the counter the platform registers (ServiceRateLimiter.REFUSALS, scraped as such by ServiceRateLimitTest),
+        // summed over REST and gRPC per service
+        assertThat(Yaml.string(rule, "expr")).contains("rate(dt_rate_limit_refusals_total[").contains("by (application)")
+                .doesNotContain("protocol=");
+        assertThat(Yaml.string(rule, "for")).as("sustained, not one burst").isNotBlank();
+        assertThat(Yaml.string(rule, "labels", "severity")).isEqualTo("warning");
+        assertThat(Yaml.string(rule, "annotations", "summary")).contains("{{ $labels.application }}");
+        assertThat(Yaml.string(rule, "annotations", "runbook_url")).isEqualTo("docs/runbooks/gateway.md#too-many-429");
+    }
+
+    @Test
+    void theRuleChecksCatchAMissingSectionAndARawCounter() throws IOException {
+        assertThat(headingAnchors(root.resolve("docs/runbooks/gateway.md"))).contains("too-many-429",
+                "redis-unreachable", "a-service-is-down-or-slow").doesNotContain("too-many-refusals");
+        assertThat(rawCounters("sum(dt_rate_limit_refusals_total) > 1")).containsExactly("dt_rate_limit_refusals_total");
+        assertThat(rawCounters("sum by (application) (rate(dt_rate_limit_refusals_total[5m])) > 1"
+                + " and increase(dt_events_unroutable_total{a=\"b\"}[30m]) > 0")).isEmpty();
+    }
+
+    private Map<String, Object> rule(String name) {
+        return Yaml.maps(Yaml.file(root.resolve("deploy/monitoring/alerts.yaml")), "spec", "groups").stream()
+                .flatMap(group -> Yaml.maps(group, "rules").stream())
+                .filter(rule -> name.equals(Yaml.string(rule, "alert"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no alert " + name));
+    }
+
+    /** The anchors GitHub gives the headings of a Markdown file (lower case, punctuation dropped, spaces → '-'). */
+    private static Set<String> headingAnchors(Path markdown) throws IOException {
+        Set<String> anchors = new HashSet<>();
+        boolean inCode = false;
+        for (String line : Files.readAllLines(markdown)) {
+            if (line.startsWith("```")) {
+                inCode = !inCode;
+            } else if (!inCode && line.startsWith("#")) {
+                anchors.add(line.replaceFirst("^#+\\s*", "").strip().toLowerCase(java.util.Locale.ROOT)
+                        .replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-'));
+            }
+        }
+        return anchors;
+    }
+
+    /** Counters (*_total) an expression reads outside rate() or increase(): their raw value only ever grows. */
+    private static List<String> rawCounters(String expr) {
+        List<String> raw = new ArrayList<>();
+        Matcher counter = RAW_COUNTER.matcher(expr);
+        while (counter.find()) {
+            String before = expr.substring(0, counter.start());
+            if (!before.endsWith("rate(") && !before.endsWith("increase(")) {
+                raw.add(counter.group());
+            }
+        }
+        return raw;
     }
 
     @Test

@@ -3,11 +3,15 @@ package fr.dataterritoires.charts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -45,6 +49,16 @@ class ValuesSchemaTest {
             data-territoires | global.imageTag                | latest        | imageTag
             data-territoires | dataset-search.replicas        | two           | replicas
             data-territoires | observatory.enabled            | true          | observatory
+            roadmaps         | serviceRateLimit.enabled       | yes           | enabled
+            roadmaps         | serviceRateLimit.replenishRate | 0             | replenishRate
+            roadmaps         | serviceRateLimit.replenishRate | -20           | replenishRate
+            roadmaps         | serviceRateLimit.replenishRate | lots          | replenishRate
+            roadmaps         | serviceRateLimit.burstCapacity | 0             | burstCapacity
+            roadmaps         | serviceRateLimit.burstCapacity | -400          | burstCapacity
+            roadmaps         | serviceRateLimit.burstCapacity | four hundred  | burstCapacity
+            roadmaps         | serviceRateLimit.burstRate     | 400           | burstRate
+            gateway          | env.DT_SERVICE_RATE_LIMIT_ENABLED | false     | DT_SERVICE_RATE_LIMIT_ENABLED
+            data-territoires | commons-calls.serviceRateLimit.burstCapacity | 0 | burstCapacity
             """)
     void wrongValuesAreRefused(String chart, String key, String value, String named) {
         assertThatThrownBy(() -> workspace.render(chart, List.of(), Map.of(key, value)))
@@ -58,8 +72,28 @@ class ValuesSchemaTest {
             dataset-search   | image.tag               | 0.2.0
             data-territoires | global.environment      | staging
             data-territoires | roadmaps.enabled        | false
+            roadmaps         | serviceRateLimit.enabled       | false
             """)
     void rightValuesAreAccepted(String chart, String key, String value) {
         assertThat(workspace.render(chart, List.of(), Map.of(key, value))).contains("kind: Deployment");
+    }
+
+    /** Fractions, from a values file (helm --set leaves "0.5" a string): a rate may be one, a bucket's size not. */
+    @Test
+    void aRateLimitsReplenishRateMayBeAFractionItsBurstCapacityNot() throws IOException {
+        assertThat(workspace.render("roadmaps", List.of(values("serviceRateLimit: {enabled: true, replenishRate: 0.5, "
+                + "burstCapacity: 2}")), Map.of())).contains("kind: Deployment");
+        assertThatThrownBy(() -> workspace.render("roadmaps", List.of(values("serviceRateLimit: {enabled: true, "
+                + "replenishRate: 20, burstCapacity: 40.5}")), Map.of()))
+                .hasMessageContaining("schema").hasMessageContaining("burstCapacity");
+        assertThatThrownBy(() -> workspace.render("roadmaps", List.of(values("serviceRateLimit: {enabled: true, "
+                + "replenishRate: 0.0, burstCapacity: 40}")), Map.of()))
+                .hasMessageContaining("schema").hasMessageContaining("replenishRate");
+    }
+
+    private static Path values(String yaml) throws IOException {
+        Path file = Files.createTempFile(workspace.root, "values-", ".yaml");
+        Files.writeString(file, yaml + "\n");
+        return file;
     }
 }

@@ -25,6 +25,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.grpc.server.GlobalServerInterceptor;
+import org.springframework.grpc.server.exception.CompositeGrpcExceptionHandler;
+import org.springframework.grpc.server.exception.GrpcExceptionHandler;
 import org.springframework.grpc.server.GrpcServerFactory;
 import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
 import org.springframework.grpc.server.security.AuthenticationProcessInterceptor;
@@ -42,7 +44,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
  * by the same {@link DtJwtAuthenticationConverter} as REST, so {@code Actors.current()} works
  * inside a method; health and reflection stay anonymous, services add
  * {@link GrpcAuthorizationRules} (roles per method, public methods);</li>
- * <li>exceptions become statuses with French descriptions ({@link GrpcStatusTranslator});</li>
+ * <li>exceptions become statuses with French descriptions ({@link GrpcStatusTranslator}), where the method throws
+ * them ({@link GrpcMethodExceptions}), so that the call log and the metrics see the status sent;</li>
  * <li>the service's own rate limit per caller, with the REST buckets ({@link GrpcRateLimit}, ADR 0018);</li>
  * <li>one INFO line per call served, carrying the caller's trace id ({@link GrpcCallLog}); the trace itself is
  * continued from the call's {@code traceparent} metadata by Spring gRPC's observation;</li>
@@ -97,6 +100,18 @@ public class PlatformGrpcServerAutoConfiguration {
                     Map.of(LOCAL_PORT_PROPERTY, event.getPort())));
             log.info("gRPC server listening on {}", event.getAddress());
         };
+    }
+
+    /**
+     * Exceptions thrown by a method become their status innermost, so that the call log and the metrics see the
+     * status the caller gets (Spring gRPC's handler is outermost).
+     */
+    @Bean
+    @GlobalServerInterceptor
+    @ConditionalOnMissingBean
+    public GrpcMethodExceptions dtGrpcMethodExceptions(ObjectProvider<GrpcExceptionHandler> handlers) {
+        return new GrpcMethodExceptions(new CompositeGrpcExceptionHandler(
+                handlers.orderedStream().toArray(GrpcExceptionHandler[]::new)));
     }
 
     /** One line per call served, in the caller's trace ({@code dataterritoires.grpc.server.call-log=false}: none). */

@@ -72,8 +72,10 @@ public class ApplicationService {
     public Application submit(DtPrincipal actor, UUID id) {
         Application application = lockOwned(actor, id);
         Map<String, Object> before = snapshot(application);
-        // the call's row, locked: a concurrent closing waits for this submission, or this one sees the call closed
-        Call call = calls.findForUpdate(application.callId()).orElseThrow();
+        // the call's row, locked in share mode: a concurrent closing waits for this submission, or this one sees the
+        // call closed; submissions to the same call do not wait for one another (an exclusive lock queued them all
+        // behind each other's commit, as a deadline's last hours would: issue 10 §5)
+        Call call = calls.findForShare(application.callId()).orElseThrow();
         application.submit(call, Instant.now());
         Application saved = save(actor, application, "application.submitted", before);
         outbox.record(CommonsCallsEvents.APPLICATION, id.toString(), CommonsCallsEvents.APPLICATION_SUBMITTED,

@@ -18,6 +18,12 @@ public interface Calls {
     /** The call, its row locked until the transaction ends. */
     Optional<Call> findForUpdate(UUID id);
 
+    /**
+     * The call, its row locked in share mode until the transaction ends: concurrent holders do not wait for one another,
+     * and a change of the call ({@link #findForUpdate}: closing it, changing its terms) waits for them all.
+     */
+    Optional<Call> findForShare(UUID id);
+
     /** Calls that are not drafts, plus the drafts of {@code funderId} when not null: one page, newest first. */
     List<Call> visible(UUID funderId, int limit, int offset);
 

@@ -79,6 +79,12 @@ public class JdbcCalls implements Calls {
     }
 
     @Override
+    public Optional<Call> findForShare(UUID id) {
+        return jdbc.query("SELECT * FROM call WHERE id = :id FOR SHARE", new MapSqlParameterSource("id", id),
+                JdbcCalls::call).stream().findFirst();
+    }
+
+    @Override
     public List<Call> visible(UUID funderId, int limit, int offset) {
         return jdbc.query("SELECT * FROM call WHERE status <> 'DRAFT' OR funder_id = :funder ORDER BY created_at DESC, id "
                         + "LIMIT :limit OFFSET :offset",

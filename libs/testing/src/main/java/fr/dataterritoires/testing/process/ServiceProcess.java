@@ -3,7 +3,9 @@ package fr.dataterritoires.testing.process;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -159,6 +161,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private void launch() throws IOException, InterruptedException {
+        requirePortFree();
         Files.createDirectories(logFile.toAbsolutePath().getParent());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.redirectOutput(starts++ == 0 ? ProcessBuilder.Redirect.to(logFile.toFile())
@@ -175,6 +178,21 @@ public final class ServiceProcess implements AutoCloseable {
         }
         log.info("{} ready on HTTP port {} (pid {}) after {} ms", name, httpPort, process.pid(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    /**
+     * Readiness is probed on the HTTP port: a process already listening there (another suite on the same ports, a
+     * service left running) would answer for this one, which would then fail to bind unnoticed, and the caller would
+     * talk to the other process (a benchmark did, getting 401s from another suite's token issuer).
+     */
+    private void requirePortFree() throws IOException {
+        try (Socket probe = new Socket()) {
+            probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), httpPort), 500);
+        } catch (IOException refused) {
+            return; // nobody listens: the port is free for this process
+        }
+        throw new IOException(name + ": HTTP port " + httpPort + " is already taken by another process; stop it or "
+                + "choose other ports");
     }
 
     private void awaitReady() throws IOException, InterruptedException {

@@ -105,6 +105,16 @@ class ServiceProcessTest {
     }
 
     @Test
+    void aPortAlreadyTakenFailsAtOnceInsteadOfProbingAnotherProcess() throws Exception {
+        try (java.net.ServerSocket other = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            ServiceProcess.Builder clash = fixture().httpPort(other.getLocalPort());
+            assertThatThrownBy(clash::start).isInstanceOf(IOException.class)
+                    .hasMessageContaining("HTTP port " + other.getLocalPort() + " is already taken");
+        }
+        assertThat(Files.exists(logs.resolve("fixture.log"))).as("no process was started").isFalse();
+    }
+
+    @Test
     void aServiceNeverReadyFailsAfterTheTimeout() throws Exception {
         // readiness probed on a path the fixture answers 404 to
         ServiceProcess.Builder elsewhere = fixture().httpPort(ServiceProcess.freePort())

@@ -33,8 +33,22 @@ final class CaseGenerator {
         Optional<String> near(String service, String collectionPath);
     }
 
-    /** One request to send; {@code description} names what was changed. */
-    record FuzzCase(String description, String method, String path, String contentType, byte[] body) {
+    /**
+     * One request to send; {@code description} names what was changed; {@code expected}, when not 0, the one status
+     * it must get (a file over the limit: 413; a binary file: 415), or {@link #REFUSED}.
+     */
+    record FuzzCase(String description, String method, String path, String contentType, byte[] body, int expected) {
+
+        FuzzCase(String description, String method, String path, String contentType, byte[] body) {
+            this(description, method, path, contentType, body, 0);
+        }
+
+        /** {@link #expected()} for "any 4xx": what must not be served at all (a traversal, a denied endpoint). */
+        static final int REFUSED = -1;
+
+        FuzzCase expecting(int status) {
+            return new FuzzCase(description, method, path, contentType, body, status);
+        }
 
         String bodyPreview() {
             if (body == null) {
@@ -75,6 +89,14 @@ final class CaseGenerator {
         queryCases(op, nominal, families);
         if (op.hasJsonBody()) {
             bodyCases(op, nominal, families);
+        }
+        if (op.isUpload()) {
+            for (Uploads.File f : Uploads.mutations(op)) {
+                Request r = nominal.copy();
+                r.contentType = f.contentType();
+                r.rawBody = f.body();
+                add(families, f.family(), r.build(f.description(), op).expecting(f.expected()));
+            }
         }
         Random random = new Random(seed * 31 + op.key().hashCode());
         List<List<FuzzCase>> lists = new ArrayList<>();
@@ -155,6 +177,14 @@ final class CaseGenerator {
         }
         if (op.hasJsonBody()) {
             r.body = value("body", op.bodySchema(), 0);
+        }
+        if (op.isUpload()) {
+            // a dry run where the operation offers one: the file is read and every line checked, nothing imported
+            op.parameters().stream().filter(p -> p.in().equals("query") && p.name().equals("dryRun"))
+                    .forEach(p -> r.query.put(p.name(), new ArrayList<>(List.of("true"))));
+            Uploads.File file = Uploads.nominal(op);
+            r.contentType = file.contentType();
+            r.rawBody = file.body();
         }
         return r;
     }

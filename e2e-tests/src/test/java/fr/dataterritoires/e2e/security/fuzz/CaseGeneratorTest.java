@@ -104,6 +104,98 @@ class CaseGeneratorTest {
         assertThat(new String(overflow.body(), StandardCharsets.UTF_8)).contains("\"amount\":9223372036854775808");
     }
 
+    private static final String UPLOADS = """
+            {"openapi":"3.1.0","paths":{
+              "/roadmaps/{id}/items/import":{"post":{
+                "parameters":[{"name":"id","in":"path","required":true,"schema":{"type":"string","format":"uuid"}},
+                              {"name":"version","in":"query","schema":{"type":"integer"}},
+                              {"name":"dryRun","in":"query","schema":{"type":"boolean","default":false}}],
+                "requestBody":{"required":true,"content":{
+                  "text/csv":{"schema":{"type":"string","format":"byte"}},
+                  "application/json":{"schema":{"type":"string","format":"byte"}}}}}},
+              "/attachments":{"post":{
+                "requestBody":{"content":{"multipart/form-data":{"schema":{"type":"object","properties":{
+                  "comment":{"type":"string"},"document":{"type":"string","format":"binary"}}}}}}}}}}
+            """;
+
+    private final List<ApiOperation> uploads = new OpenApiDocument(JSON.readTree(UPLOADS)).operations("roadmaps");
+
+    private ApiOperation upload(String path) {
+        return uploads.stream().filter(o -> o.path().equals(path)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aFileUploadIsSentAValidCsvAndFilesChangedInOneThing() {
+        ApiOperation op = upload("/roadmaps/{id}/items/import");
+        assertThat(op.isUpload()).isTrue();
+        assertThat(op.isMultipart()).isFalse();
+        assertThat(op.hasJsonBody()).as("a file's cases are files, not JSON fields").isFalse();
+        FuzzCase nominal = generator.nominal(op);
+        assertThat(nominal.path()).endsWith("/items/import?dryRun=true");
+        assertThat(nominal.contentType()).isEqualTo("text/csv");
+        assertThat(new String(nominal.body(), StandardCharsets.UTF_8))
+                .startsWith("kind;title;financialLine.amount").contains("FINANCIAL_LINE;");
+
+        List<FuzzCase> all = generator.cases(op, 0);
+        FuzzCase big = find(all, "file: a bit over the 4 MB limit");
+        assertThat(big.body().length).isBetween(Uploads.LIMIT + 1, Uploads.LIMIT + 200 * 1024);
+        assertThat(big.expected()).isEqualTo(413);
+        FuzzCase zip = find(all, "file: XLSX workbook (ZIP)");
+        assertThat(zip.contentType()).isEqualTo("text/csv");
+        assertThat(zip.body()).startsWith(0x50, 0x4B, 0x03, 0x04);
+        assertThat(zip.expected()).isEqualTo(415);
+        assertThat(find(all, "file: NUL bytes in a cell").body()).contains(0);
+        assertThat(new String(find(all, "file cell = formula =cmd|").body(), StandardCharsets.UTF_8))
+                .contains(";=cmd|' /C calc'!A0;10;");
+        assertThat(new String(find(all, "file cell = cell of 100 000 chars").body(), StandardCharsets.UTF_8))
+                .contains("x".repeat(100_000));
+        assertThat(find(all, "file: empty").body()).isEmpty();
+        assertThat(find(all, "file declared as application/pdf").expected()).isEqualTo(415);
+        FuzzCase form = find(all, "file in a multipart form, part file");
+        assertThat(form.contentType()).startsWith("multipart/form-data; boundary=");
+        assertThat(form.expected()).as("a raw-body endpoint does not read forms").isEqualTo(415);
+        // a short run still sees every file family, after the path and query ones
+        List<String> families = generator.cases(op, 6).stream().map(FuzzCase::description)
+                .map(d -> d.startsWith("file") ? d.split("[ :=]")[0] + " " + fileFamily(all, d) : d.split(" ")[0])
+                .distinct().toList();
+        assertThat(families).hasSize(6);
+    }
+
+    @Test
+    void aMultipartFormIsSentTheFileInItsDocumentedPart() {
+        ApiOperation op = upload("/attachments");
+        assertThat(op.isMultipart()).isTrue();
+        assertThat(op.filePart()).isEqualTo("document");
+        FuzzCase nominal = generator.nominal(op);
+        assertThat(nominal.contentType()).isEqualTo("multipart/form-data; boundary=" + Uploads.BOUNDARY);
+        String body = new String(nominal.body(), StandardCharsets.UTF_8);
+        assertThat(body).contains("name=\"document\"; filename=\"fuzz.csv\"", "Content-Type: text/csv")
+                .endsWith("--" + Uploads.BOUNDARY + "--\r\n");
+        List<FuzzCase> all = generator.cases(op, 0);
+        assertThat(new String(find(all, "form without the file part").body(), StandardCharsets.UTF_8))
+                .doesNotContain("name=\"document\"");
+        assertThat(new String(find(all, "file in part 'autre' instead of 'document'").body(), StandardCharsets.UTF_8))
+                .contains("name=\"autre\"");
+        assertThat(find(all, "multipart without boundary").contentType()).isEqualTo("multipart/form-data");
+        assertThat(new String(find(all, "multipart cut short").body(), StandardCharsets.UTF_8))
+                .doesNotEndWith("--\r\n");
+        // the file mutations travel in the part
+        assertThat(new String(find(all, "file: PDF").body(), StandardCharsets.UTF_8))
+                .contains("name=\"document\"", "%PDF-1.7");
+    }
+
+    private static FuzzCase find(List<FuzzCase> cases, String description) {
+        return cases.stream().filter(c -> c.description().equals(description)).findFirst().orElseThrow(
+                () -> new AssertionError("no case " + description));
+    }
+
+    private static String fileFamily(List<FuzzCase> all, String description) {
+        return description.contains("multipart") || description.contains("form") ? "multipart"
+                : description.startsWith("file cell") ? "cell"
+                : description.startsWith("file declared") || find(all, description).expected() == 415 ? "format"
+                : "content";
+    }
+
     private static String family(String description) {
         return description.startsWith("body.") ? description.substring(description.indexOf('=') + 1)
                 : description.split(" ")[0];

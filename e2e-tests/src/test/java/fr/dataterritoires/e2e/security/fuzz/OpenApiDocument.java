@@ -51,17 +51,38 @@ final class OpenApiDocument {
                 JsonNode body = deref(op.path("requestBody"));
                 JsonNode bodySchema = null;
                 String mediaType = null;
+                List<String> mediaTypes = new ArrayList<>();
+                String filePart = null;
                 for (Map.Entry<String, JsonNode> content : body.path("content").properties()) {
+                    mediaTypes.add(content.getKey());
                     if (mediaType == null || content.getKey().contains("json")) {
                         mediaType = content.getKey();
                         bodySchema = schema(content.getValue().path("schema"));
                     }
+                    if (content.getKey().startsWith("multipart/form-data")) {
+                        filePart = filePart(schema(content.getValue().path("schema")));
+                    }
                 }
                 operations.add(new ApiOperation(service, method.toUpperCase(), path.getKey(), List.copyOf(parameters),
-                        bodySchema, body.path("required").asBoolean(false), mediaType));
+                        bodySchema, body.path("required").asBoolean(false), mediaType, List.copyOf(mediaTypes),
+                        filePart));
             }
         }
         return operations;
+    }
+
+    /** The part of a multipart form that holds the file: the first of format binary, else the first part. */
+    private static String filePart(JsonNode form) {
+        String first = null;
+        for (Map.Entry<String, JsonNode> part : form.path("properties").properties()) {
+            first = first == null ? part.getKey() : first;
+            JsonNode s = part.getValue().path("type").asString("").equals("array") ? part.getValue().path("items")
+                    : part.getValue();
+            if (s.path("format").asString("").equals("binary")) {
+                return part.getKey();
+            }
+        }
+        return first == null ? "file" : first;
     }
 
     /** A schema with references, {@code allOf} and {@code oneOf/anyOf} of "T or null" resolved. */

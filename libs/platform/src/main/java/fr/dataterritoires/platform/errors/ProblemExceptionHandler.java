@@ -52,6 +52,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.NoHandlerFoundException;
@@ -172,6 +174,27 @@ public class ProblemExceptionHandler {
         }
         log.debug("Unreadable request body on {}", request.getRequestURI(), ex);
         return respond(Problems.create(HttpStatus.BAD_REQUEST, ProblemTypes.REQUETE_ILLISIBLE, detail, request), null);
+    }
+
+    /**
+     * A {@code multipart/form-data} body that cannot be parsed (no boundary, another boundary than declared, cut
+     * short): Spring parses any multipart request before choosing the handler, so this reaches every endpoint, even
+     * one that does not read forms. The request's fault: a 400, not a 500.
+     */
+    @ExceptionHandler(MultipartException.class)
+    public ResponseEntity<ProblemDetail> unreadableMultipart(MultipartException ex, HttpServletRequest request) {
+        if (ex instanceof MaxUploadSizeExceededException) {
+            return respond(Problems.create(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.CHARGE_TROP_GRANDE,
+                    "Le fichier envoyé est trop volumineux.", request), null);
+        }
+        PayloadTooLargeException payload = findCause(ex, PayloadTooLargeException.class);
+        if (payload != null) {
+            return payloadTooLarge(payload, request);
+        }
+        log.debug("Unreadable multipart body on {}", request.getRequestURI(), ex);
+        return respond(Problems.create(HttpStatus.BAD_REQUEST, ProblemTypes.REQUETE_ILLISIBLE,
+                "Le corps multipart/form-data de la requête est mal formé (délimiteur absent ou différent de celui "
+                        + "déclaré, corps tronqué).", request), null);
     }
 
     private ResponseEntity<ProblemDetail> unknownEnumValue(String field, Class<?> enumType, Object value,
